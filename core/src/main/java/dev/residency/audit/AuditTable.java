@@ -6,6 +6,9 @@ import dev.residency.geo.Jurisdiction;
 import dev.residency.units.DataSize;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Renders an {@link AuditReport} as plain-text tables for a terminal or a Markdown code block. */
 public final class AuditTable {
@@ -35,30 +38,30 @@ public final class AuditTable {
         section(out, "Violating records by home jurisdiction", "jurisdiction", report.byJurisdiction(), report);
         section(out, "Violating records by category", "category", report.byCategory(), report);
         section(out, "Violating copies by data center", "data center", report.byDataCenter(), report);
-        out.append(String.format("%nBlocked (must go, may not be deleted)%n"));
+        out.append(String.format("%nBlocked (must go, may not be deleted), by rule and reason%n"));
         if (report.blocked().isEmpty()) {
             out.append("  none\n");
         } else {
-            out.append(String.format(
-                    Locale.ROOT,
-                    "  %-22s %-24s %-4s %-16s %14s %12s%n",
-                    "rule",
-                    "reason",
-                    "home",
-                    "category",
-                    "records",
-                    "bytes"));
+            Map<String, Tally> byRuleAndReason = new TreeMap<>();
+            Map<String, Set<String>> homes = new TreeMap<>();
             for (Blocked b : report.blocked()) {
-                out.append(String.format(
-                        Locale.ROOT,
-                        "  %-22s %-24s %-4s %-16s %14s %12s%n",
-                        b.rule(),
-                        b.reason(),
-                        b.home().code(),
-                        b.category(),
-                        count(b.tally().records()),
-                        DataSize.format(b.tally().bytes())));
+                String key = b.rule() + " / " + b.reason();
+                byRuleAndReason.merge(key, b.tally(), Tally::plus);
+                homes.computeIfAbsent(key, k -> new TreeSet<>()).add(b.home().code());
             }
+            int width = byRuleAndReason.keySet().stream()
+                    .mapToInt(String::length)
+                    .max()
+                    .orElse(10);
+            String row = "  %-" + width + "s %14s %12s  %s%n";
+            out.append(String.format(Locale.ROOT, row, "rule / reason", "records", "bytes", "homes"));
+            byRuleAndReason.forEach((key, tally) -> out.append(String.format(
+                    Locale.ROOT,
+                    row,
+                    key,
+                    count(tally.records()),
+                    DataSize.format(tally.bytes()),
+                    String.join(",", homes.get(key)))));
         }
         return out.toString();
     }
