@@ -1,0 +1,126 @@
+package dev.residency.sim.report;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Headline figures over independent replications of one scenario: estimates with 95% confidence
+ * intervals, the probability of meeting the deadline, and the spread of the violating-bytes series
+ * (for the chart's band).
+ *
+ * @param scenario the scenario's name
+ * @param seed the seed shared by the replications
+ * @param runs the number of replications
+ * @param metDeadline the probability that everything but blocked data was gone by the deadline
+ * @param fullComplianceDays days to full compliance (backups included); NaN runs never got there
+ * @param liveComplianceDays days until no violating copy was left on live systems
+ * @param latenessDays days from the deadline to full compliance (negative: early)
+ * @param violatingAtDeadline violating copy bytes left at the deadline
+ * @param bytesMoved bytes copied to compliant places
+ * @param bytesDeleted violating copy bytes deleted, all reasons
+ * @param deletedByReason mean bytes deleted per reason
+ * @param forcedLossBytes movable bytes deleted by the deadline rule
+ * @param forcedLossUsers users with at least one record so deleted
+ * @param egressCostUsd egress price, US dollars
+ * @param copyRetries copies repeated after corruption
+ * @param band the violating-bytes series (backups included) over replications: per sample, the
+ *     instant, minimum, median and maximum
+ */
+public record ReplicationSummary(
+        String scenario,
+        long seed,
+        int runs,
+        Proportion metDeadline,
+        Estimate fullComplianceDays,
+        Estimate liveComplianceDays,
+        Estimate latenessDays,
+        Estimate violatingAtDeadline,
+        Estimate bytesMoved,
+        Estimate bytesDeleted,
+        ImmutableSortedMap<String, Estimate> deletedByReason,
+        Estimate forcedLossBytes,
+        Estimate forcedLossUsers,
+        Estimate egressCostUsd,
+        Estimate copyRetries,
+        ImmutableList<BandPoint> band) {
+
+    private static final double DAY = 86_400;
+
+    /**
+     * One instant of the spread band.
+     *
+     * @param seconds simulated seconds since the start
+     * @param min the smallest value over replications
+     * @param median the median
+     * @param max the largest
+     */
+    public record BandPoint(double seconds, double min, double median, double max) {}
+
+    /**
+     * Summarises {@code results}, which must be replications of one scenario and seed.
+     *
+     * @throws IllegalArgumentException if {@code results} is empty
+     */
+    public static ReplicationSummary of(List<RunResult> results) {
+        checkNotNull(results, "results");
+        checkArgument(!results.isEmpty(), "a summary needs at least one run");
+        RunResult first = results.get(0);
+        int met = (int) results.stream().filter(RunResult::metDeadline).count();
+        TreeMap<String, Estimate> byReason = new TreeMap<>();
+        results.stream()
+                .flatMap(r -> r.deletedByReason().keySet().stream())
+                .distinct()
+                .forEach(reason -> byReason.put(
+                        reason, estimate(results, r -> r.deletedByReason().getOrDefault(reason, 0L))));
+        return new ReplicationSummary(
+                first.scenario(),
+                first.seed(),
+                results.size(),
+                Proportion.of(met, results.size()),
+                estimate(results, r -> r.fullComplianceSeconds() / DAY),
+                estimate(results, r -> r.liveComplianceSeconds() / DAY),
+                estimate(results, r -> r.latenessSeconds() / DAY),
+                estimate(results, r -> r.violatingAtDeadline()),
+                estimate(results, r -> r.bytesMoved()),
+                estimate(results, r -> r.bytesDeleted()),
+                ImmutableSortedMap.copyOf(byReason),
+                estimate(results, r -> r.forcedLoss().bytes()),
+                estimate(results, r -> r.forcedLoss().users()),
+                estimate(results, RunResult::egressCostUsd),
+                estimate(results, r -> r.copyRetries()),
+                band(results));
+    }
+
+    private static Estimate estimate(List<RunResult> results, ToDoubleFunction<RunResult> figure) {
+        return Estimate.of(results.stream().mapToDouble(figure).toArray());
+    }
+
+    /** Aligns the series by sample index (all runs share the sampling interval) and extends short ones with their last value. */
+    private static ImmutableList<BandPoint> band(List<RunResult> results) {
+        TimeSeries longest = results.stream()
+                .map(RunResult::series)
+                .max((a, b) -> Integer.compare(a.size(), b.size()))
+                .orElseThrow();
+        ImmutableList.Builder<BandPoint> band = ImmutableList.builder();
+        double[] values = new double[results.size()];
+        for (int i = 0; i < longest.size(); i++) {
+            for (int r = 0; r < results.size(); r++) {
+                TimeSeries s = results.get(r).series();
+                values[r] = s.size() == 0 ? 0 : s.violatingWithBackups(Math.min(i, s.size() - 1));
+            }
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            band.add(new BandPoint(longest.seconds(i), sorted[0], median, sorted[n - 1]));
+        }
+        return band.build();
+    }
+}
