@@ -1,0 +1,171 @@
+package dev.residency.sim.migration;
+
+import com.google.common.collect.ImmutableSortedMap;
+import dev.residency.data.RecordStore;
+import dev.residency.plan.TransferBatch;
+import dev.residency.sim.report.ForcedLoss;
+import java.util.BitSet;
+import java.util.TreeMap;
+
+/**
+ * The byte accounts of one run, kept per home jurisdiction: violating copies still on live systems
+ * (split into the blocked floor that no deletion will touch and the copies some deletion job will
+ * remove), copies that remain only in backups, what was deleted, and what the deadline rule forced.
+ * {@link #checkConservation} recomputes the live account from the deletion jobs' states and checks
+ * invariant 2 (bytes at start plus live writes = deleted + still present) at every sample.
+ */
+final class Ledger {
+
+    private final MigrationSetup setup;
+    private final int homes;
+    private final long[] liveDeletable;
+    private final long[] backups;
+    private long deleted;
+    private long writesAttached;
+    private long backlog;
+    private final BitSet forcedUsers = new BitSet();
+    private long forcedBytes;
+    private long forcedRecords;
+    private final long[] forcedByCategory;
+
+    Ledger(MigrationSetup setup) {
+        this.setup = setup;
+        this.homes = setup.jurisdictions().size();
+        liveDeletable = new long[homes];
+        for (int d = 0; d < setup.plan().deletions().size(); d++) {
+            long[] bytes = setup.deletionFootprint(d).bytesByHome();
+            for (int h = 0; h < homes; h++) {
+                liveDeletable[h] += bytes[h];
+            }
+        }
+        backups = new long[homes];
+        forcedByCategory = new long[setup.store().categories().size()];
+        for (TransferBatch b : setup.plan().batches()) {
+            backlog += b.bytes();
+        }
+    }
+
+    void writesAttached(long[] byHome) {
+        for (int h = 0; h < homes; h++) {
+            liveDeletable[h] += byHome[h];
+            writesAttached += byHome[h];
+        }
+    }
+
+    void deleted(long[] byHome, boolean keepBackups) {
+        for (int h = 0; h < homes; h++) {
+            liveDeletable[h] -= byHome[h];
+            deleted += byHome[h];
+            if (keepBackups) {
+                backups[h] += byHome[h];
+            }
+        }
+    }
+
+    void backupGone(long[] byHome) {
+        for (int h = 0; h < homes; h++) {
+            backups[h] -= byHome[h];
+        }
+    }
+
+    void batchDone(int b) {
+        backlog -= setup.plan().batches().get(b).bytes();
+    }
+
+    /** Counts batch {@code b}'s records as lost to the deadline rule. */
+    void forced(int b) {
+        RecordStore store = setup.store();
+        TransferBatch batch = setup.plan().batches().get(b);
+        for (int k = 0; k < batch.records().length(); k++) {
+            int i = batch.records().get(k);
+            forcedUsers.set(store.user(i));
+            forcedByCategory[store.categoryIndex(i)] += store.bytes(i);
+        }
+        forcedBytes += batch.bytes();
+        forcedRecords += batch.records().length();
+    }
+
+    ForcedLoss forcedLoss() {
+        TreeMap<String, Long> byCategory = new TreeMap<>();
+        for (int c = 0; c < forcedByCategory.length; c++) {
+            if (forcedByCategory[c] > 0) {
+                byCategory.put(setup.store().categories().get(c).name(), forcedByCategory[c]);
+            }
+        }
+        return new ForcedLoss(
+                forcedBytes, forcedRecords, forcedUsers.cardinality(), ImmutableSortedMap.copyOf(byCategory));
+    }
+
+    /** Returns violating live bytes of home {@code h}, given the writes not yet attached to a deletion. */
+    long violating(int h, double pendingWrites) {
+        return setup.blockedFloor(h) + liveDeletable[h] + Math.round(pendingWrites);
+    }
+
+    long violatingTotal(long pendingWrites) {
+        long sum = pendingWrites;
+        for (int h = 0; h < homes; h++) {
+            sum += setup.blockedFloor(h) + liveDeletable[h];
+        }
+        return sum;
+    }
+
+    long liveDeletableTotal() {
+        long sum = 0;
+        for (long v : liveDeletable) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    long backupsTotal() {
+        long sum = 0;
+        for (long v : backups) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    long backups(int h) {
+        return backups[h];
+    }
+
+    long blockedTotal() {
+        long sum = 0;
+        for (int h = 0; h < homes; h++) {
+            sum += setup.blockedFloor(h);
+        }
+        return sum;
+    }
+
+    long backlog() {
+        return backlog;
+    }
+
+    /**
+     * Checks invariant 2 at time {@code now}: the violating bytes at the start plus the live writes
+     * attached so far equal the bytes deleted plus those still on live systems, where the latter is
+     * recomputed independently from the deletion jobs' states.
+     *
+     * @throws IllegalStateException if the accounts disagree
+     */
+    void checkConservation(DeletionQueues deletions, double now) {
+        long[] recomputed = deletions.pendingBytesByHome();
+        long initial = 0;
+        long present = 0;
+        for (int h = 0; h < homes; h++) {
+            if (recomputed[h] != liveDeletable[h] || liveDeletable[h] < 0 || backups[h] < 0) {
+                throw new IllegalStateException(String.format(
+                        "invariant violated at t=%.0fs: %s live violating bytes are %d by the ledger but %d by the"
+                                + " deletion jobs (backups %d)",
+                        now, setup.jurisdictions().get(h), liveDeletable[h], recomputed[h], backups[h]));
+            }
+            initial += setup.initialViolating(h);
+            present += setup.blockedFloor(h) + liveDeletable[h];
+        }
+        if (initial + writesAttached != deleted + present) {
+            throw new IllegalStateException(String.format(
+                    "conservation violated at t=%.0fs: %d at start + %d written != %d deleted + %d present",
+                    now, initial, writesAttached, deleted, present));
+        }
+    }
+}

@@ -1,0 +1,477 @@
+package dev.residency.sim.migration;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.residency.plan.Deletion;
+import dev.residency.plan.TransferBatch;
+import dev.residency.sim.engine.RandomStreams;
+import dev.residency.sim.engine.SimClock;
+import dev.residency.sim.engine.Simulator;
+import dev.residency.sim.migration.MigrationEvent.BackupGone;
+import dev.residency.sim.migration.MigrationEvent.Deadline;
+import dev.residency.sim.migration.MigrationEvent.DeletionDone;
+import dev.residency.sim.migration.MigrationEvent.Fault;
+import dev.residency.sim.migration.MigrationEvent.FreezeDone;
+import dev.residency.sim.migration.MigrationEvent.ReleaseDeletion;
+import dev.residency.sim.migration.MigrationEvent.Sample;
+import dev.residency.sim.migration.MigrationEvent.StartBatch;
+import dev.residency.sim.migration.MigrationEvent.VerifyDone;
+import dev.residency.sim.network.FlowListener;
+import dev.residency.sim.network.FlowNetwork;
+import dev.residency.sim.report.BatchOutcome;
+import dev.residency.sim.report.RunResult;
+import dev.residency.sim.scenario.DeadlineRule;
+import dev.residency.sim.scenario.RunSettings;
+import dev.residency.units.Durations;
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * One replication of a migration: carries a plan out on a discrete-event simulator and a max-min fair
+ * flow network, under live writes, faults, gates and a deadline, and returns its {@link RunResult}.
+ *
+ * <p><b>Lifecycle of a batch.</b> Waiting → copying (a flow over the batch's route, paced at the
+ * plan's rate for the batch) → verifying (checksums at the destination's verification rate, one batch
+ * at a time per site; corruption, drawn per byte, sends the batch back to copying, unpaced) →
+ * catching up (the writes that reached the source since the copy's snapshot are copied in rounds,
+ * unpaced, until less than the threshold is left, at most {@value #MAX_CATCH_UP_ROUNDS} rounds) →
+ * write freeze → cut over (new writes go to the destination) → its source copies' deletion jobs are
+ * released. Batches of one plan stream run one after another; each starts no earlier than its gate
+ * (planned start, approval, destination ready date, phase start).
+ *
+ * <p><b>Deletion.</b> Each site deletes one job at a time at the deletion rate; a job fails with the
+ * scenario's probability and is queued again. A job that removes a moved record's source copy starts
+ * only after the batch's cut-over (so after a verified compliant copy); this is checked when the job
+ * starts, and a violation throws {@link IllegalStateException}. Deleted data stays in backups for the
+ * retention period unless the scenario crypto-shreds them.
+ *
+ * <p><b>Faults.</b> A failed link carries nothing; its transfers stall and resume with their
+ * progress when it is repaired. A failed site stalls every transfer into or out of it and pauses its
+ * deletion queue (a job already running finishes).
+ *
+ * <p><b>Deadline.</b> Under {@link DeadlineRule#CONTINUE} the run goes on. Under {@link
+ * DeadlineRule#ENFORCE} every copy still outside the allowed places is deleted at the deadline:
+ * batches not yet verified are aborted and their records counted as forced loss; verified batches
+ * are cut over at once; every pending deletion job completes; backups are shredded.
+ *
+ * <p>Not thread-safe; each replication builds its own run.
+ */
+public final class MigrationRun {
+
+    static final int MAX_CATCH_UP_ROUNDS = 10;
+
+    private static final int WAITING = 0;
+    private static final int COPYING = 1;
+    private static final int VERIFYING = 2;
+    private static final int CATCHING_UP = 3;
+    private static final int FREEZING = 4;
+    private static final int CUT_OVER = 5;
+    private static final int FORCED = 6;
+
+    private final MigrationSetup setup;
+    private final RunSettings settings;
+    private final int replication;
+    private final Simulator<MigrationEvent> sim;
+    private final NetworkLayout layout;
+    private final FlowNetwork network;
+    private final DeletionQueues deletions;
+    private final Ledger ledger;
+    private final SeriesRecorder recorder;
+    private final UniformRandomProvider corruption;
+
+    private final int[] state;
+    private final int[] flowOf;
+    private final double[] snapshotAt;
+    private final int[] catchUpRounds;
+    private final double[] copyStart;
+    private final double[] copyEnd;
+    private final double[] verifiedAt;
+    private final double[] cutOverAt;
+    private final int[] attempts;
+    private final long[] catchUpBytes;
+    private final double[] verifierFreeAt;
+    private final double verificationRate;
+    private final double corruptionLog1p;
+
+    private long bytesMoved;
+    private long retransferBytes;
+    private long totalCatchUp;
+    private double egressCost;
+    private int copyRetries;
+    private int linkFailures;
+    private int siteFailures;
+    private int batchesLeft;
+    private double liveCompliance = Double.NaN;
+    private double fullCompliance = Double.NaN;
+    private long violatingAtDeadline = -1;
+    private boolean metDeadline;
+
+    private MigrationRun(MigrationSetup setup, int replication) {
+        this.setup = setup;
+        this.settings = setup.scenario().run();
+        this.replication = replication;
+        RandomStreams streams = new RandomStreams(settings.seed());
+        this.sim = new Simulator<>(new SimClock(settings.start()), (s, e) -> handle(e));
+        this.layout = new NetworkLayout(setup);
+        this.network = layout.build(sim);
+        this.corruption = streams.stream("corruption", replication);
+        this.ledger = new Ledger(setup);
+        this.deletions = new DeletionQueues(
+                setup, sim, ledger, streams.stream("deletion-failures", replication), this::batchCutOver);
+        this.recorder = new SeriesRecorder(setup, ledger, network, layout);
+        int n = setup.plan().batches().size();
+        state = new int[n];
+        flowOf = new int[n];
+        Arrays.fill(flowOf, -1);
+        snapshotAt = new double[n];
+        catchUpRounds = new int[n];
+        copyStart = nan(n);
+        copyEnd = nan(n);
+        verifiedAt = nan(n);
+        cutOverAt = nan(n);
+        attempts = new int[n];
+        catchUpBytes = new long[n];
+        verifierFreeAt = new double[setup.topology().siteCount()];
+        verificationRate = settings.verificationRate().bytesPerSecond();
+        double p = settings.faults().corruptionPerByte();
+        corruptionLog1p = p > 0 ? Math.log1p(-p) : 0;
+        batchesLeft = n;
+        new FaultSchedule(setup, sim, streams, replication).schedule();
+    }
+
+    /**
+     * Runs replication {@code replication} of the prepared migration and returns its result.
+     *
+     * @throws IllegalArgumentException if {@code replication} is negative
+     * @throws IllegalStateException if an invariant is violated during the run (a bug, reported loudly)
+     */
+    public static RunResult execute(MigrationSetup setup, int replication) {
+        checkNotNull(setup, "setup");
+        checkArgument(replication >= 0, "replication must not be negative: %s", replication);
+        return new MigrationRun(setup, replication).run();
+    }
+
+    private RunResult run() {
+        for (int b = 0; b < state.length; b++) {
+            sim.scheduleAt(setup.batchGate(b), new StartBatch(b));
+        }
+        for (int d = 0; d < setup.plan().deletions().size(); d++) {
+            Deletion deletion = setup.deletion(d);
+            if (deletion.afterBatch().isEmpty()) {
+                sim.scheduleAt(Math.max(0, deletion.earliestSeconds()), new ReleaseDeletion(d));
+            }
+        }
+        double deadline = setup.deadlineSeconds();
+        if (!Double.isNaN(deadline)) {
+            sim.scheduleAt(deadline, new Deadline());
+        }
+        sim.scheduleAt(0, new Sample());
+        checkDone();
+        double horizon = Durations.seconds(settings.horizon());
+        sim.runUntil(horizon);
+        double end = sim.now();
+        recorder.sample(end, this::pendingWrites);
+        if (violatingAtDeadline < 0) {
+            violatingAtDeadline = ledger.violatingTotal(pendingWritesTotal(end)) + ledger.backupsTotal();
+            metDeadline = Double.isNaN(deadline) && isFullyCompliant();
+        }
+        return result(end);
+    }
+
+    private void handle(MigrationEvent event) {
+        switch (event) {
+            case StartBatch e -> tryStart(e.batch());
+            case VerifyDone e -> verified(e.batch());
+            case FreezeDone e -> cutOver(e.batch());
+            case ReleaseDeletion e -> deletions.release(e.job());
+            case DeletionDone e -> {
+                deletions.done(e.job());
+                checkDone();
+            }
+            case BackupGone e -> {
+                deletions.backupGone(e.job());
+                checkDone();
+            }
+            case Sample e -> {
+                recorder.sample(sim.now(), this::pendingWrites);
+                ledger.checkConservation(deletions, pendingWritesTotal(sim.now()), sim.now());
+                if (!isFullyCompliant()) {
+                    sim.schedule(setup.sampleIntervalSeconds(), new Sample());
+                }
+            }
+            case Deadline e -> deadline();
+            case Fault e -> fault(e);
+        }
+    }
+
+    private void tryStart(int b) {
+        if (state[b] != WAITING || sim.now() < setup.batchGate(b)) {
+            return;
+        }
+        int previous = layout.previousInStream(b);
+        if (previous >= 0 && state[previous] <= COPYING) {
+            return; // started when the previous batch of the stream finishes copying
+        }
+        TransferBatch batch = setup.plan().batches().get(b);
+        state[b] = COPYING;
+        copyStart[b] = sim.now();
+        snapshotAt[b] = sim.now();
+        attempts[b]++;
+        layout.pace(network, b, batch.bytes(), batch.plannedEndSeconds() - batch.plannedStartSeconds());
+        flowOf[b] = network.startFlow(layout.pacedRoute(b), batch.bytes(), listener(b, Transfer.COPY));
+    }
+
+    private enum Transfer {
+        COPY,
+        RECOPY,
+        CATCH_UP
+    }
+
+    private FlowListener listener(int b, Transfer kind) {
+        return (flowId, time) -> transferred(b, kind);
+    }
+
+    private void transferred(int b, Transfer kind) {
+        if (state[b] == FORCED || state[b] == CUT_OVER) {
+            return;
+        }
+        flowOf[b] = -1;
+        TransferBatch batch = setup.plan().batches().get(b);
+        long bytes = kind == Transfer.CATCH_UP ? lastCatchUp(b) : batch.bytes();
+        egressCost += bytes * layout.costPerByte(b);
+        switch (kind) {
+            case COPY, RECOPY -> {
+                if (kind == Transfer.COPY) {
+                    bytesMoved += bytes;
+                    int next = layout.nextInStream(b);
+                    if (next >= 0) {
+                        tryStart(next);
+                    }
+                } else {
+                    retransferBytes += bytes;
+                }
+                copyEnd[b] = sim.now();
+                state[b] = VERIFYING;
+                int site = batch.destination();
+                double start = Math.max(sim.now(), verifierFreeAt[site]);
+                verifierFreeAt[site] = start + bytes / verificationRate;
+                sim.scheduleAt(verifierFreeAt[site], new VerifyDone(b));
+            }
+            case CATCH_UP -> catchUp(b);
+        }
+    }
+
+    private void verified(int b) {
+        if (state[b] != VERIFYING) {
+            return;
+        }
+        TransferBatch batch = setup.plan().batches().get(b);
+        if (corruptionLog1p != 0 && corruption.nextDouble() < -Math.expm1(batch.bytes() * corruptionLog1p)) {
+            copyRetries++;
+            attempts[b]++;
+            state[b] = COPYING;
+            snapshotAt[b] = sim.now();
+            flowOf[b] = network.startFlow(layout.unpacedRoute(b), batch.bytes(), listener(b, Transfer.RECOPY));
+            return;
+        }
+        verifiedAt[b] = sim.now();
+        state[b] = CATCHING_UP;
+        catchUp(b);
+    }
+
+    private final java.util.Map<Integer, Long> pendingCatchUp = new java.util.HashMap<>();
+
+    private long lastCatchUp(int b) {
+        return pendingCatchUp.getOrDefault(b, 0L);
+    }
+
+    /** Copies the writes made since the last snapshot, or freezes writes when few are left. */
+    private void catchUp(int b) {
+        double now = sim.now();
+        long delta = Math.round(setup.writtenTotalBy(b, now) - setup.writtenTotalBy(b, snapshotAt[b]));
+        snapshotAt[b] = now;
+        catchUpBytes[b] += delta;
+        totalCatchUp += delta;
+        if (delta >= settings.catchUpThresholdBytes() && catchUpRounds[b] < MAX_CATCH_UP_ROUNDS) {
+            catchUpRounds[b]++;
+            pendingCatchUp.put(b, delta);
+            flowOf[b] = network.startFlow(layout.unpacedRoute(b), delta, listener(b, Transfer.CATCH_UP));
+            return;
+        }
+        state[b] = FREEZING;
+        double freeze = Durations.seconds(settings.writeFreeze());
+        if (delta >= settings.catchUpThresholdBytes()) {
+            // Catch-up did not converge: the freeze lasts long enough to copy the rest at the route's bottleneck.
+            freeze += delta / layout.bottleneck(b);
+        }
+        sim.schedule(freeze, new FreezeDone(b));
+    }
+
+    private void cutOver(int b) {
+        if (state[b] != FREEZING) {
+            return;
+        }
+        state[b] = CUT_OVER;
+        cutOverAt[b] = sim.now();
+        finishBatch(b, false);
+    }
+
+    /** Attaches the batch's accumulated writes to its source deletion and releases its deletions. */
+    private void finishBatch(int b, boolean forced) {
+        batchesLeft--;
+        ledger.batchDone(b);
+        deletions.attachWrites(b, setup.writtenBy(b, sim.now()));
+        deletions.releaseAfter(b, forced);
+        checkDone();
+    }
+
+    private boolean batchCutOver(int b) {
+        return state[b] == CUT_OVER || state[b] == FORCED;
+    }
+
+    private void deadline() {
+        double now = sim.now();
+        violatingAtDeadline = ledger.violatingTotal(pendingWritesTotal(now)) + ledger.backupsTotal();
+        metDeadline = isFullyCompliant();
+        recorder.sample(now, this::pendingWrites);
+        if (settings.deadlineRule() != DeadlineRule.ENFORCE) {
+            return;
+        }
+        for (int b = 0; b < state.length; b++) {
+            if (state[b] >= CUT_OVER) {
+                continue;
+            }
+            if (flowOf[b] >= 0) {
+                network.abortFlow(flowOf[b]);
+                flowOf[b] = -1;
+            }
+            if (state[b] >= CATCHING_UP) {
+                state[b] = CUT_OVER;
+                cutOverAt[b] = now;
+                finishBatch(b, false);
+            } else {
+                state[b] = FORCED;
+                ledger.forced(b);
+                finishBatch(b, true);
+            }
+        }
+        deletions.enforce();
+        checkDone();
+        sim.stop();
+    }
+
+    private void fault(Fault e) {
+        if (e.site()) {
+            if (!e.up()) {
+                siteFailures++;
+            }
+            layout.setSiteUp(network, e.index(), e.up());
+            deletions.setSiteUp(e.index(), e.up());
+        } else {
+            if (!e.up()) {
+                linkFailures++;
+                network.failArc(2 * e.index());
+                network.failArc(2 * e.index() + 1);
+            } else {
+                network.repairArc(2 * e.index());
+                network.repairArc(2 * e.index() + 1);
+            }
+        }
+    }
+
+    private double[] pendingWrites(double t) {
+        double[] byHome = new double[setup.jurisdictions().size()];
+        for (int b = 0; b < state.length; b++) {
+            if (state[b] < CUT_OVER && setup.hasWrites(b)) {
+                for (int h = 0; h < byHome.length; h++) {
+                    byHome[h] += setup.writtenBy(b, h, t);
+                }
+            }
+        }
+        return byHome;
+    }
+
+    private long pendingWritesTotal(double t) {
+        double sum = 0;
+        for (double v : pendingWrites(t)) {
+            sum += v;
+        }
+        return Math.round(sum);
+    }
+
+    private boolean isLiveCompliant() {
+        return batchesLeft == 0 && ledger.liveDeletableTotal() == 0;
+    }
+
+    private boolean isFullyCompliant() {
+        return isLiveCompliant() && ledger.backupsTotal() == 0;
+    }
+
+    private void checkDone() {
+        if (Double.isNaN(liveCompliance) && isLiveCompliant()) {
+            liveCompliance = sim.now();
+        }
+        if (Double.isNaN(fullCompliance) && isFullyCompliant()) {
+            fullCompliance = sim.now();
+            recorder.sample(sim.now(), this::pendingWrites);
+            if (!Double.isNaN(setup.deadlineSeconds()) && sim.now() < setup.deadlineSeconds()) {
+                return; // keep the clock running to the deadline, so the deadline is observed
+            }
+            sim.stop();
+        }
+    }
+
+    private RunResult result(double end) {
+        ImmutableList.Builder<BatchOutcome> outcomes = ImmutableList.builder();
+        for (int b = 0; b < state.length; b++) {
+            TransferBatch batch = setup.plan().batches().get(b);
+            outcomes.add(new BatchOutcome(
+                    b,
+                    batch.source(),
+                    batch.destination(),
+                    batch.bytes(),
+                    batch.plannedStartSeconds(),
+                    batch.plannedEndSeconds(),
+                    copyStart[b],
+                    copyEnd[b],
+                    verifiedAt[b],
+                    cutOverAt[b],
+                    attempts[b],
+                    catchUpBytes[b],
+                    state[b] == FORCED));
+        }
+        return new RunResult(
+                setup.scenario().name(),
+                settings.seed(),
+                replication,
+                setup.deadlineSeconds(),
+                settings.deadlineRule() == DeadlineRule.ENFORCE,
+                liveCompliance,
+                fullCompliance,
+                end,
+                violatingAtDeadline,
+                ledger.blockedTotal(),
+                metDeadline,
+                bytesMoved,
+                totalCatchUp,
+                retransferBytes,
+                deletions.deletedByReason(),
+                ledger.forcedLoss(),
+                egressCost,
+                copyRetries,
+                deletions.retries(),
+                linkFailures,
+                siteFailures,
+                sim.processedEvents(),
+                recorder.build(),
+                outcomes.build());
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+}

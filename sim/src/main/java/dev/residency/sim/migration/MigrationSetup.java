@@ -1,0 +1,237 @@
+package dev.residency.sim.migration;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.residency.audit.AuditCell;
+import dev.residency.audit.AuditReport;
+import dev.residency.audit.ComplianceAudit;
+import dev.residency.data.RecordStore;
+import dev.residency.geo.Jurisdiction;
+import dev.residency.plan.Deletion;
+import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.TransferBatch;
+import dev.residency.sim.scenario.LiveWrites;
+import dev.residency.sim.scenario.Phase;
+import dev.residency.sim.scenario.Scenario;
+import dev.residency.topology.Topology;
+import dev.residency.units.Durations;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Everything a migration run needs that does not change between replications: the scenario, the
+ * population, the plan, and what each batch and deletion weighs per jurisdiction and category, the
+ * gates before which each batch may not start, and the live-write rates of each batch. Prepared once
+ * and shared, read-only, by all replications (thread-safe).
+ */
+public final class MigrationSetup {
+
+    private static final double DAY = 86_400;
+
+    private final Scenario scenario;
+    private final RecordStore store;
+    private final MigrationPlan plan;
+    private final Footprint[] batchFootprints;
+    private final Footprint[] deletionFootprints;
+    private final double[] batchGate;
+    private final double[][] writeLinear;
+    private final double[][] writeQuadratic;
+    private final long[] initialViolating;
+    private final long[] blockedFloor;
+    private final double deadlineSeconds;
+    private final double sampleInterval;
+
+    private MigrationSetup(Scenario scenario, RecordStore store, MigrationPlan plan) {
+        this.scenario = scenario;
+        this.store = store;
+        this.plan = plan;
+        Instant start = scenario.run().start();
+        int homes = store.jurisdictions().size();
+        int batches = plan.batches().size();
+        batchFootprints = new Footprint[batches];
+        batchGate = new double[batches];
+        writeLinear = new double[batches][homes];
+        writeQuadratic = new double[batches][homes];
+        for (int b = 0; b < batches; b++) {
+            TransferBatch batch = plan.batches().get(b);
+            checkArgument(batch.id() == b, "plan batch ids must be 0..n-1 in order; batch %s has id %s", b, batch.id());
+            Footprint f = Footprint.of(store, batch.records());
+            batchFootprints[b] = f;
+            batchGate[b] = gate(scenario, store, topology(), batch, f, start);
+            for (int h = 0; h < homes; h++) {
+                LiveWrites writes = scenario.run().liveWrites().get(store.jurisdictions().get(h));
+                if (writes != null && f.usersByHome()[h] > 0) {
+                    // Users grow linearly with sign-ups: u(t) = u0 (1 + s t / DAY); writes per second are
+                    // u(t) B / DAY, so the bytes written by time t are u0 B / DAY (t + s t^2 / (2 DAY)).
+                    double perSecond = f.usersByHome()[h] * (double) writes.bytesPerUserPerDay() / DAY;
+                    writeLinear[b][h] = perSecond;
+                    writeQuadratic[b][h] = perSecond * writes.signupsPerUserPerDay() / (2 * DAY);
+                }
+            }
+        }
+        deletionFootprints = new Footprint[plan.deletions().size()];
+        for (int d = 0; d < deletionFootprints.length; d++) {
+            deletionFootprints[d] = Footprint.of(store, plan.deletions().get(d).records());
+        }
+        AuditReport audit = ComplianceAudit.run(store, scenario.policy());
+        initialViolating = new long[homes];
+        for (AuditCell cell : audit.cells()) {
+            initialViolating[store.jurisdictions().indexOf(cell.home())] += cell.copies().bytes();
+        }
+        blockedFloor = initialViolating.clone();
+        for (Footprint f : deletionFootprints) {
+            for (int h = 0; h < homes; h++) {
+                blockedFloor[h] -= f.bytesByHome()[h];
+            }
+        }
+        for (int h = 0; h < homes; h++) {
+            checkArgument(
+                    blockedFloor[h] >= 0,
+                    "plan deletes %s bytes of %s copies but only %s violate",
+                    initialViolating[h] - blockedFloor[h],
+                    store.jurisdictions().get(h),
+                    initialViolating[h]);
+        }
+        deadlineSeconds = scenario.run()
+                .deadline()
+                .map(d -> Durations.seconds(java.time.Duration.between(start, d)))
+                .orElse(Double.NaN);
+        sampleInterval = sampleInterval(scenario, plan, deadlineSeconds);
+    }
+
+    /**
+     * Prepares a run of {@code plan} on {@code store} for {@code scenario}.
+     *
+     * @throws IllegalArgumentException if the plan's batch ids are not 0..n-1, or it deletes more
+     *     violating copies than the audit finds
+     */
+    public static MigrationSetup prepare(Scenario scenario, RecordStore store, MigrationPlan plan) {
+        return new MigrationSetup(
+                checkNotNull(scenario, "scenario"), checkNotNull(store, "store"), checkNotNull(plan, "plan"));
+    }
+
+    /**
+     * Returns the earliest second a batch may start: its planned start, its home jurisdictions'
+     * approval dates, its destination's ready date, and the start of the phase of each of its
+     * categories.
+     */
+    private static double gate(
+            Scenario scenario, RecordStore store, Topology topology, TransferBatch batch, Footprint f, Instant start) {
+        double gate = batch.plannedStartSeconds();
+        for (Map.Entry<Jurisdiction, Instant> approval :
+                scenario.planning().approvalAt().entrySet()) {
+            int h = store.jurisdictions().indexOf(approval.getKey());
+            if (h >= 0 && f.bytesByHome()[h] > 0) {
+                gate = Math.max(gate, seconds(start, approval.getValue()));
+            }
+        }
+        Instant ready = scenario.planning().siteReadyAt().get(topology.site(batch.destination()).id());
+        if (ready != null) {
+            gate = Math.max(gate, seconds(start, ready));
+        }
+        for (Phase phase : scenario.run().phases()) {
+            for (int c = 0; c < store.categories().size(); c++) {
+                if (f.bytesByCategory()[c] > 0 && phase.categories().contains(store.categories().get(c).name())) {
+                    gate = Math.max(gate, seconds(start, phase.start()));
+                }
+            }
+        }
+        return gate;
+    }
+
+    private static double seconds(Instant start, Instant at) {
+        return Math.max(0, Durations.seconds(java.time.Duration.between(start, at)));
+    }
+
+    /**
+     * Chooses the sampling interval: about 400 samples over the expected length of the run (plan
+     * makespan plus backup retention, or the deadline if later), at least a minute, and adjusted so
+     * that the deadline falls exactly on a sample.
+     */
+    private static double sampleInterval(Scenario scenario, MigrationPlan plan, double deadline) {
+        double retention =
+                scenario.run().backups().cryptoShred() ? 0 : Durations.seconds(scenario.run().backups().retention());
+        double expected = Math.max(plan.makespanSeconds() * 1.2 + retention, Double.isNaN(deadline) ? 0 : deadline);
+        double interval = Math.max(60, expected / 400);
+        if (!Double.isNaN(deadline)) {
+            interval = deadline / Math.max(1, Math.round(deadline / interval));
+        }
+        return interval;
+    }
+
+    /** Returns the scenario. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Returns the population. */
+    public RecordStore store() {
+        return store;
+    }
+
+    /** Returns the plan. */
+    public MigrationPlan plan() {
+        return plan;
+    }
+
+    /** Returns the topology. */
+    public Topology topology() {
+        return store.topology();
+    }
+
+    /** Returns the home jurisdictions, in the store's table order. */
+    public ImmutableList<Jurisdiction> jurisdictions() {
+        return store.jurisdictions();
+    }
+
+    /** Returns the deadline in simulated seconds, or NaN. */
+    public double deadlineSeconds() {
+        return deadlineSeconds;
+    }
+
+    /** Returns the sampling interval of the time series, in seconds. */
+    public double sampleIntervalSeconds() {
+        return sampleInterval;
+    }
+
+    Footprint batchFootprint(int batch) {
+        return batchFootprints[batch];
+    }
+
+    Footprint deletionFootprint(int deletion) {
+        return deletionFootprints[deletion];
+    }
+
+    Deletion deletion(int d) {
+        return plan.deletions().get(d);
+    }
+
+    double batchGate(int batch) {
+        return batchGate[batch];
+    }
+
+    /** Returns the bytes of home {@code h} written to batch {@code b}'s source between time 0 and {@code t}. */
+    double writtenBy(int b, int h, double t) {
+        return writeLinear[b][h] * t + writeQuadratic[b][h] * t * t;
+    }
+
+    /** Returns whether any live writes reach batch {@code b}. */
+    boolean hasWrites(int b) {
+        for (double rate : writeLinear[b]) {
+            if (rate > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    long initialViolating(int h) {
+        return initialViolating[h];
+    }
+
+    long blockedFloor(int h) {
+        return blockedFloor[h];
+    }
+}

@@ -1,0 +1,189 @@
+package dev.residency.sim.migration;
+
+import dev.residency.plan.TransferBatch;
+import dev.residency.sim.engine.Simulator;
+import dev.residency.sim.network.FlowNetwork;
+import dev.residency.topology.DataCenter;
+import dev.residency.topology.Topology;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a migration maps onto the flow network. Arcs {@code 0 … A-1} are the topology's; then one
+ * virtual arc per site for its egress limit, one per site for its ingest limit, and one per plan
+ * stream (batches of one wave, source, destination and route, which run back to back) whose capacity
+ * paces the stream's batches at the plan's rate. A batch's paced route is pace → source egress →
+ * links → destination ingest; retransfers and catch-up copies take the same route without the pace
+ * arc, so they get whatever max-min fair share is left. A failed site is modelled by failing its two
+ * virtual arcs, which stalls every transfer into or out of it.
+ */
+final class NetworkLayout {
+
+    /** The capacity of a pace arc that does not limit its stream, in bytes per second. */
+    private static final double UNPACED = 1e18;
+
+    private final Topology topology;
+    private final int arcs;
+    private final int sites;
+    private final int[] streamOf;
+    private final int[] previous;
+    private final int[] next;
+    private final int[][] pacedRoutes;
+    private final int[][] unpacedRoutes;
+    private final double[] costPerByte;
+    private final double[] bottleneck;
+    private final int[] usedArcs;
+    private final int streams;
+
+    NetworkLayout(MigrationSetup setup) {
+        this.topology = setup.topology();
+        this.arcs = topology.arcCount();
+        this.sites = topology.siteCount();
+        List<TransferBatch> batches = setup.plan().batches();
+        int n = batches.size();
+        streamOf = new int[n];
+        previous = new int[n];
+        next = new int[n];
+        Arrays.fill(previous, -1);
+        Arrays.fill(next, -1);
+        Map<String, List<Integer>> byStream = new LinkedHashMap<>();
+        for (TransferBatch b : batches) {
+            String key = b.wave() + "/" + b.source() + "/" + b.destination() + "/" + b.route().arcs();
+            byStream.computeIfAbsent(key, k -> new ArrayList<>()).add(b.id());
+        }
+        int s = 0;
+        for (List<Integer> members : byStream.values()) {
+            members.sort(Comparator.comparingDouble((Integer b) -> batches.get(b).plannedStartSeconds())
+                    .thenComparingInt(b -> b));
+            for (int k = 0; k < members.size(); k++) {
+                int b = members.get(k);
+                streamOf[b] = s;
+                if (k > 0) {
+                    previous[b] = members.get(k - 1);
+                    next[members.get(k - 1)] = b;
+                }
+            }
+            s++;
+        }
+        streams = s;
+        pacedRoutes = new int[n][];
+        unpacedRoutes = new int[n][];
+        costPerByte = new double[n];
+        bottleneck = new double[n];
+        boolean[] used = new boolean[arcs];
+        for (TransferBatch b : batches) {
+            int hops = b.route().hops();
+            int[] unpaced = new int[hops + 2];
+            unpaced[0] = egressArc(b.source());
+            double narrowest = Math.min(
+                    topology.site(b.source()).egress().bytesPerSecond(),
+                    topology.site(b.destination()).ingest().bytesPerSecond());
+            for (int k = 0; k < hops; k++) {
+                int arc = b.route().arcs().get(k);
+                unpaced[k + 1] = arc;
+                used[arc] = true;
+                narrowest = Math.min(narrowest, topology.arcBytesPerSecond(arc));
+            }
+            unpaced[hops + 1] = ingestArc(b.destination());
+            int[] paced = new int[hops + 3];
+            paced[0] = paceArc(streamOf[b.id()]);
+            System.arraycopy(unpaced, 0, paced, 1, unpaced.length);
+            unpacedRoutes[b.id()] = unpaced;
+            pacedRoutes[b.id()] = paced;
+            costPerByte[b.id()] = b.route().costPerByte(topology);
+            bottleneck[b.id()] = narrowest;
+        }
+        usedArcs = java.util.stream.IntStream.range(0, arcs).filter(a -> used[a]).toArray();
+    }
+
+    /** Builds the network on {@code sim}: topology arcs with their latencies, site limits, pace arcs. */
+    FlowNetwork build(Simulator<?> sim) {
+        int total = arcs + 2 * sites + streams;
+        double[] capacity = new double[total];
+        double[] latency = new double[total];
+        for (int a = 0; a < arcs; a++) {
+            capacity[a] = topology.arcBytesPerSecond(a);
+            latency[a] = topology.arcLatencySeconds(a);
+        }
+        for (int site = 0; site < sites; site++) {
+            DataCenter dc = topology.site(site);
+            capacity[egressArc(site)] = dc.egress().bytesPerSecond();
+            capacity[ingestArc(site)] = dc.ingest().bytesPerSecond();
+        }
+        for (int s = 0; s < streams; s++) {
+            // Unpaced until a batch of the stream starts and sets its rate.
+            capacity[paceArc(s)] = UNPACED;
+        }
+        return FlowNetwork.builder(sim, capacity).latencies(latency).build();
+    }
+
+    private int egressArc(int site) {
+        return arcs + site;
+    }
+
+    private int ingestArc(int site) {
+        return arcs + sites + site;
+    }
+
+    private int paceArc(int stream) {
+        return arcs + 2 * sites + stream;
+    }
+
+    /** Sets the pace of batch {@code b}'s stream so that {@code bytes} take {@code seconds}. */
+    void pace(FlowNetwork network, int b, long bytes, double seconds) {
+        double rate = seconds > 0 && bytes > 0 ? bytes / seconds : UNPACED;
+        network.setArcCapacity(paceArc(streamOf[b]), rate);
+    }
+
+    int[] pacedRoute(int b) {
+        return pacedRoutes[b];
+    }
+
+    int[] unpacedRoute(int b) {
+        return unpacedRoutes[b];
+    }
+
+    int previousInStream(int b) {
+        return previous[b];
+    }
+
+    int nextInStream(int b) {
+        return next[b];
+    }
+
+    double costPerByte(int b) {
+        return costPerByte[b];
+    }
+
+    /** Returns the smallest capacity on batch {@code b}'s unpaced route, in bytes per second. */
+    double bottleneck(int b) {
+        return bottleneck[b];
+    }
+
+    /** Fails or repairs a site: its egress and ingest arcs. */
+    void setSiteUp(FlowNetwork network, int site, boolean up) {
+        if (up) {
+            network.repairArc(egressArc(site));
+            network.repairArc(ingestArc(site));
+        } else {
+            network.failArc(egressArc(site));
+            network.failArc(ingestArc(site));
+        }
+    }
+
+    /** Returns the mean utilisation of the topology arcs that some batch's route uses. */
+    double meanUtilisation(FlowNetwork network) {
+        if (usedArcs.length == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int arc : usedArcs) {
+            sum += network.arcUtilisation(arc);
+        }
+        return sum / usedArcs.length;
+    }
+}
