@@ -20,10 +20,11 @@ import java.util.List;
 
 /**
  * The fleet, population and policy the core benchmarks share: a 2020-carve-out-like case with eight
- * data centers, seven home jurisdictions, the six movable built-in categories plus derived data, ten
+ * data centers, seven home jurisdictions, all seven built-in categories (derived data unmovable), ten
  * records per user on average and 0.1% of records under legal hold. US data must be in the US on
  * Oracle servers (public content excepted); Canadian, Australian and New Zealand data in the
- * carve-out; the rest is unconstrained. About a third of the bytes violate as placed.
+ * carve-out; the rest is unconstrained. As placed, about 55% of the records and 54% of the bytes
+ * violate (measured at 10^8 records, seed 42).
  */
 public final class CoreScenario {
 
