@@ -72,6 +72,10 @@ public final class PopulationGenerator {
         for (Map.Entry<Jurisdiction, Integer> entry : spec.users().entrySet()) {
             Jurisdiction home = entry.getKey();
             int homeIndex = builder.jurisdiction(home);
+            if (entry.getValue() == 0) {
+                // The spec lets a jurisdiction without users go without a placement.
+                continue;
+            }
             int replicaSet = builder.replicaSet(siteIndices(topology, home, spec.placementOf(home)));
             for (int u = 0; u < entry.getValue(); u++, user++) {
                 int records = 1 + (extraRecords == null ? 0 : extraRecords.sample());

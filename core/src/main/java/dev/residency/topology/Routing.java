@@ -36,6 +36,11 @@ public final class Routing {
         if (source == destination) {
             return Optional.of(new Route(source, destination, ImmutableIntArray.of()));
         }
+        return fewestHops(source, destination, transit, 0);
+    }
+
+    /** Breadth-first search over the arcs of at least {@code minBytesPerSecond}. */
+    private Optional<Route> fewestHops(int source, int destination, IntPredicate transit, double minBytesPerSecond) {
         int n = topology.siteCount();
         int[] viaArc = new int[n];
         Arrays.fill(viaArc, -1);
@@ -53,7 +58,7 @@ public final class Routing {
             for (int k = 0; k < topology.outDegree(u); k++) {
                 int arc = topology.outArc(u, k);
                 int v = topology.arcTo(arc);
-                if (!seen[v]) {
+                if (!seen[v] && topology.arcBytesPerSecond(arc) >= minBytesPerSecond) {
                     seen[v] = true;
                     viaArc[v] = arc;
                     if (v == destination) {
@@ -68,36 +73,39 @@ public final class Routing {
 
     /**
      * Returns a route from {@code source} to {@code destination} whose smallest arc bandwidth is as
-     * large as possible (a maximum-bottleneck path, by Dijkstra's algorithm with min in place of sum),
-     * preferring fewer hops among equally wide routes; empty if none passes only through allowed
-     * sites.
+     * large as possible (a maximum-bottleneck path), with the fewest arcs among equally wide routes;
+     * empty if none passes only through allowed sites.
      */
     public Optional<Route> widest(int source, int destination, IntPredicate transit) {
         checkSites(source, destination);
         if (source == destination) {
             return Optional.of(new Route(source, destination, ImmutableIntArray.of()));
         }
+        // Two passes: the largest bottleneck W by Dijkstra with min in place of sum, then a
+        // breadth-first search over the arcs at least W wide. Breaking ties on hop count inside the
+        // Dijkstra pass is not enough: a site's widest route may be longer than a narrower one that
+        // is still wide enough for the destination.
+        double width = widestBottleneck(source, destination, transit);
+        return width < 0 ? Optional.empty() : fewestHops(source, destination, transit, width);
+    }
+
+    /** Returns the largest bottleneck of a route from source to destination, or -1 if there is none. */
+    private double widestBottleneck(int source, int destination, IntPredicate transit) {
         int n = topology.siteCount();
         double[] width = new double[n];
-        int[] hops = new int[n];
-        int[] viaArc = new int[n];
         Arrays.fill(width, -1);
-        Arrays.fill(viaArc, -1);
         boolean[] done = new boolean[n];
         width[source] = Double.POSITIVE_INFINITY;
-        PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> {
-            int c = Double.compare(b[0], a[0]);
-            return c != 0 ? c : Double.compare(a[1], b[1]);
-        });
-        queue.add(new double[] {width[source], 0, source});
+        PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(b[0], a[0]));
+        queue.add(new double[] {width[source], source});
         while (!queue.isEmpty()) {
-            int u = (int) queue.poll()[2];
+            int u = (int) queue.poll()[1];
             if (done[u]) {
                 continue;
             }
             done[u] = true;
             if (u == destination) {
-                return Optional.of(trace(source, destination, viaArc));
+                return width[u];
             }
             if (u != source && !transit.test(u)) {
                 continue;
@@ -106,15 +114,13 @@ public final class Routing {
                 int arc = topology.outArc(u, k);
                 int v = topology.arcTo(arc);
                 double w = Math.min(width[u], topology.arcBytesPerSecond(arc));
-                if (!done[v] && (w > width[v] || (w == width[v] && hops[u] + 1 < hops[v]))) {
+                if (!done[v] && w > width[v]) {
                     width[v] = w;
-                    hops[v] = hops[u] + 1;
-                    viaArc[v] = arc;
-                    queue.add(new double[] {w, hops[v], v});
+                    queue.add(new double[] {w, v});
                 }
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /**

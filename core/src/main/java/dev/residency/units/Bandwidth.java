@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <p>Text forms: a lower-case {@code b} means <em>bits</em> and an upper-case {@code B} means
  * <em>bytes</em>, as in networking practice. Bit rates use decimal prefixes ({@code bps}, {@code
- * kbps}, {@code Mbps}, {@code Gbps}, {@code Tbps}, also written {@code Gb/s}); byte rates use
+ * kbps}, {@code Mbps}, {@code Gbps}, {@code Tbps}, {@code Pbps}, also written {@code Gb/s}); byte rates use
  * decimal ({@code B/s}, {@code kB/s}, {@code MB/s}, {@code GB/s}, {@code TB/s}, also {@code GBps})
  * or binary prefixes ({@code KiB/s}, {@code MiB/s}, {@code GiB/s}, {@code TiB/s}). So {@code "100
  * Gbps"} is 12.5 × 10^9 bytes per second and {@code "1.2 GB/s"} is 1.2 × 10^9 bytes per second.
@@ -35,11 +35,13 @@ public record Bandwidth(double bytesPerSecond) implements Comparable<Bandwidth> 
             Map.entry("Mbps", 1e6 / 8),
             Map.entry("Gbps", 1e9 / 8),
             Map.entry("Tbps", 1e12 / 8),
+            Map.entry("Pbps", 1e15 / 8),
             Map.entry("b/s", 1 / 8.0),
             Map.entry("kb/s", 1e3 / 8),
             Map.entry("Mb/s", 1e6 / 8),
             Map.entry("Gb/s", 1e9 / 8),
             Map.entry("Tb/s", 1e12 / 8),
+            Map.entry("Pb/s", 1e15 / 8),
             Map.entry("B/s", 1.0),
             Map.entry("Bps", 1.0),
             Map.entry("kB/s", 1e3),
@@ -93,7 +95,7 @@ public record Bandwidth(double bytesPerSecond) implements Comparable<Bandwidth> 
         Double factor = BYTES_PER_SECOND.get(m.group(2));
         checkArgument(
                 factor != null,
-                "bandwidth \"%s\" has unknown unit \"%s\" (use bps … Tbps for bits, B/s … TB/s or KiB/s … TiB/s for"
+                "bandwidth \"%s\" has unknown unit \"%s\" (use bps … Pbps for bits, B/s … TB/s or KiB/s … TiB/s for"
                         + " bytes)",
                 text,
                 m.group(2));

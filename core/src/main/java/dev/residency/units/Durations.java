@@ -22,8 +22,9 @@ public final class Durations {
     /**
      * Parses {@code text}.
      *
-     * @throws IllegalArgumentException if the text is empty or has a part that is not a number followed
-     *     by one of {@code w d h m s ms}; the message quotes the text
+     * @throws IllegalArgumentException if the text is empty, has a part that is not a number followed
+     *     by one of {@code w d h m s ms}, or is longer than a {@link Duration} of nanoseconds holds
+     *     (about 292 years); the message quotes the text
      */
     public static Duration parse(String text) {
         checkNotNull(text, "text");
@@ -44,6 +45,8 @@ public final class Durations {
                 end > 0 && end == compact.length(),
                 "duration \"%s\" is not a sequence of number and unit (w, d, h, m, s, ms)",
                 text);
+        // Math.round saturates at Long.MAX_VALUE: refuse rather than silently clamp to ~292 years.
+        checkArgument(nanos < 0x1p63, "duration \"%s\" is too long (at most about 292 years)", text);
         return Duration.ofNanos(Math.round(nanos));
     }
 
@@ -58,7 +61,11 @@ public final class Durations {
         return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 
-    /** Formats {@code duration} in the short form, largest units first, e.g. {@code "1d 12h"}; zero is {@code "0s"}. */
+    /**
+     * Formats {@code duration} in the short form, largest units first, e.g. {@code "1d 12h"} or
+     * {@code "1s 500ms"}; zero is {@code "0s"}. Whole milliseconds print exactly, so {@link #parse}
+     * reads the text back to the same duration; finer parts are dropped.
+     */
     public static String format(Duration duration) {
         long totalSeconds = duration.getSeconds();
         if (totalSeconds == 0) {
@@ -73,6 +80,7 @@ public final class Durations {
         append(sb, hours, "h");
         append(sb, minutes, "m");
         append(sb, secs, "s");
+        append(sb, duration.getNano() / 1_000_000, "ms");
         return sb.toString();
     }
 
