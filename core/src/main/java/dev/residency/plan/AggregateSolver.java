@@ -1,0 +1,485 @@
+package dev.residency.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.residency.plan.flow.MaxFlow;
+import dev.residency.plan.flow.MinCostFlow;
+import dev.residency.plan.flow.PathDecomposition;
+import dev.residency.units.Durations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Solves an {@link AggregatedProblem} on its {@link TimeExpandedNetwork}, objectives in order:
+ *
+ * <ol>
+ *   <li>Route what can be routed at all (infinite time): storage and reachability limits, keep priority
+ *       first; the rest is deleted for {@link DeletionReason#NO_ROUTE} or {@link
+ *       DeletionReason#NO_STORAGE}. Under a hard deadline, route the most by the deadline, higher
+ *       keep priority first (lexicographic: priority classes are enabled one after another on the same
+ *       network and max-flow continues from the previous flow, which never takes flow back from the
+ *       source); the rest is deleted for {@link DeletionReason#DEADLINE}.
+ *   <li>Least makespan: the smallest horizon at which the routed bytes fit, found by scanning the
+ *       interval starts and then bisecting (relative precision 10^-7) with a max-flow per probe.
+ *   <li>Least egress cost at that horizon, by min-cost flow.
+ * </ol>
+ *
+ * <p><b>Several commodities</b> (different allowed sets or pass-through sets competing for links) are
+ * solved by a documented decomposition, not an LP: commodities are routed one after another on the
+ * residual capacities, the most constrained first (largest single-commodity bound); a commodity that
+ * does not fit is moved to the front and the probe retried. This is exact for one commodity. Its gap
+ * to the multi-commodity LP optimum is measured in {@code MultiCommodityGapTest} against Commons
+ * Math's simplex solver. The lower bound stays sound: it is the largest of the single-commodity bounds
+ * and the bound of the merged relaxation (every commodity may use every destination and pass-through
+ * site of any).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class AggregateSolver {
+
+    private static final double PRECISION = 1e-7;
+    private static final int MAX_DOUBLINGS = 200;
+
+    private AggregateSolver() {}
+
+    /** Solves {@code problem}. */
+    public static FlowSolution solve(AggregatedProblem problem) {
+        return new Run(checkNotNull(problem, "problem")).solve();
+    }
+
+    /**
+     * Returns a lower bound on the makespan of moving {@code bytesPerDemand} (indexed like the
+     * problem's demands), in seconds: the fluid optimum of the relaxed time-expanded network (data may
+     * wait anywhere, capacities rounded up), i.e. for one commodity the largest, over sets of sites
+     * holding data, of the bytes they must send over the capacity leaving the set (max-flow min-cut),
+     * found by bisection with a max-flow per probe. For several commodities, the largest of each
+     * commodity's bound and the merged relaxation's.
+     */
+    public static double lowerBoundSeconds(AggregatedProblem problem, long[] bytesPerDemand) {
+        checkNotNull(problem, "problem");
+        checkArgument(
+                bytesPerDemand.length == problem.demandCount(),
+                "bytesPerDemand has %s entries for %s demands",
+                bytesPerDemand.length,
+                problem.demandCount());
+        long[] units = new long[bytesPerDemand.length];
+        for (int d = 0; d < units.length; d++) {
+            units[d] = bytesPerDemand[d] / problem.unitBytes;
+        }
+        double best = 0;
+        for (boolean[] mask : boundMasks(problem, units)) {
+            best = Math.max(best, relaxedHorizon(problem, mask, units));
+        }
+        return best;
+    }
+
+    /**
+     * Returns the naive bound the planner does not use: all bytes over the rate of one static max-flow
+     * from every source to every allowed destination (storage ignored). It can be far weaker than
+     * {@link #lowerBoundSeconds}, since one max-flow lets any source use any other source's capacity.
+     */
+    public static double naiveBoundSeconds(AggregatedProblem problem, long[] bytesPerDemand) {
+        long total = 0;
+        long[] open = new long[bytesPerDemand.length];
+        for (int d = 0; d < open.length; d++) {
+            total += bytesPerDemand[d];
+            open[d] = bytesPerDemand[d] > 0 ? AggregatedProblem.MAX_UNITS : 0;
+        }
+        if (total == 0) {
+            return 0;
+        }
+        double horizon = 1e6;
+        long unbounded = AggregatedProblem.MAX_UNITS * 4;
+        boolean[] all = new boolean[problem.commodityCount()];
+        Arrays.fill(all, true);
+        long[] capacity = TimeExpandedNetwork.capacities(problem, horizon, true, unbounded);
+        int sites = problem.topology.siteCount();
+        for (int v = 0; v < sites; v++) {
+            capacity[capacity.length - sites + v] = unbounded;
+        }
+        TimeExpandedNetwork ten = TimeExpandedNetwork.build(problem, horizon, all, open, capacity, true, true);
+        long flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+        return flow == 0 ? Double.POSITIVE_INFINITY : total / (flow * (double) problem.unitBytes / horizon);
+    }
+
+    private static List<boolean[]> boundMasks(AggregatedProblem problem, long[] units) {
+        int k = problem.commodityCount();
+        boolean[] used = new boolean[k];
+        for (int d = 0; d < units.length; d++) {
+            if (units[d] > 0) {
+                used[problem.demandCommodity[d]] = true;
+            }
+        }
+        List<boolean[]> masks = new ArrayList<>();
+        masks.add(used);
+        int count = 0;
+        for (boolean u : used) {
+            count += u ? 1 : 0;
+        }
+        if (count > 1) {
+            for (int j = 0; j < k; j++) {
+                if (used[j]) {
+                    boolean[] one = new boolean[k];
+                    one[j] = true;
+                    masks.add(one);
+                }
+            }
+        }
+        return masks;
+    }
+
+    private static double relaxedHorizon(AggregatedProblem problem, boolean[] mask, long[] units) {
+        long need = 0;
+        for (int d = 0; d < units.length; d++) {
+            if (mask[problem.demandCommodity[d]]) {
+                need += units[d];
+            }
+        }
+        if (need == 0) {
+            return 0;
+        }
+        long total = need;
+        Probe probe = horizon -> {
+            long[] capacity = TimeExpandedNetwork.capacities(problem, horizon, true, total + 1);
+            TimeExpandedNetwork ten = TimeExpandedNetwork.build(problem, horizon, mask, units, capacity, true, true);
+            return MaxFlow.augment(ten.network, ten.source, ten.sink) >= total;
+        };
+        return search(problem, probe, Double.POSITIVE_INFINITY, initialLength(problem, total))[0];
+    }
+
+    /** A feasibility test of a horizon, monotone in the horizon. */
+    private interface Probe {
+        boolean fits(double horizon);
+    }
+
+    /**
+     * Returns {lo, hi}: hi fits, lo does not (or is 0), hi - lo within the precision. Scans interval
+     * starts first (capacities are piecewise constant), then doubles, then bisects.
+     */
+    private static double[] search(AggregatedProblem problem, Probe probe, double upper, double initial) {
+        Timeline timeline = problem.timeline;
+        double lo = 0;
+        double hi = Double.NaN;
+        for (int i = 1; i < timeline.intervalCount() && timeline.start(i) < upper; i++) {
+            if (probe.fits(timeline.start(i))) {
+                hi = timeline.start(i);
+                break;
+            }
+            lo = timeline.start(i);
+        }
+        if (Double.isNaN(hi)) {
+            if (upper < Double.POSITIVE_INFINITY) {
+                hi = upper;
+            } else {
+                double length = initial;
+                for (int k = 0; ; k++) {
+                    checkArgument(k < MAX_DOUBLINGS, "no finite horizon carries the demand");
+                    if (probe.fits(lo + length)) {
+                        hi = lo + length;
+                        break;
+                    }
+                    lo += length;
+                    length *= 2;
+                }
+            }
+        }
+        while (hi - lo > PRECISION * hi) {
+            double mid = lo + (hi - lo) / 2;
+            if (probe.fits(mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    private static double initialLength(AggregatedProblem problem, long units) {
+        double rate = 0;
+        for (int a = 0; a < problem.topology.arcCount(); a++) {
+            rate += problem.topology.arcBytesPerSecond(a);
+        }
+        return Math.max(1, units * (double) problem.unitBytes / rate);
+    }
+
+    /** One solve; holds the commodity order the sequential decomposition learns. */
+    private static final class Run {
+        final AggregatedProblem p;
+        final int commodities;
+        int[] order;
+        int checks;
+
+        Run(AggregatedProblem p) {
+            this.p = p;
+            this.commodities = p.commodityCount();
+        }
+
+        FlowSolution solve() {
+            int demands = p.demandCount();
+            long[] want = new long[demands];
+            for (int d = 0; d < demands; d++) {
+                want[d] = (p.demandBytes[d] + p.unitBytes - 1) / p.unitBytes;
+            }
+            order = initialOrder(want);
+            DeletionReason[] shortfall = new DeletionReason[demands];
+            long[] amounts = lexicographic(Double.POSITIVE_INFINITY, want);
+            for (int d = 0; d < demands; d++) {
+                if (amounts[d] < want[d]) {
+                    shortfall[d] = p.demandReachable[d] ? DeletionReason.NO_STORAGE : DeletionReason.NO_ROUTE;
+                }
+            }
+            PlanOptions options = p.problem.options();
+            double upper = Double.POSITIVE_INFINITY;
+            List<TimeExpandedNetwork> atDeadline = null;
+            if (options.hardDeadline()) {
+                upper = Durations.seconds(options.deadline().orElseThrow());
+                atDeadline = route(upper, amounts, false);
+                if (atDeadline == null) {
+                    long[] reduced = lexicographic(upper, amounts);
+                    for (int d = 0; d < demands; d++) {
+                        if (reduced[d] < amounts[d]) {
+                            shortfall[d] = DeletionReason.DEADLINE;
+                        }
+                    }
+                    amounts = reduced;
+                    atDeadline = route(upper, amounts, false);
+                }
+            }
+            long need = Arrays.stream(amounts).sum();
+            double horizon = 0;
+            List<TimeExpandedNetwork> routing = List.of();
+            if (need > 0) {
+                long[] fixed = amounts;
+                double[] range = search(p, h -> route(h, fixed, false) != null, upper, initialLength(p, need));
+                horizon = range[1];
+                routing = route(horizon, amounts, true);
+                if (routing == null) {
+                    routing = route(horizon, amounts, false);
+                }
+                if (routing == null) {
+                    // Only the sequential decomposition can fail here (its probe is not monotone).
+                    routing = atDeadline;
+                    horizon = upper;
+                }
+            }
+            long[] routed = new long[demands];
+            ImmutableList<Stream> streams = streams(routing, routed);
+            String method = commodities <= 1
+                    ? "exact: single-commodity max-flow (Dinic) horizon search + min-cost flow (cost scaling)"
+                    : "sequential decomposition over " + commodities
+                            + " commodities (max-flow per commodity on residual capacities) + min-cost flow";
+            return new FlowSolution(horizon, routed, shortfall, streams, method, checks);
+        }
+
+        private int[] initialOrder(long[] want) {
+            int[] ids = new int[commodities];
+            double[] bound = new double[commodities];
+            for (int j = 0; j < commodities; j++) {
+                ids[j] = j;
+                if (commodities > 1) {
+                    boolean[] one = new boolean[commodities];
+                    one[j] = true;
+                    bound[j] = relaxedHorizon(p, one, want);
+                }
+            }
+            return Arrays.stream(ids)
+                    .boxed()
+                    .sorted((a, b) -> Double.compare(bound[b], bound[a]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+        }
+
+        /** Routes the demands by priority class, highest first; returns the units routed per demand. */
+        private long[] lexicographic(double horizon, long[] want) {
+            checks++;
+            int demands = want.length;
+            long[] routed = new long[demands];
+            TreeSet<Integer> classes = new TreeSet<>();
+            for (int d = 0; d < demands; d++) {
+                classes.add(p.demandPriority[d]);
+            }
+            long total = Arrays.stream(want).sum() + 1;
+            long[] capacity = TimeExpandedNetwork.capacities(p, horizon, false, total);
+            if (commodities <= 1) {
+                boolean[] all = new boolean[Math.max(1, commodities)];
+                Arrays.fill(all, true);
+                TimeExpandedNetwork ten = TimeExpandedNetwork.build(p, horizon, all, want, capacity, false, false);
+                for (int priority : classes.descendingSet()) {
+                    for (int d = 0; d < demands; d++) {
+                        if (p.demandPriority[d] == priority && ten.demandArc[d] >= 0) {
+                            ten.network.setCapacity(ten.demandArc[d], want[d]);
+                        }
+                    }
+                    MaxFlow.augment(ten.network, ten.source, ten.sink);
+                }
+                for (int d = 0; d < demands; d++) {
+                    routed[d] = ten.demandArc[d] >= 0 ? ten.network.flow(ten.demandArc[d]) : 0;
+                }
+                return routed;
+            }
+            for (int priority : classes.descendingSet()) {
+                for (int j : order) {
+                    long[] units = new long[demands];
+                    for (int d = 0; d < demands; d++) {
+                        if (p.demandPriority[d] == priority && p.demandCommodity[d] == j) {
+                            units[d] = want[d];
+                        }
+                    }
+                    TimeExpandedNetwork ten =
+                            TimeExpandedNetwork.build(p, horizon, only(j), units, capacity, false, true);
+                    MaxFlow.augment(ten.network, ten.source, ten.sink);
+                    for (int d = 0; d < demands; d++) {
+                        if (ten.demandArc[d] >= 0) {
+                            routed[d] += ten.network.flow(ten.demandArc[d]);
+                        }
+                    }
+                    consume(ten, capacity);
+                }
+            }
+            return routed;
+        }
+
+        /**
+         * Routes all of {@code amounts} by {@code horizon}, one network per commodity on the residual
+         * capacities; null if they do not fit. A commodity that does not fit moves to the front of the
+         * order and the probe is retried, at most once per commodity.
+         */
+        private List<TimeExpandedNetwork> route(double horizon, long[] amounts, boolean minCost) {
+            for (int attempt = 0; attempt < Math.max(1, commodities); attempt++) {
+                checks++;
+                long total = Arrays.stream(amounts).sum() + 1;
+                long[] capacity = TimeExpandedNetwork.capacities(p, horizon, false, total);
+                List<TimeExpandedNetwork> networks = new ArrayList<>();
+                int failed = -1;
+                for (int j : order) {
+                    long[] units = new long[amounts.length];
+                    long need = 0;
+                    for (int d = 0; d < amounts.length; d++) {
+                        if (p.demandCommodity[d] == j) {
+                            units[d] = amounts[d];
+                            need += amounts[d];
+                        }
+                    }
+                    if (need == 0) {
+                        continue;
+                    }
+                    TimeExpandedNetwork ten =
+                            TimeExpandedNetwork.build(p, horizon, only(j), units, capacity, false, true);
+                    if (MaxFlow.augment(ten.network, ten.source, ten.sink) < need) {
+                        failed = j;
+                        break;
+                    }
+                    if (minCost) {
+                        ten.network.setSupply(ten.source, need);
+                        ten.network.setSupply(ten.sink, -need);
+                        MinCostFlow.solve(ten.network);
+                    }
+                    consume(ten, capacity);
+                    networks.add(ten);
+                }
+                if (failed < 0) {
+                    return networks;
+                }
+                if (commodities <= 1 || order[0] == failed) {
+                    return null;
+                }
+                int[] next = new int[order.length];
+                next[0] = failed;
+                int k = 1;
+                for (int j : order) {
+                    if (j != failed) {
+                        next[k++] = j;
+                    }
+                }
+                order = next;
+            }
+            return null;
+        }
+
+        private boolean[] only(int commodity) {
+            boolean[] mask = new boolean[commodities];
+            mask[commodity] = true;
+            return mask;
+        }
+
+        private void consume(TimeExpandedNetwork ten, long[] capacity) {
+            for (int k = 0; k < ten.arcResource.length; k++) {
+                int r = ten.arcResource[k];
+                if (r >= 0) {
+                    capacity[r] -= ten.network.flow(2 * k);
+                }
+            }
+        }
+
+        private ImmutableList<Stream> streams(List<TimeExpandedNetwork> routing, long[] routed) {
+            Map<String, Stream> merged = new LinkedHashMap<>();
+            int sites = p.topology.siteCount();
+            for (TimeExpandedNetwork ten : routing) {
+                int count = 0;
+                for (int d = 0; d < ten.demandArc.length; d++) {
+                    if (ten.demandArc[d] >= 0 && ten.network.flow(ten.demandArc[d]) > 0) {
+                        count++;
+                    }
+                }
+                int[] starts = new int[count];
+                long[] amounts = new long[count];
+                int[] demandOf = new int[count];
+                count = 0;
+                for (int d = 0; d < ten.demandArc.length; d++) {
+                    if (ten.demandArc[d] >= 0 && ten.network.flow(ten.demandArc[d]) > 0) {
+                        starts[count] = ten.network.head(ten.demandArc[d]);
+                        amounts[count] = ten.network.flow(ten.demandArc[d]);
+                        demandOf[count++] = d;
+                        routed[d] += Math.min(p.demandBytes[d], ten.network.flow(ten.demandArc[d]) * p.unitBytes);
+                    }
+                }
+                int startIndex = 0;
+                List<PathDecomposition.Path> paths =
+                        PathDecomposition.decompose(ten.network, starts, amounts, ten.sink);
+                for (PathDecomposition.Path path : paths) {
+                    while (starts[startIndex] != path.start()) {
+                        startIndex++;
+                    }
+                    int demand = demandOf[startIndex];
+                    int[] arcs = path.arcs();
+                    int interval = ten.arcInterval[arcs[0] >>> 1];
+                    int source = (ten.network.head(arcs[0]) / 3) % sites;
+                    int destination = ten.storageSite(ten.network.head(arcs[arcs.length - 2]));
+                    int[] links = Arrays.stream(arcs)
+                            .map(a -> ten.arcTopology[a >>> 1])
+                            .filter(a -> a >= 0)
+                            .toArray();
+                    String key =
+                            demand + "/" + interval + "/" + source + "/" + destination + "/" + Arrays.toString(links);
+                    long bytes = path.amount() * p.unitBytes;
+                    double length = ten.length(interval);
+                    boolean strict = interval + 1 < p.timeline.intervalCount()
+                            || p.problem.options().hardDeadline();
+                    Stream old = merged.get(key);
+                    if (old != null) {
+                        bytes += old.quotaBytes();
+                    }
+                    merged.put(
+                            key,
+                            new Stream(
+                                    demand,
+                                    interval,
+                                    p.timeline.start(interval),
+                                    source,
+                                    destination,
+                                    links,
+                                    bytes,
+                                    bytes / length,
+                                    strict));
+                }
+            }
+            return ImmutableList.copyOf(merged.values());
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.residency.plan;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.primitives.ImmutableIntArray;
+import dev.residency.data.RecordGroups;
+import dev.residency.data.RecordStore;
+import dev.residency.policy.PolicyIndex;
+import dev.residency.topology.DataCenter;
+import dev.residency.topology.Topology;
+import dev.residency.units.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The movable demand of a planning problem, aggregated for the flow solver. A <em>commodity</em> is a
+ * pair (allowed destination sites, sites the data may pass through); a <em>demand</em> is the bytes
+ * of the groups that share a replica set, rule, keep priority, release date and number of copies
+ * needed, to be sent from any of their violating copies to any allowed site of their commodity.
+ *
+ * <p>Building one makes one pass over the records ({@link RecordGroups} with the record mapping) and
+ * then works per group. Immutable once built; thread-safe.
+ */
+public final class AggregatedProblem {
+
+    /** The largest number of flow units the solver lets a problem have, 2^40, so sums never overflow. */
+    static final long MAX_UNITS = 1L << 40;
+
+    final PlanningProblem problem;
+    final Topology topology;
+    final Triage triage;
+    final Timeline timeline;
+    final boolean[][] commodityDest;
+    final boolean[][] commodityPass;
+    final int[] demandCommodity;
+    final int[] demandPriority;
+    final int[] demandCopies;
+    final double[] demandRelease;
+    final long[] demandBytes;
+    final int[][] demandSources;
+    final boolean[] demandReachable;
+    final int[] demandOfGroup;
+    final long[] freeStorage;
+    final long unitBytes;
+
+    private AggregatedProblem(PlanningProblem problem) {
+        this.problem = problem;
+        RecordStore store = problem.store();
+        this.topology = store.topology();
+        int sites = topology.siteCount();
+        RecordGroups groups = RecordGroups.withRecordMapping(store);
+        PolicyIndex index = PolicyIndex.of(problem.policy(), store);
+        this.triage = Triage.of(groups, index);
+
+        long[] used = new long[sites];
+        for (int g = 0; g < groups.count(); g++) {
+            ImmutableIntArray replicas = store.replicaSets().sites(groups.replicaSet(g));
+            for (int k = 0; k < replicas.length(); k++) {
+                used[replicas.get(k)] += groups.bytes(g);
+            }
+        }
+        freeStorage = new long[sites];
+        for (int s = 0; s < sites; s++) {
+            DataCenter dc = topology.site(s);
+            long outside = problem.options().usedBytesOutsideStore().getOrDefault(dc.id(), 0L);
+            freeStorage[s] = Math.max(0, dc.storage().bytes() - outside - used[s]);
+        }
+
+        double[] releaseOfHome = new double[store.jurisdictions().size()];
+        Timeline probe = new Timeline(problem, new double[0]);
+        for (int h = 0; h < releaseOfHome.length; h++) {
+            Duration at =
+                    problem.options().approvalAt().get(store.jurisdictions().get(h));
+            releaseOfHome[h] = at == null ? 0 : probe.up(Durations.seconds(at));
+        }
+
+        Map<List<BitSet>, Integer> commodities = new HashMap<>();
+        List<boolean[]> dests = new ArrayList<>();
+        List<boolean[]> passes = new ArrayList<>();
+        Map<List<Long>, Integer> demands = new HashMap<>();
+        List<long[]> demandRows = new ArrayList<>();
+        List<int[]> sources = new ArrayList<>();
+        demandOfGroup = new int[groups.count()];
+        Arrays.fill(demandOfGroup, -1);
+        for (int g = 0; g < groups.count(); g++) {
+            if (triage.fate[g] != Triage.MOVE) {
+                continue;
+            }
+            int r = triage.rule[g];
+            ImmutableIntArray replicas = store.replicaSets().sites(groups.replicaSet(g));
+            BitSet dest = new BitSet(sites);
+            BitSet pass = new BitSet(sites);
+            for (int s = 0; s < sites; s++) {
+                if (index.allows(r, s) && !replicas.contains(s)) {
+                    dest.set(s);
+                }
+                if (index.transitAllowed(r, s)) {
+                    pass.set(s);
+                }
+            }
+            Integer commodity = commodities.get(List.of(dest, pass));
+            if (commodity == null) {
+                commodity = dests.size();
+                commodities.put(List.of(dest, pass), commodity);
+                dests.add(toArray(dest, sites));
+                passes.add(toArray(pass, sites));
+            }
+            int priority = problem.policy().keepPriority(store.categories().get(groups.category(g)));
+            double release = releaseOfHome[groups.home(g)];
+            List<Long> key = List.of(
+                    (long) groups.replicaSet(g), (long) r, (long) priority, Double.doubleToLongBits(release), (long)
+                            triage.copies[g]);
+            Integer d = demands.get(key);
+            if (d == null) {
+                d = demandRows.size();
+                demands.put(key, d);
+                demandRows.add(new long[] {commodity, priority, triage.copies[g], Double.doubleToLongBits(release), 0});
+                sources.add(triage.violatingSites(g));
+            }
+            demandRows.get(d)[4] += groups.bytes(g) * triage.copies[g];
+            demandOfGroup[g] = d;
+        }
+        int demandCount = demandRows.size();
+        commodityDest = dests.toArray(new boolean[0][]);
+        commodityPass = passes.toArray(new boolean[0][]);
+        demandCommodity = new int[demandCount];
+        demandPriority = new int[demandCount];
+        demandCopies = new int[demandCount];
+        demandRelease = new double[demandCount];
+        demandBytes = new long[demandCount];
+        demandSources = sources.toArray(new int[0][]);
+        long total = 0;
+        for (int d = 0; d < demandCount; d++) {
+            long[] row = demandRows.get(d);
+            demandCommodity[d] = (int) row[0];
+            demandPriority[d] = (int) row[1];
+            demandCopies[d] = (int) row[2];
+            demandRelease[d] = Double.longBitsToDouble(row[3]);
+            demandBytes[d] = row[4];
+            total += row[4];
+        }
+        unitBytes = Math.max(1, (total + MAX_UNITS - 1) / MAX_UNITS);
+        timeline = new Timeline(problem, demandRelease);
+        demandReachable = new boolean[demandCount];
+        for (int d = 0; d < demandCount; d++) {
+            demandReachable[d] = reachesDestination(d);
+        }
+    }
+
+    /** Aggregates {@code problem}: classifies every group and sums the movable demand. */
+    public static AggregatedProblem of(PlanningProblem problem) {
+        return new AggregatedProblem(checkNotNull(problem, "problem"));
+    }
+
+    /** Returns the planning problem. */
+    public PlanningProblem problem() {
+        return problem;
+    }
+
+    /** Returns the number of commodities (distinct pairs of allowed and pass-through site sets). */
+    public int commodityCount() {
+        return commodityDest.length;
+    }
+
+    /** Returns the number of demands. */
+    public int demandCount() {
+        return demandBytes.length;
+    }
+
+    /** Returns the bytes all demands ask to copy (a record needing two copies counts twice). */
+    public long demandBytes() {
+        return Arrays.stream(demandBytes).sum();
+    }
+
+    /** Returns the number of intervals of the time-expanded network. */
+    public int intervalCount() {
+        return timeline.intervalCount();
+    }
+
+    /** Returns how many bytes one flow unit is (1 unless the demand exceeds 2^40 bytes). */
+    public long unitBytes() {
+        return unitBytes;
+    }
+
+    private boolean reachesDestination(int d) {
+        boolean[] dest = commodityDest[demandCommodity[d]];
+        boolean[] pass = commodityPass[demandCommodity[d]];
+        int n = topology.siteCount();
+        boolean[] seen = new boolean[n];
+        int[] queue = new int[n];
+        int tail = 0;
+        for (int s : demandSources[d]) {
+            if (!seen[s]) {
+                seen[s] = true;
+                queue[tail++] = s;
+            }
+        }
+        for (int h = 0; h < tail; h++) {
+            int u = queue[h];
+            if (dest[u] && freeStorage[u] > 0) {
+                return true;
+            }
+            boolean isSource = h < demandSources[d].length;
+            if (!isSource && !pass[u]) {
+                continue;
+            }
+            for (int k = 0; k < topology.outDegree(u); k++) {
+                int v = topology.arcTo(topology.outArc(u, k));
+                if (!seen[v] && pass[v]) {
+                    seen[v] = true;
+                    queue[tail++] = v;
+                }
+            }
+        }
+        // Reachable but full destinations count as storage shortage, not as no route.
+        for (int h = 0; h < tail; h++) {
+            if (dest[queue[h]]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean[] toArray(BitSet set, int n) {
+        boolean[] out = new boolean[n];
+        for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
+            out[i] = true;
+        }
+        return out;
+    }
+}

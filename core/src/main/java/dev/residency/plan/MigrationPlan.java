@@ -1,0 +1,86 @@
+package dev.residency.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+
+/**
+ * A migration plan: what moves where and when, what is deleted and why, what is blocked, and how good
+ * the plan is.
+ *
+ * @param planner the name of the planner that made it
+ * @param classification every violating record's class, with tallies per class and reason
+ * @param batches the transfer batches, ordered by id
+ * @param deletions the deletions
+ * @param blocked the violating records left in place because they may not be deleted
+ * @param makespanSeconds the estimated time at which the last batch completes (0 when nothing moves)
+ * @param lowerBoundSeconds a lower bound on the makespan of any plan moving the same bytes: the fluid
+ *     optimum of the aggregated flow problem (exact for one commodity, a relaxation otherwise)
+ * @param egressCostUsd the egress price of all batches, in US dollars
+ * @param bytesToMove the bytes of all batches (a record copied twice counts twice)
+ * @param bytesToDeleteByReason per reason, the storage the deletions free (a copy at each site counts)
+ * @param violatingBytesAtDeadline the bytes of records still violating at the deadline, if one is
+ *     given (records in batches that end after it, and blocked ones); 0 without a deadline
+ * @param method how the flow problem was solved, for reports
+ */
+public record MigrationPlan(
+        String planner,
+        Classification classification,
+        ImmutableList<TransferBatch> batches,
+        ImmutableList<Deletion> deletions,
+        ImmutableList<BlockedGroup> blocked,
+        double makespanSeconds,
+        double lowerBoundSeconds,
+        double egressCostUsd,
+        long bytesToMove,
+        ImmutableSortedMap<DeletionReason, Long> bytesToDeleteByReason,
+        long violatingBytesAtDeadline,
+        String method) {
+
+    /**
+     * Creates a plan.
+     *
+     * @throws IllegalArgumentException if a number is negative or not finite
+     */
+    public MigrationPlan {
+        checkNotNull(planner, "planner");
+        checkNotNull(classification, "classification");
+        checkNotNull(method, "method");
+        batches = ImmutableList.copyOf(batches);
+        deletions = ImmutableList.copyOf(deletions);
+        blocked = ImmutableList.copyOf(blocked);
+        bytesToDeleteByReason = ImmutableSortedMap.copyOf(bytesToDeleteByReason);
+        checkArgument(
+                Double.isFinite(makespanSeconds) && makespanSeconds >= 0,
+                "makespanSeconds must be finite and not negative, was %s",
+                makespanSeconds);
+        checkArgument(
+                Double.isFinite(lowerBoundSeconds) && lowerBoundSeconds >= 0,
+                "lowerBoundSeconds must be finite and not negative, was %s",
+                lowerBoundSeconds);
+        checkArgument(egressCostUsd >= 0, "egressCostUsd must not be negative, was %s", egressCostUsd);
+        checkArgument(bytesToMove >= 0, "bytesToMove must not be negative, was %s", bytesToMove);
+    }
+
+    /** Returns the makespan over the lower bound (1 when both are 0; at least 1 for a sound bound). */
+    public double qualityRatio() {
+        if (lowerBoundSeconds == 0) {
+            return makespanSeconds == 0 ? 1 : Double.POSITIVE_INFINITY;
+        }
+        return makespanSeconds / lowerBoundSeconds;
+    }
+
+    /** Returns the bytes all deletions free, over all reasons. */
+    public long bytesToDelete() {
+        return bytesToDeleteByReason.values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    /** Returns the number of waves (one more than the largest wave index, 0 without batches). */
+    public int waveCount() {
+        return batches.stream().mapToInt(TransferBatch::wave).max().orElse(-1) + 1;
+    }
+}

@@ -1,0 +1,274 @@
+package dev.residency.plan;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableIntArray;
+import dev.residency.audit.BlockReason;
+import dev.residency.audit.Tally;
+import dev.residency.data.RecordGroups;
+import dev.residency.data.RecordStore;
+import dev.residency.topology.Route;
+import dev.residency.topology.Topology;
+import dev.residency.units.Durations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * Turns streams into a {@link MigrationPlan}: assigns records to streams, cuts each stream into
+ * batches of about the target size that run back to back at the stream's rate from its start,
+ * schedules the deletions, lists the blocked records and tallies the classification.
+ *
+ * <p>Batch times: a stream starting at {@code t0} with rate {@code r} gives its {@code k}-th batch
+ * the interval {@code [t0 + B_k / r, t0 + B_{k+1} / r]}, where {@code B_k} is the bytes of the batches
+ * before it. Latency is not added.
+ */
+final class PlanAssembler {
+
+    private PlanAssembler() {}
+
+    static MigrationPlan assemble(
+            AggregatedProblem p, List<Stream> unsorted, DeletionReason[] shortfall, String planner, String method) {
+        List<Stream> streams = new ArrayList<>(unsorted);
+        streams.sort(Comparator.comparingInt(Stream::wave).thenComparingDouble(Stream::startSeconds));
+        RecordStore store = p.problem.store();
+        Topology topology = p.topology;
+        RecordGroups groups = p.triage.groups;
+        Triage triage = p.triage;
+        RecordAssignment assignment = RecordAssignment.of(p, streams);
+        long target = p.problem.options().targetBatchBytes();
+
+        List<TransferBatch> batches = new ArrayList<>();
+        int[] lastBatch = new int[store.size()];
+        Arrays.fill(lastBatch, -1);
+        long[] movedPerDemand = new long[p.demandCount()];
+        double egress = 0;
+        long bytesToMove = 0;
+        int[] waveIds = waveIds(streams, assignment);
+        for (int k = 0; k < streams.size(); k++) {
+            Stream stream = streams.get(k);
+            int from = assignment.streamOffsets[k];
+            int to = assignment.streamOffsets[k + 1];
+            if (from == to) {
+                continue;
+            }
+            Route route = Route.of(topology, ImmutableIntArray.copyOf(stream.arcs()));
+            double costPerByte = route.costPerByte(topology);
+            long before = 0;
+            int start = from;
+            long chunk = 0;
+            for (int r = from; r <= to; r++) {
+                long bytes = r < to ? store.bytes(assignment.streamRecords[r]) : 0;
+                if (r == to || (chunk > 0 && chunk + bytes > target)) {
+                    ImmutableIntArray records =
+                            ImmutableIntArray.copyOf(Arrays.copyOfRange(assignment.streamRecords, start, r));
+                    int id = batches.size();
+                    double begin = stream.startSeconds() + before / stream.bytesPerSecond();
+                    double end = stream.startSeconds() + (before + chunk) / stream.bytesPerSecond();
+                    batches.add(new TransferBatch(
+                            id,
+                            waveIds[stream.wave()],
+                            stream.source(),
+                            stream.destination(),
+                            route,
+                            records,
+                            chunk,
+                            begin,
+                            end));
+                    for (int i = 0; i < records.length(); i++) {
+                        int record = records.get(i);
+                        if (lastBatch[record] < 0
+                                || batches.get(lastBatch[record]).plannedEndSeconds() <= end) {
+                            lastBatch[record] = id;
+                        }
+                    }
+                    egress += chunk * costPerByte;
+                    bytesToMove += chunk;
+                    movedPerDemand[stream.demand()] += chunk;
+                    before += chunk;
+                    start = r;
+                    chunk = 0;
+                }
+                chunk += bytes;
+            }
+        }
+
+        Map<DeletionReason, Map<Integer, ImmutableIntArray.Builder>> atOnce = new EnumMap<>(DeletionReason.class);
+        Map<Integer, Map<Integer, ImmutableIntArray.Builder>> afterMove = new TreeMap<>();
+        Map<List<Object>, ImmutableIntArray.Builder> blocked = new TreeMap<>(PlanAssembler::compareKeys);
+        Map<RecordClass, Tally> byClass = new EnumMap<>(RecordClass.class);
+        Map<DeletionReason, Tally> deletedByReason = new EnumMap<>(DeletionReason.class);
+        Map<BlockReason, Tally> blockedByReason = new EnumMap<>(BlockReason.class);
+        Tally violating = Tally.ZERO;
+        int[][] violatingSites = new int[groups.count()][];
+        double deadline = p.problem.options().deadline().map(Durations::seconds).orElse(Double.NaN);
+        long violatingAtDeadline = 0;
+        for (int i = 0; i < store.size(); i++) {
+            int g = groups.groupOf(i);
+            byte fate = triage.fate[g];
+            if (fate == Triage.UNTOUCHED) {
+                continue;
+            }
+            long bytes = store.bytes(i);
+            violating = violating.plus(1, bytes);
+            if (violatingSites[g] == null) {
+                violatingSites[g] = triage.violatingSites(g);
+            }
+            RecordClass recordClass;
+            DeletionReason reason = null;
+            BlockReason block = null;
+            if (fate == Triage.MOVE && lastBatch[i] >= 0) {
+                recordClass = RecordClass.MOVE;
+                TransferBatch batch = batches.get(lastBatch[i]);
+                for (int site : violatingSites[g]) {
+                    afterMove
+                            .computeIfAbsent(lastBatch[i], b -> new TreeMap<>())
+                            .computeIfAbsent(site, s -> ImmutableIntArray.builder())
+                            .add(i);
+                }
+                if (batch.plannedEndSeconds() > deadline) {
+                    violatingAtDeadline += bytes;
+                }
+            } else if (fate == Triage.BLOCKED) {
+                recordClass = RecordClass.BLOCKED;
+                block = triage.blockReason[g];
+            } else if (fate == Triage.MOVE) {
+                int d = p.demandOfGroup[g];
+                reason = shortfall[d] != null
+                        ? shortfall[d]
+                        : p.problem.options().hardDeadline() ? DeletionReason.DEADLINE : DeletionReason.NO_STORAGE;
+                recordClass = RecordClass.DELETE;
+                if (!triage.deletable(g)) {
+                    recordClass = RecordClass.BLOCKED;
+                    block = BlockReason.UNMOVABLE_UNDELETABLE;
+                    reason = null;
+                }
+            } else {
+                recordClass = fate == Triage.ENOUGH ? RecordClass.ENOUGH_REPLICAS : RecordClass.DELETE;
+                reason = triage.deleteReason[g];
+            }
+            byClass.merge(recordClass, new Tally(1, bytes), Tally::plus);
+            if (recordClass == RecordClass.BLOCKED) {
+                blockedByReason.merge(block, new Tally(1, bytes), Tally::plus);
+                String rule = p.triage.index.rule(triage.rule[g]).name();
+                blocked.computeIfAbsent(
+                                List.of(
+                                        rule,
+                                        block,
+                                        store.jurisdictions()
+                                                .get(groups.home(g))
+                                                .code(),
+                                        store.categories()
+                                                .get(groups.category(g))
+                                                .name()),
+                                key -> ImmutableIntArray.builder())
+                        .add(i);
+                if (!Double.isNaN(deadline)) {
+                    violatingAtDeadline += bytes;
+                }
+            } else if (reason != null) {
+                if (recordClass == RecordClass.DELETE) {
+                    deletedByReason.merge(reason, new Tally(1, bytes), Tally::plus);
+                }
+                Map<Integer, ImmutableIntArray.Builder> bySite = atOnce.computeIfAbsent(reason, x -> new TreeMap<>());
+                for (int site : violatingSites[g]) {
+                    bySite.computeIfAbsent(site, s -> ImmutableIntArray.builder())
+                            .add(i);
+                }
+            }
+        }
+
+        List<Deletion> deletions = new ArrayList<>();
+        Map<DeletionReason, Long> bytesByReason = new EnumMap<>(DeletionReason.class);
+        atOnce.forEach((reason, bySite) -> bySite.forEach((site, builder) -> {
+            ImmutableIntArray records = builder.build();
+            long bytes = sum(store, records);
+            deletions.add(new Deletion(site, records, bytes, reason, OptionalInt.empty(), 0));
+            bytesByReason.merge(reason, bytes, Long::sum);
+        }));
+        afterMove.forEach((batch, bySite) -> bySite.forEach((site, builder) -> {
+            ImmutableIntArray records = builder.build();
+            long bytes = sum(store, records);
+            deletions.add(new Deletion(
+                    site,
+                    records,
+                    bytes,
+                    DeletionReason.AFTER_MOVE,
+                    OptionalInt.of(batch),
+                    batches.get(batch).plannedEndSeconds()));
+            bytesByReason.merge(DeletionReason.AFTER_MOVE, bytes, Long::sum);
+        }));
+        List<BlockedGroup> blockedGroups = new ArrayList<>();
+        blocked.forEach((key, builder) -> {
+            ImmutableIntArray records = builder.build();
+            blockedGroups.add(new BlockedGroup(
+                    (String) key.get(0),
+                    (BlockReason) key.get(1),
+                    dev.residency.geo.Jurisdiction.of((String) key.get(2)),
+                    (String) key.get(3),
+                    records,
+                    sum(store, records)));
+        });
+        double makespan = batches.stream()
+                .mapToDouble(TransferBatch::plannedEndSeconds)
+                .max()
+                .orElse(0);
+        double bound = AggregateSolver.lowerBoundSeconds(p, movedPerDemand);
+        return new MigrationPlan(
+                planner,
+                new Classification(
+                        violating,
+                        com.google.common.collect.ImmutableSortedMap.copyOf(byClass),
+                        com.google.common.collect.ImmutableSortedMap.copyOf(deletedByReason),
+                        com.google.common.collect.ImmutableSortedMap.copyOf(blockedByReason)),
+                ImmutableList.copyOf(batches),
+                ImmutableList.copyOf(deletions),
+                ImmutableList.copyOf(blockedGroups),
+                makespan,
+                bound,
+                egress,
+                bytesToMove,
+                com.google.common.collect.ImmutableSortedMap.copyOf(bytesByReason),
+                violatingAtDeadline,
+                method);
+    }
+
+    private static int[] waveIds(List<Stream> streams, RecordAssignment assignment) {
+        int max = streams.stream().mapToInt(Stream::wave).max().orElse(-1);
+        int[] ids = new int[max + 1];
+        boolean[] used = new boolean[max + 1];
+        for (int k = 0; k < streams.size(); k++) {
+            if (assignment.streamOffsets[k + 1] > assignment.streamOffsets[k]) {
+                used[streams.get(k).wave()] = true;
+            }
+        }
+        int next = 0;
+        for (int w = 0; w <= max; w++) {
+            ids[w] = used[w] ? next++ : -1;
+        }
+        return ids;
+    }
+
+    private static long sum(RecordStore store, ImmutableIntArray records) {
+        long sum = 0;
+        for (int i = 0; i < records.length(); i++) {
+            sum += store.bytes(records.get(i));
+        }
+        return sum;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+}

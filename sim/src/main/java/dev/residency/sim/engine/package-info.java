@@ -1,0 +1,9 @@
+/**
+ * The discrete-event kernel: the {@link dev.residency.sim.engine.EventList} (a 4-ary heap over
+ * primitive arrays, ties broken by insertion order), the {@link dev.residency.sim.engine.Simulator}
+ * that runs it with a clock in seconds mapped to calendar time by a {@link
+ * dev.residency.sim.engine.SimClock}, and {@link dev.residency.sim.engine.RandomStreams}, seeded
+ * independent random streams per component and replication. Everything here is non-null by
+ * default.
+ */
+package dev.residency.sim.engine;
