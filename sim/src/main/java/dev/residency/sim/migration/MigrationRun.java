@@ -94,6 +94,9 @@ public final class MigrationRun {
     private final double[] verifierFreeAt;
     private final double verificationRate;
     private final double corruptionLog1p;
+    private final int[] linkDown;
+    private final int[] siteDown;
+    private final long[] pendingCatchUp;
 
     private long bytesMoved;
     private long retransferBytes;
@@ -120,7 +123,10 @@ public final class MigrationRun {
         this.ledger = new Ledger(setup);
         this.deletions = new DeletionQueues(
                 setup, sim, ledger, streams.stream("deletion-failures", replication), this::batchCutOver);
-        this.recorder = new SeriesRecorder(setup, ledger, network, layout);
+        this.recorder = new SeriesRecorder(setup, ledger);
+        linkDown = new int[setup.topology().links().size()];
+        siteDown = new int[setup.topology().siteCount()];
+        pendingCatchUp = new long[setup.plan().batches().size()];
         int n = setup.plan().batches().size();
         state = new int[n];
         flowOf = new int[n];
@@ -172,7 +178,12 @@ public final class MigrationRun {
         double horizon = Durations.seconds(settings.horizon());
         sim.runUntil(horizon);
         double end = sim.now();
-        recorder.sample(end, this::pendingWrites);
+        // One last sample on the sampling grid, so that replications' series stay aligned.
+        double interval = setup.sampleIntervalSeconds();
+        double last = Math.ceil(end / interval - 1e-9) * interval;
+        if (!(recorder.lastSampleSeconds() >= last)) {
+            sample(last);
+        }
         if (violatingAtDeadline < 0) {
             violatingAtDeadline = ledger.violatingTotal(pendingWritesTotal(end)) + ledger.backupsTotal();
             metDeadline = Double.isNaN(deadline) && isFullyCompliant();
@@ -180,29 +191,34 @@ public final class MigrationRun {
         return result(end);
     }
 
+    // Java 17 has no pattern matching for switch: the sealed hierarchy is dispatched by instanceof.
     private void handle(MigrationEvent event) {
-        switch (event) {
-            case StartBatch e -> tryStart(e.batch());
-            case VerifyDone e -> verified(e.batch());
-            case FreezeDone e -> cutOver(e.batch());
-            case ReleaseDeletion e -> deletions.release(e.job());
-            case DeletionDone e -> {
-                deletions.done(e.job());
-                checkDone();
+        if (event instanceof StartBatch e) {
+            tryStart(e.batch());
+        } else if (event instanceof VerifyDone e) {
+            verified(e.batch());
+        } else if (event instanceof FreezeDone e) {
+            cutOver(e.batch());
+        } else if (event instanceof ReleaseDeletion e) {
+            deletions.release(e.job());
+        } else if (event instanceof DeletionDone e) {
+            deletions.done(e.job());
+            checkDone();
+        } else if (event instanceof BackupGone e) {
+            deletions.backupGone(e.job());
+            checkDone();
+        } else if (event instanceof Sample) {
+            sample(sim.now());
+            ledger.checkConservation(deletions, sim.now());
+            if (!isFullyCompliant()) {
+                sim.schedule(setup.sampleIntervalSeconds(), new Sample());
             }
-            case BackupGone e -> {
-                deletions.backupGone(e.job());
-                checkDone();
-            }
-            case Sample e -> {
-                recorder.sample(sim.now(), this::pendingWrites);
-                ledger.checkConservation(deletions, pendingWritesTotal(sim.now()), sim.now());
-                if (!isFullyCompliant()) {
-                    sim.schedule(setup.sampleIntervalSeconds(), new Sample());
-                }
-            }
-            case Deadline e -> deadline();
-            case Fault e -> fault(e);
+        } else if (event instanceof Deadline) {
+            deadline();
+        } else if (event instanceof Fault e) {
+            fault(e);
+        } else {
+            throw new AssertionError(event);
         }
     }
 
@@ -243,6 +259,12 @@ public final class MigrationRun {
         egressCost += bytes * layout.costPerByte(b);
         switch (kind) {
             case COPY, RECOPY -> {
+                copyEnd[b] = sim.now();
+                state[b] = VERIFYING;
+                int site = batch.destination();
+                double start = Math.max(sim.now(), verifierFreeAt[site]);
+                verifierFreeAt[site] = start + bytes / verificationRate;
+                sim.scheduleAt(verifierFreeAt[site], new VerifyDone(b));
                 if (kind == Transfer.COPY) {
                     bytesMoved += bytes;
                     int next = layout.nextInStream(b);
@@ -252,12 +274,6 @@ public final class MigrationRun {
                 } else {
                     retransferBytes += bytes;
                 }
-                copyEnd[b] = sim.now();
-                state[b] = VERIFYING;
-                int site = batch.destination();
-                double start = Math.max(sim.now(), verifierFreeAt[site]);
-                verifierFreeAt[site] = start + bytes / verificationRate;
-                sim.scheduleAt(verifierFreeAt[site], new VerifyDone(b));
             }
             case CATCH_UP -> catchUp(b);
         }
@@ -281,10 +297,18 @@ public final class MigrationRun {
         catchUp(b);
     }
 
-    private final java.util.Map<Integer, Long> pendingCatchUp = new java.util.HashMap<>();
-
     private long lastCatchUp(int b) {
-        return pendingCatchUp.getOrDefault(b, 0L);
+        return pendingCatchUp[b];
+    }
+
+    private void sample(double t) {
+        long inFlight = 0;
+        for (int flow : flowOf) {
+            if (flow >= 0) {
+                inFlight += Math.round(network.remainingBytes(flow));
+            }
+        }
+        recorder.sample(t, pendingWrites(t), inFlight, layout.meanUtilisation(network));
     }
 
     /** Copies the writes made since the last snapshot, or freezes writes when few are left. */
@@ -296,7 +320,7 @@ public final class MigrationRun {
         totalCatchUp += delta;
         if (delta >= settings.catchUpThresholdBytes() && catchUpRounds[b] < MAX_CATCH_UP_ROUNDS) {
             catchUpRounds[b]++;
-            pendingCatchUp.put(b, delta);
+            pendingCatchUp[b] = delta;
             flowOf[b] = network.startFlow(layout.unpacedRoute(b), delta, listener(b, Transfer.CATCH_UP));
             return;
         }
@@ -335,7 +359,6 @@ public final class MigrationRun {
         double now = sim.now();
         violatingAtDeadline = ledger.violatingTotal(pendingWritesTotal(now)) + ledger.backupsTotal();
         metDeadline = isFullyCompliant();
-        recorder.sample(now, this::pendingWrites);
         if (settings.deadlineRule() != DeadlineRule.ENFORCE) {
             return;
         }
@@ -362,22 +385,28 @@ public final class MigrationRun {
         sim.stop();
     }
 
+    /** Applies a failure or repair; overlapping outages of one component are counted, so it is up only when all are over. */
     private void fault(Fault e) {
+        int[] down = e.site() ? siteDown : linkDown;
+        int before = down[e.index()];
+        down[e.index()] = Math.max(0, before + (e.up() ? -1 : 1));
+        boolean changed = (before == 0) != (down[e.index()] == 0);
+        if (!changed) {
+            return;
+        }
         if (e.site()) {
             if (!e.up()) {
                 siteFailures++;
             }
             layout.setSiteUp(network, e.index(), e.up());
             deletions.setSiteUp(e.index(), e.up());
+        } else if (!e.up()) {
+            linkFailures++;
+            network.failArc(2 * e.index());
+            network.failArc(2 * e.index() + 1);
         } else {
-            if (!e.up()) {
-                linkFailures++;
-                network.failArc(2 * e.index());
-                network.failArc(2 * e.index() + 1);
-            } else {
-                network.repairArc(2 * e.index());
-                network.repairArc(2 * e.index() + 1);
-            }
+            network.repairArc(2 * e.index());
+            network.repairArc(2 * e.index() + 1);
         }
     }
 
@@ -415,9 +444,10 @@ public final class MigrationRun {
         }
         if (Double.isNaN(fullCompliance) && isFullyCompliant()) {
             fullCompliance = sim.now();
-            recorder.sample(sim.now(), this::pendingWrites);
-            if (!Double.isNaN(setup.deadlineSeconds()) && sim.now() < setup.deadlineSeconds()) {
-                return; // keep the clock running to the deadline, so the deadline is observed
+            if (!Double.isNaN(setup.deadlineSeconds()) && violatingAtDeadline < 0) {
+                // Done before the deadline: what is left then is what is left now, the blocked data.
+                violatingAtDeadline = ledger.violatingTotal(0) + ledger.backupsTotal();
+                metDeadline = true;
             }
             sim.stop();
         }

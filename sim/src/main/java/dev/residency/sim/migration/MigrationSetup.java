@@ -61,7 +61,8 @@ public final class MigrationSetup {
             batchFootprints[b] = f;
             batchGate[b] = gate(scenario, store, topology(), batch, f, start);
             for (int h = 0; h < homes; h++) {
-                LiveWrites writes = scenario.run().liveWrites().get(store.jurisdictions().get(h));
+                LiveWrites writes =
+                        scenario.run().liveWrites().get(store.jurisdictions().get(h));
                 if (writes != null && f.usersByHome()[h] > 0) {
                     // Users grow linearly with sign-ups: u(t) = u0 (1 + s t / DAY); writes per second are
                     // u(t) B / DAY, so the bytes written by time t are u0 B / DAY (t + s t^2 / (2 DAY)).
@@ -78,7 +79,8 @@ public final class MigrationSetup {
         AuditReport audit = ComplianceAudit.run(store, scenario.policy());
         initialViolating = new long[homes];
         for (AuditCell cell : audit.cells()) {
-            initialViolating[store.jurisdictions().indexOf(cell.home())] += cell.copies().bytes();
+            initialViolating[store.jurisdictions().indexOf(cell.home())] +=
+                    cell.copies().bytes();
         }
         blockedFloor = initialViolating.clone();
         for (Footprint f : deletionFootprints) {
@@ -113,6 +115,21 @@ public final class MigrationSetup {
     }
 
     /**
+     * Prepares a run of {@code scenario}: builds its population and plans it with the scenario's
+     * planner.
+     */
+    public static MigrationSetup prepare(Scenario scenario) {
+        checkNotNull(scenario, "scenario");
+        RecordStore store = scenario.population().build(scenario.topology());
+        return prepare(scenario, store, ScenarioPlans.plan(scenario, store));
+    }
+
+    /** Returns a setup for the same population and plan whose run settings are {@code run}. */
+    public MigrationSetup withRun(dev.residency.sim.scenario.RunSettings run) {
+        return new MigrationSetup(scenario.withRun(run), store, plan);
+    }
+
+    /**
      * Returns the earliest second a batch may start: its planned start, its home jurisdictions'
      * approval dates, its destination's ready date, and the start of the phase of each of its
      * categories.
@@ -127,13 +144,16 @@ public final class MigrationSetup {
                 gate = Math.max(gate, seconds(start, approval.getValue()));
             }
         }
-        Instant ready = scenario.planning().siteReadyAt().get(topology.site(batch.destination()).id());
+        Instant ready = scenario.planning()
+                .siteReadyAt()
+                .get(topology.site(batch.destination()).id());
         if (ready != null) {
             gate = Math.max(gate, seconds(start, ready));
         }
         for (Phase phase : scenario.run().phases()) {
             for (int c = 0; c < store.categories().size(); c++) {
-                if (f.bytesByCategory()[c] > 0 && phase.categories().contains(store.categories().get(c).name())) {
+                if (f.bytesByCategory()[c] > 0
+                        && phase.categories().contains(store.categories().get(c).name())) {
                     gate = Math.max(gate, seconds(start, phase.start()));
                 }
             }
@@ -151,8 +171,9 @@ public final class MigrationSetup {
      * that the deadline falls exactly on a sample.
      */
     private static double sampleInterval(Scenario scenario, MigrationPlan plan, double deadline) {
-        double retention =
-                scenario.run().backups().cryptoShred() ? 0 : Durations.seconds(scenario.run().backups().retention());
+        double retention = scenario.run().backups().cryptoShred()
+                ? 0
+                : Durations.seconds(scenario.run().backups().retention());
         double expected = Math.max(plan.makespanSeconds() * 1.2 + retention, Double.isNaN(deadline) ? 0 : deadline);
         double interval = Math.max(60, expected / 400);
         if (!Double.isNaN(deadline)) {
@@ -215,6 +236,24 @@ public final class MigrationSetup {
     /** Returns the bytes of home {@code h} written to batch {@code b}'s source between time 0 and {@code t}. */
     double writtenBy(int b, int h, double t) {
         return writeLinear[b][h] * t + writeQuadratic[b][h] * t * t;
+    }
+
+    /** Returns the bytes of all homes written to batch {@code b}'s source between time 0 and {@code t}. */
+    double writtenTotalBy(int b, double t) {
+        double sum = 0;
+        for (int h = 0; h < writeLinear[b].length; h++) {
+            sum += writtenBy(b, h, t);
+        }
+        return sum;
+    }
+
+    /** Returns, per home, the whole bytes written to batch {@code b}'s source between time 0 and {@code t}. */
+    long[] writtenBy(int b, double t) {
+        long[] byHome = new long[writeLinear[b].length];
+        for (int h = 0; h < byHome.length; h++) {
+            byHome[h] = Math.round(writtenBy(b, h, t));
+        }
+        return byHome;
     }
 
     /** Returns whether any live writes reach batch {@code b}. */

@@ -52,13 +52,15 @@ final class NetworkLayout {
         Arrays.fill(next, -1);
         Map<String, List<Integer>> byStream = new LinkedHashMap<>();
         for (TransferBatch b : batches) {
-            String key = b.wave() + "/" + b.source() + "/" + b.destination() + "/" + b.route().arcs();
+            String key = b.wave() + "/" + b.source() + "/" + b.destination() + "/"
+                    + b.route().arcs();
             byStream.computeIfAbsent(key, k -> new ArrayList<>()).add(b.id());
         }
         int s = 0;
         for (List<Integer> members : byStream.values()) {
-            members.sort(Comparator.comparingDouble((Integer b) -> batches.get(b).plannedStartSeconds())
-                    .thenComparingInt(b -> b));
+            members.sort(
+                    Comparator.comparingDouble((Integer b) -> batches.get(b).plannedStartSeconds())
+                            .thenComparingInt(b -> b));
             for (int k = 0; k < members.size(); k++) {
                 int b = members.get(k);
                 streamOf[b] = s;
@@ -97,7 +99,8 @@ final class NetworkLayout {
             costPerByte[b.id()] = b.route().costPerByte(topology);
             bottleneck[b.id()] = narrowest;
         }
-        usedArcs = java.util.stream.IntStream.range(0, arcs).filter(a -> used[a]).toArray();
+        usedArcs =
+                java.util.stream.IntStream.range(0, arcs).filter(a -> used[a]).toArray();
     }
 
     /** Builds the network on {@code sim}: topology arcs with their latencies, site limits, pace arcs. */

@@ -1,0 +1,117 @@
+package dev.residency.sim.migration;
+
+import dev.residency.sim.engine.RandomStreams;
+import dev.residency.sim.engine.Simulator;
+import dev.residency.sim.migration.MigrationEvent.Fault;
+import dev.residency.sim.scenario.DistributionSpec;
+import dev.residency.sim.scenario.FailureSpec;
+import dev.residency.sim.scenario.MaintenanceWindow;
+import dev.residency.sim.scenario.Outage;
+import dev.residency.topology.Topology;
+import dev.residency.units.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Schedules a run's faults up front: alternating up and down times for every link and every site
+ * from the scenario's failure distributions (each component with its own random stream, selected by
+ * the replication index), the fixed outages of the scenario, and the planning maintenance windows
+ * (which the planner avoided; the run honours them too).
+ */
+final class FaultSchedule {
+
+    private final MigrationSetup setup;
+    private final Simulator<MigrationEvent> sim;
+    private final RandomStreams streams;
+    private final int replication;
+    private final double horizon;
+
+    FaultSchedule(MigrationSetup setup, Simulator<MigrationEvent> sim, RandomStreams streams, int replication) {
+        this.setup = setup;
+        this.sim = sim;
+        this.streams = streams;
+        this.replication = replication;
+        this.horizon = Durations.seconds(setup.scenario().run().horizon());
+    }
+
+    void schedule() {
+        Topology topology = setup.topology();
+        var faults = setup.scenario().run().faults();
+        Optional<FailureSpec> links = faults.links();
+        Optional<FailureSpec> sites = faults.sites();
+        for (int link = 0; link < topology.links().size(); link++) {
+            int index = link;
+            links.ifPresent(spec -> alternate(
+                    spec, streams.stream("link:" + topology.links().get(index).name(), replication), false, index));
+        }
+        for (int site = 0; site < topology.siteCount(); site++) {
+            int index = site;
+            sites.ifPresent(spec -> alternate(
+                    spec, streams.stream("site:" + topology.site(index).id(), replication), true, index));
+        }
+        Instant start = setup.scenario().run().start();
+        for (Outage outage : faults.outages()) {
+            var site = topology.indexOf(outage.target());
+            if (site.isPresent()) {
+                window(true, site.getAsInt(), start, outage.start(), outage.end());
+            } else {
+                window(false, linkIndex(topology, outage.target()), start, outage.start(), outage.end());
+            }
+        }
+        for (MaintenanceWindow w : setup.scenario().planning().maintenance()) {
+            int arc = topology.arcBetween(topology.siteIndex(w.from()), topology.siteIndex(w.to()))
+                    .orElseThrow();
+            window(false, arc >>> 1, start, w.start(), w.end());
+        }
+    }
+
+    private static int linkIndex(Topology topology, String name) {
+        for (int i = 0; i < topology.links().size(); i++) {
+            var link = topology.links().get(i);
+            if (name.equals(link.name()) || name.equals(link.to() + "-" + link.from())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("outage target \"" + name + "\" is neither a site nor a link");
+    }
+
+    private void window(boolean site, int index, Instant start, Instant from, Instant to) {
+        double down = Math.max(0, Durations.seconds(Duration.between(start, from)));
+        double up = Durations.seconds(Duration.between(start, to));
+        if (up > down) {
+            sim.scheduleAt(down, new Fault(site, index, false));
+            sim.scheduleAt(up, new Fault(site, index, true));
+        }
+    }
+
+    private void alternate(FailureSpec spec, UniformRandomProvider rng, boolean site, int index) {
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        double t = 0;
+        while (true) {
+            t += draw(spec.timeToFailure(), rng, gauss);
+            if (t >= horizon) {
+                return;
+            }
+            sim.scheduleAt(t, new Fault(site, index, false));
+            t += draw(spec.timeToRepair(), rng, gauss);
+            sim.scheduleAt(Math.min(t, horizon), new Fault(site, index, true));
+        }
+    }
+
+    /** Draws a duration in seconds by inversion (exponential, Weibull) or from a normal (log-normal). */
+    static double draw(DistributionSpec spec, UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss) {
+        if (spec instanceof DistributionSpec.Exponential e) {
+            return -Durations.seconds(e.mean()) * Math.log1p(-rng.nextDouble());
+        } else if (spec instanceof DistributionSpec.Weibull w) {
+            return Durations.seconds(w.scale()) * Math.pow(-Math.log1p(-rng.nextDouble()), 1 / w.shape());
+        } else if (spec instanceof DistributionSpec.LogNormal l) {
+            return Durations.seconds(l.median()) * Math.exp(l.sigma() * gauss.sample());
+        } else if (spec instanceof DistributionSpec.Fixed f) {
+            return Durations.seconds(f.value());
+        }
+        throw new AssertionError(spec);
+    }
+}

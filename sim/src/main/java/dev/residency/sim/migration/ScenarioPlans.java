@@ -1,0 +1,61 @@
+package dev.residency.sim.migration;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.residency.data.RecordStore;
+import dev.residency.plan.LinkWindow;
+import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PlanOptions;
+import dev.residency.plan.Planners;
+import dev.residency.plan.PlanningProblem;
+import dev.residency.sim.scenario.DeadlineRule;
+import dev.residency.sim.scenario.MaintenanceWindow;
+import dev.residency.sim.scenario.PlanningSettings;
+import dev.residency.sim.scenario.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Turns a scenario's calendar into the planner's relative times and plans it. Dates become durations
+ * since the run's start (dates before the start count as the start). The deadline is a hard one for
+ * the planner when the scenario's deadline rule is {@link DeadlineRule#ENFORCE}: the planner then
+ * chooses, by the policy's keep priorities, what to delete at once because it cannot arrive in time.
+ */
+public final class ScenarioPlans {
+
+    private ScenarioPlans() {}
+
+    /** Returns the planner options of {@code scenario}. */
+    public static PlanOptions options(Scenario scenario) {
+        checkNotNull(scenario, "scenario");
+        Instant start = scenario.run().start();
+        PlanningSettings planning = scenario.planning();
+        PlanOptions.Builder options = PlanOptions.builder()
+                .targetBatchBytes(planning.targetBatchBytes())
+                .timeStep(planning.timeStep())
+                .hardDeadline(scenario.run().deadlineRule() == DeadlineRule.ENFORCE);
+        scenario.run().deadline().ifPresent(d -> options.deadline(since(start, d)));
+        planning.siteReadyAt().forEach((site, at) -> options.siteReadyAt(site, since(start, at)));
+        planning.approvalAt().forEach((home, at) -> options.approvalAt(home, since(start, at)));
+        for (MaintenanceWindow w : planning.maintenance()) {
+            options.maintenance(new LinkWindow(w.from(), w.to(), since(start, w.start()), since(start, w.end())));
+        }
+        planning.usedBytesOutsideStore().forEach(options::usedBytesOutsideStore);
+        return options.build();
+    }
+
+    /** Plans the migration of {@code store} under {@code scenario}'s policy with the scenario's planner. */
+    public static MigrationPlan plan(Scenario scenario, RecordStore store) {
+        PlanningProblem problem = PlanningProblem.builder()
+                .store(store)
+                .policy(scenario.policy())
+                .options(options(scenario))
+                .build();
+        return Planners.byName(scenario.planning().planner()).plan(problem);
+    }
+
+    private static Duration since(Instant start, Instant at) {
+        Duration d = Duration.between(start, at);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+}
