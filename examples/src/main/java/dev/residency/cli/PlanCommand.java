@@ -1,0 +1,106 @@
+package dev.residency.cli;
+
+import dev.residency.audit.Tally;
+import dev.residency.data.RecordStore;
+import dev.residency.plan.DeletionReason;
+import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PlanVerifier;
+import dev.residency.plan.PlanningProblem;
+import dev.residency.plan.RecordClass;
+import dev.residency.plan.VerificationResult;
+import dev.residency.sim.migration.ScenarioPlans;
+import dev.residency.sim.scenario.Scenario;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code residency plan}: plans a scenario's migration, verifies the plan and prints its summary. */
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Plans the scenario's migration, checks the plan with the verifier, and prints what moves,",
+            "what is deleted and why, the makespan estimate, its lower bound and the quality ratio."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:the plan failed verification (a bug)", "2:bad scenario or flag"})
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a built-in scenario's name or a YAML file")
+    private String scenarioName;
+
+    @Option(names = "--quick", description = "quick mode: 10x fewer synthetic users")
+    private boolean quick;
+
+    @Override
+    public Integer call() {
+        Scenario scenario = ScenarioArgument.load(scenarioName, quick);
+        RecordStore store = scenario.population().build(scenario.topology());
+        long started = System.nanoTime();
+        PlanningProblem problem = PlanningProblem.builder()
+                .store(store)
+                .policy(scenario.policy())
+                .options(ScenarioPlans.options(scenario))
+                .build();
+        MigrationPlan plan = dev.residency.plan.Planners.byName(
+                        scenario.planning().planner())
+                .plan(problem);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        VerificationResult verification = PlanVerifier.verify(plan, problem);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+                Locale.ROOT,
+                "Plan of %s by the %s planner (%s), made in %.2f s from %,d synthetic records.%n%n",
+                scenario.name(),
+                plan.planner(),
+                plan.method(),
+                seconds,
+                store.size());
+        out.printf(
+                Locale.ROOT,
+                "Copy makespan estimate %.2f days, lower bound %.2f days: quality ratio %.3f.%n",
+                plan.makespanSeconds() / Formats.DAY,
+                plan.lowerBoundSeconds() / Formats.DAY,
+                plan.qualityRatio());
+        out.printf(
+                Locale.ROOT,
+                "%,d transfer batches in %d waves (%s to move), %,d deletion jobs, egress US$ %,.0f.%n%n",
+                plan.batches().size(),
+                plan.waveCount(),
+                Formats.bytes(plan.bytesToMove()),
+                plan.deletions().size(),
+                plan.egressCostUsd());
+        out.println("Violating records by class (real-world records)");
+        for (Map.Entry<RecordClass, Tally> e : plan.classification().byClass().entrySet()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-16s %18s %12s%n",
+                    e.getKey(),
+                    Formats.count((double) e.getValue().records() * scenario.scale()),
+                    Formats.bytes(e.getValue().bytes()));
+        }
+        out.println("\nDeleted rather than moved, by reason (real-world records)");
+        for (Map.Entry<DeletionReason, Tally> e :
+                plan.classification().deletedByReason().entrySet()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-16s %18s %12s%n",
+                    e.getKey(),
+                    Formats.count((double) e.getValue().records() * scenario.scale()),
+                    Formats.bytes(e.getValue().bytes()));
+        }
+        out.println();
+        out.println(verification.isValid() ? "Verifier: the plan is sound." : "Verifier: " + verification);
+        out.flush();
+        return verification.isValid() ? ExitCodes.OK : ExitCodes.INTERNAL;
+    }
+}
