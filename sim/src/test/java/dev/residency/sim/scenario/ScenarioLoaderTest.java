@@ -182,6 +182,29 @@ final class ScenarioLoaderTest {
     }
 
     @Test
+    void load_bareZero_isAcceptedWithoutUnit() throws Exception {
+        String text = tiny().replace("  deadline: 2020-09-15", "  deadline: 2020-09-15\n  writeFreeze: 0")
+                .replace(
+                        "{from: src, to: dst, bandwidth: 10 Gbps}",
+                        "{from: src, to: dst, bandwidth: 10 Gbps, latency: 0}");
+
+        Scenario s = ScenarioLoader.load(text, "tiny.yaml");
+
+        assertThat(s.run().writeFreeze()).isZero();
+        assertThat(s.topology().links().get(0).latency()).isZero();
+    }
+
+    @Test
+    void load_operatorTypo_suggestsTheFleetsOperator() throws Exception {
+        String text =
+                tiny().replace("allowed: {jurisdictions: [US]}", "allowed: {jurisdictions: [US], operators: [Nwe]}");
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(text, "t.yaml"));
+
+        assertThat(e.getMessage()).contains("operator \"Nwe\" runs no site (did you mean \"New\"?)");
+    }
+
+    @Test
     void didYouMean_closeTypo_suggestsAndFarWord_doesNot() {
         assertThat(DidYouMean.distance("jurisdction", "jurisdiction")).isEqualTo(1);
         assertThat(DidYouMean.closest("bandwith", java.util.List.of("bandwidth", "backward")))
