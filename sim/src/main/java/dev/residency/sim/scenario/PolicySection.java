@@ -143,10 +143,9 @@ final class PolicySection {
         try {
             return ImmutableSortedSet.of(Scalars.jurisdiction(v));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage()
-                    .replace(
-                            "(such as",
-                            "or a named set (" + String.join(", ", JurisdictionSet.builtInNames()) + "), such as"));
+            throw new IllegalArgumentException(Scalars.describe(v)
+                    + " is neither an ISO 3166-1 alpha-2 country code (such as US, SG, IN) nor a named set ("
+                    + String.join(", ", JurisdictionSet.builtInNames()) + ")");
         }
     }
 

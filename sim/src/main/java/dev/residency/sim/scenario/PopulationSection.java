@@ -202,9 +202,9 @@ final class PopulationSection {
         Optional<ImmutableList<String>> fallback =
                 p.field("defaultPlacement").present() ? siteList(p.field("defaultPlacement"), fleet) : Optional.empty();
         for (Map.Entry<Jurisdiction, Integer> e : users.entrySet()) {
-            if (e.getValue() > 0
-                    && !placements.containsKey(e.getKey())
-                    && !p.field("defaultPlacement").present()) {
+            boolean given = placements.containsKey(e.getKey())
+                    || p.field("placements").field(e.getKey().code()).present();
+            if (e.getValue() > 0 && !given && !p.field("defaultPlacement").present()) {
                 p.field("placements")
                         .error(
                                 "users of %s have no placement (add placements.%s or defaultPlacement)",
@@ -262,6 +262,7 @@ final class PopulationSection {
 
     private static Optional<PopulationSource> aggregated(
             Node p, Fleet fleet, Map<String, Category> categories, int scale, Optional<Path> baseDir) {
+        int before = p.errors().count();
         List<Node> rowNodes = new ArrayList<>();
         if (p.field("csv").present() && p.field("rows").present()) {
             p.field("rows").error("give either population.csv or population.rows, not both");
@@ -273,7 +274,6 @@ final class PopulationSection {
             p.optional("csv", Scalars::nonBlank)
                     .ifPresent(file -> rowNodes.addAll(csvRows(p.field("csv"), file, baseDir)));
         }
-        int before = p.errors().count();
         List<AggregateRow> rows = new ArrayList<>();
         for (Node n : rowNodes) {
             if (!n.mapping(ROW_KEYS)) {

@@ -234,7 +234,12 @@ final class Scalars {
      */
     private static <T> T unit(JsonNode v, Function<String, T> parser, String expected, boolean positive) {
         if (v.isNumber() && v.asDouble() == 0) {
-            return parser.apply("0");
+            // A bare 0 needs no unit; each parser spells zero its own way.
+            for (String zero : new String[] {"0", "0s", "0 bps"}) {
+                if (parses(parser, zero)) {
+                    return parser.apply(zero);
+                }
+            }
         }
         if (!v.isTextual()) {
             throw new IllegalArgumentException(describe(v) + " must be " + expected + ", with its unit");

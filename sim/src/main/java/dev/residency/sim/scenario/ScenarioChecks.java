@@ -59,14 +59,12 @@ final class ScenarioChecks {
                 }
             }
             if (!stranded.isEmpty()) {
+                Set<String> known =
+                        topology.sites().stream().map(DataCenter::operator).collect(Collectors.toSet());
                 String operators = rule.allowed().operators().stream()
-                        .map(op -> "\"" + op + "\""
-                                + DidYouMean.hint(
-                                        op,
-                                        topology.sites().stream()
-                                                .map(DataCenter::operator)
-                                                .collect(Collectors.toSet())))
-                        .collect(Collectors.joining(", "));
+                        .filter(op -> !known.contains(op))
+                        .map(op -> "operator \"" + op + "\" runs no site" + DidYouMean.hint(op, known))
+                        .collect(Collectors.joining("; "));
                 root.errors()
                         .add(
                                 "policy.rules[" + r + "].allowed",
@@ -74,7 +72,7 @@ final class ScenarioChecks {
                                 rule.name(),
                                 rule.allowed(),
                                 stranded.stream().map(Jurisdiction::code).collect(Collectors.joining(", ")),
-                                operators.isEmpty() ? "" : "; operators named: " + operators);
+                                operators.isEmpty() ? "" : "; " + operators);
             }
         }
     }
