@@ -44,12 +44,14 @@ public final class ComplianceChart {
         int n = band.size();
         double[] x = new double[n];
         double[] median = new double[n];
+        double[] live = new double[n];
         double[] polygonX = new double[2 * n];
         double[] polygonY = new double[2 * n];
         for (int i = 0; i < n; i++) {
             BandPoint p = band.get(i);
             x[i] = p.seconds() / DAY;
             median[i] = p.median() * scale / unit.bytes;
+            live[i] = p.liveMedian() * scale / unit.bytes;
             polygonX[i] = x[i];
             polygonY[i] = p.max() * scale / unit.bytes;
             polygonX[2 * n - 1 - i] = x[i];
@@ -60,7 +62,7 @@ public final class ComplianceChart {
                 .height(560)
                 .title(title)
                 .xAxisTitle("days since start")
-                .yAxisTitle("violating bytes (" + unit.name + "), backups included")
+                .yAxisTitle("violating bytes (" + unit.name + ")")
                 .build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
@@ -73,7 +75,12 @@ public final class ComplianceChart {
             spread.setMarker(SeriesMarkers.NONE);
             spread.setFillColor(new Color(70, 130, 180, 90));
             spread.setLineColor(new Color(70, 130, 180, 90));
-            XYSeries line = chart.addSeries("median", x, median);
+            XYSeries liveLine = chart.addSeries("median, live systems only (backups left out)", x, live);
+            liveLine.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            liveLine.setMarker(SeriesMarkers.NONE);
+            liveLine.setLineColor(new Color(230, 140, 20));
+            liveLine.setLineStyle(new BasicStroke(2f));
+            XYSeries line = chart.addSeries("median, backups included", x, median);
             line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             line.setMarker(SeriesMarkers.NONE);
             line.setLineColor(new Color(25, 60, 120));

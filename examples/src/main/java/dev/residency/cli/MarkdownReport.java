@@ -41,6 +41,10 @@ final class MarkdownReport {
                 .orElse(Double.NaN);
         md.append("# ").append(scenario.name()).append(": is the commitment met?\n\n");
         md.append(headline(scenario, summary, deadline)).append("\n\n");
+        String why = why(scenario, summary, deadline);
+        if (!why.isEmpty()) {
+            md.append(why).append("\n\n");
+        }
         md.append("- Live systems free of violating copies after ")
                 .append(days(summary.liveComplianceDays()))
                 .append(".\n");
@@ -246,6 +250,27 @@ final class MarkdownReport {
                 percent(met.estimate()),
                 percent(met.ciLow()),
                 percent(met.ciHigh()));
+    }
+
+    /** Explains a missed deadline when live systems were clean in time and only backups were late. */
+    private static String why(Scenario scenario, ReplicationSummary summary, double deadline) {
+        if (Double.isNaN(deadline) || summary.metDeadline().successes() == summary.runs()) {
+            return "";
+        }
+        Estimate live = summary.liveComplianceDays();
+        if (live.n() == summary.runs()
+                && live.max() * Formats.DAY <= deadline
+                && !scenario.run().backups().cryptoShred()) {
+            return String.format(
+                    Locale.ROOT,
+                    "Why: live systems were free of violating copies by day %.1f in every run, before the deadline"
+                            + " (day %.1f); what misses it is the backups of deleted data, kept %s after deletion."
+                            + " Crypto-shredding them at deletion would remove that wait.",
+                    live.max(),
+                    deadline / Formats.DAY,
+                    Durations.format(scenario.run().backups().retention()));
+        }
+        return "";
     }
 
     private static Estimate scale(Estimate e, int scale) {

@@ -60,8 +60,9 @@ public record ReplicationSummary(
      * @param min the smallest value over replications
      * @param median the median
      * @param max the largest
+     * @param liveMedian the median of the violating bytes on live systems only (backups left out)
      */
-    public record BandPoint(double seconds, double min, double median, double max) {}
+    public record BandPoint(double seconds, double min, double median, double max, double liveMedian) {}
 
     /**
      * Summarises {@code results}, which must be replications of one scenario and seed.
@@ -98,6 +99,13 @@ public record ReplicationSummary(
                 band(results));
     }
 
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     private static Estimate estimate(List<RunResult> results, ToDoubleFunction<RunResult> figure) {
         return Estimate.of(results.stream().mapToDouble(figure).toArray());
     }
@@ -110,16 +118,17 @@ public record ReplicationSummary(
                 .orElseThrow();
         ImmutableList.Builder<BandPoint> band = ImmutableList.builder();
         double[] values = new double[results.size()];
+        double[] live = new double[results.size()];
         for (int i = 0; i < longest.size(); i++) {
             for (int r = 0; r < results.size(); r++) {
                 TimeSeries s = results.get(r).series();
-                values[r] = s.size() == 0 ? 0 : s.violatingWithBackups(Math.min(i, s.size() - 1));
+                int at = Math.min(i, s.size() - 1);
+                values[r] = s.size() == 0 ? 0 : s.violatingWithBackups(at);
+                live[r] = s.size() == 0 ? 0 : s.violatingTotal(at);
             }
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
-            int n = sorted.length;
-            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-            band.add(new BandPoint(longest.seconds(i), sorted[0], median, sorted[n - 1]));
+            Arrays.sort(values);
+            int n = values.length;
+            band.add(new BandPoint(longest.seconds(i), values[0], median(values), values[n - 1], median(live)));
         }
         return band.build();
     }
