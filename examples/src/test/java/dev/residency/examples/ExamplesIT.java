@@ -1,0 +1,52 @@
+package dev.residency.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Every embedding example runs to completion and prints what its Javadoc promises. */
+final class ExamplesIT {
+
+    @Test
+    void auditBuiltInFleet_printsAuditTable() {
+        assertThat(capture(() -> AuditBuiltInFleet.main(new String[0])))
+                .contains("Violating records by home jurisdiction")
+                .contains("tiktok-singapore");
+    }
+
+    @Test
+    void planBuiltInFleet_printsBothPlannersSound() {
+        String out = capture(() -> PlanBuiltInFleet.main(new String[0]));
+        assertThat(out).contains("flow").contains("greedy").contains("quality ratio");
+        assertThat(out).doesNotContain("VerificationResult");
+    }
+
+    @Test
+    void runOneReplication_printsFingerprint() {
+        assertThat(capture(() -> RunOneReplication.main(new String[0])))
+                .contains("events processed")
+                .contains("fingerprint");
+    }
+
+    @Test
+    void replicateScenario_printsIntervals() {
+        assertThat(capture(() -> ReplicateScenario.main(new String[] {"project-texas-2022", "4"})))
+                .contains("95% CI")
+                .contains("deadline met");
+    }
+
+    private static String capture(Runnable program) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            program.run();
+        } finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
