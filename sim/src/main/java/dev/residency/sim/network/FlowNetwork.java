@@ -15,11 +15,12 @@ import java.util.function.Consumer;
  *
  * <p><b>Sharing.</b> Rates are the max-min fair allocation (progressive filling, as SimGrid's
  * linear max-min model; see {@link MaxMinSolver}). When a flow starts transferring, ends or is
- * aborted, or an arc's capacity changes, the arc is marked changed; at the end of the current
- * event (a zero-delay component event) rates are recomputed for the flows that share arcs,
- * transitively, with the changed arcs, and only flows whose rate changed get a new completion
- * time. Several changes in one instant cost one recomputation. Queries that need rates ({@link
- * #rate}, {@link #arcLoad}) recompute at once if a change is pending.
+ * aborted, or an arc's capacity changes, the arc is marked changed; after the other events of the
+ * current instant (a zero-delay component event that moves once behind the events pending at the
+ * same time) rates are recomputed for the flows that share arcs, transitively, with the changed
+ * arcs, and only flows whose rate changed get a new completion time. Several changes in one instant
+ * usually cost one recomputation. Queries that need rates ({@link #rate}, {@link #arcLoad})
+ * recompute at once if a change is pending.
  *
  * <p><b>Life of a flow.</b> {@link #startFlow} returns an id. If an arc of the route caps its
  * concurrent flows and is full, the flow waits ({@link FlowPhase#WAITING}); waiting flows are
@@ -43,7 +44,8 @@ import java.util.function.Consumer;
 public final class FlowNetwork {
 
     private static final NetworkEvent WAKE = new NetworkEvent.Wake();
-    private static final NetworkEvent RECOMPUTE = new NetworkEvent.Recompute();
+    private static final NetworkEvent RECOMPUTE = new NetworkEvent.Recompute(false);
+    private static final NetworkEvent RECOMPUTE_DEFERRED = new NetworkEvent.Recompute(true);
 
     private final Simulator<?> simulator;
     private final Consumer<NetworkEvent> target = this::onEvent;
@@ -287,7 +289,13 @@ public final class FlowNetwork {
                 complete(completions.poll());
             }
             scheduleWake();
-        } else if (event instanceof NetworkEvent.Recompute) {
+        } else if (event instanceof NetworkEvent.Recompute recompute) {
+            if (!recompute.deferred() && simulator.nextEventTime() == simulator.now()) {
+                // Other events of this instant (a replacement flow's arrival, say) may change more
+                // arcs: go behind them, once, so that the instant costs one recomputation.
+                recomputeHandle = simulator.schedule(0.0, target, RECOMPUTE_DEFERRED);
+                return;
+            }
             recomputeHandle = -1;
             recompute();
         } else if (event instanceof NetworkEvent.Arrive arrive) {

@@ -6,8 +6,11 @@ sealed interface NetworkEvent permits NetworkEvent.Wake, NetworkEvent.Recompute,
     /** The earliest flow completion is due. */
     record Wake() implements NetworkEvent {}
 
-    /** Rates must be recomputed for the arcs changed during this instant. */
-    record Recompute() implements NetworkEvent {}
+    /**
+     * Rates must be recomputed for the arcs changed during this instant; {@code deferred} is true
+     * once the event has moved behind the other events of the instant.
+     */
+    record Recompute(boolean deferred) implements NetworkEvent {}
 
     /**
      * The route latency of flow {@code flowId} has elapsed; {@code serial} tells this flow apart

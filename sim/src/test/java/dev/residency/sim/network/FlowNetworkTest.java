@@ -221,6 +221,20 @@ final class FlowNetworkTest {
     }
 
     @Test
+    void completionAndReplacementInOneInstant_costOneRecomputation() {
+        FlowNetwork net = FlowNetwork.of(sim, new double[] {100});
+        net.startFlow(new int[] {0}, 1000, (id, t) -> net.startFlow(new int[] {0}, 1000, record("replacement")));
+        net.startFlow(new int[] {0}, 3000, record("long"));
+        sim.runUntil(0);
+        long before = net.rateRecomputations();
+
+        // The first flow ends at 20 s (1000 B at 50 B/s); its replacement starts in the same instant.
+        sim.runUntil(20);
+
+        assertThat(net.rateRecomputations() - before).isEqualTo(1);
+    }
+
+    @Test
     void zeroByteFlow_completesAfterLatency() {
         FlowNetwork net = FlowNetwork.builder(sim, new double[] {100})
                 .latencies(new double[] {2})

@@ -1,0 +1,8 @@
+/**
+ * Faults: failure models that produce outages ({@link dev.residency.sim.faults.RenewalFailureModel}
+ * with exponential, Weibull or log-normal times, {@link dev.residency.sim.faults.FixedSchedule}
+ * maintenance windows), the {@link dev.residency.sim.faults.FaultInjector} that applies them to arcs
+ * and sites of the flow network, and the {@link dev.residency.sim.faults.CorruptionModel} of bytes
+ * corrupted in transit and found at verification. Everything here is non-null by default.
+ */
+package dev.residency.sim.faults;
