@@ -2,6 +2,9 @@ package dev.residency.sim.migration;
 
 import dev.residency.sim.engine.RandomStreams;
 import dev.residency.sim.engine.Simulator;
+import dev.residency.sim.faults.FailureModel;
+import dev.residency.sim.faults.RenewalFailureModel;
+import dev.residency.sim.faults.TimeDistribution;
 import dev.residency.sim.migration.MigrationEvent.Fault;
 import dev.residency.sim.scenario.DistributionSpec;
 import dev.residency.sim.scenario.FailureSpec;
@@ -13,11 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Schedules a run's faults up front: alternating up and down times for every link and every site
- * from the scenario's failure distributions (each component with its own random stream, selected by
+ * Schedules a run's faults up front: the outages of every link and every site drawn from the
+ * scenario's failure distributions by the engine's {@link RenewalFailureModel} (each component with its own random stream, selected by
  * the replication index), the fixed outages of the scenario, and the planning maintenance windows
  * (which the planner avoided; the run honours them too).
  */
@@ -88,29 +90,30 @@ final class FaultSchedule {
     }
 
     private void alternate(FailureSpec spec, UniformRandomProvider rng, boolean site, int index) {
-        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        double t = 0;
+        FailureModel model =
+                new RenewalFailureModel(distribution(spec.timeToFailure()), distribution(spec.timeToRepair()));
+        double after = 0;
         while (true) {
-            t += draw(spec.timeToFailure(), rng, gauss);
-            if (t >= horizon) {
+            Optional<dev.residency.sim.faults.Outage> next = model.nextOutage(after, rng);
+            if (next.isEmpty() || next.get().startSeconds() >= horizon) {
                 return;
             }
-            sim.scheduleAt(t, new Fault(site, index, false));
-            t += draw(spec.timeToRepair(), rng, gauss);
-            sim.scheduleAt(Math.min(t, horizon), new Fault(site, index, true));
+            sim.scheduleAt(next.get().startSeconds(), new Fault(site, index, false));
+            after = Math.min(next.get().endSeconds(), horizon);
+            sim.scheduleAt(after, new Fault(site, index, true));
         }
     }
 
-    /** Draws a duration in seconds by inversion (exponential, Weibull) or from a normal (log-normal). */
-    static double draw(DistributionSpec spec, UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss) {
+    /** Returns the engine's distribution for a scenario's distribution spec. */
+    static TimeDistribution distribution(DistributionSpec spec) {
         if (spec instanceof DistributionSpec.Exponential e) {
-            return -Durations.seconds(e.mean()) * Math.log1p(-rng.nextDouble());
+            return new TimeDistribution.Exponential(Durations.seconds(e.mean()));
         } else if (spec instanceof DistributionSpec.Weibull w) {
-            return Durations.seconds(w.scale()) * Math.pow(-Math.log1p(-rng.nextDouble()), 1 / w.shape());
+            return new TimeDistribution.Weibull(w.shape(), Durations.seconds(w.scale()));
         } else if (spec instanceof DistributionSpec.LogNormal l) {
-            return Durations.seconds(l.median()) * Math.exp(l.sigma() * gauss.sample());
+            return TimeDistribution.LogNormal.ofMedian(Durations.seconds(l.median()), l.sigma());
         } else if (spec instanceof DistributionSpec.Fixed f) {
-            return Durations.seconds(f.value());
+            return new TimeDistribution.Constant(Durations.seconds(f.value()));
         }
         throw new AssertionError(spec);
     }
