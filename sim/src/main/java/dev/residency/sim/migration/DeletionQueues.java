@@ -179,6 +179,9 @@ final class DeletionQueues {
         state[d] = DONE;
         long[] byHome = bytesByHome(d);
         ledger.deleted(byHome, keepBackups);
+        if (forced[d]) {
+            ledger.forcedDeletion(d);
+        }
         String reason = forced[d] ? FORCED : setup.deletion(d).reason().name();
         long total = 0;
         for (long v : byHome) {

@@ -1,6 +1,7 @@
 package dev.residency.sim.migration;
 
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.primitives.ImmutableIntArray;
 import dev.residency.data.RecordStore;
 import dev.residency.plan.TransferBatch;
 import dev.residency.sim.report.ForcedLoss;
@@ -24,6 +25,8 @@ final class Ledger {
     private long writesAttached;
     private long backlog;
     private final BitSet forcedUsers = new BitSet();
+    private final BitSet delivered = new BitSet();
+    private final BitSet lost = new BitSet();
     private long forcedBytes;
     private long forcedRecords;
     private final long[] forcedByCategory;
@@ -72,17 +75,33 @@ final class Ledger {
         backlog -= setup.plan().batches().get(b).bytes();
     }
 
-    /** Counts batch {@code b}'s records as lost to the deadline rule. */
-    void forced(int b) {
-        RecordStore store = setup.store();
+    /** Notes that batch {@code b} was cut over: its records now have a verified compliant copy. */
+    void cutOver(int b) {
         TransferBatch batch = setup.plan().batches().get(b);
         for (int k = 0; k < batch.records().length(); k++) {
-            int i = batch.records().get(k);
+            delivered.set(batch.records().get(k));
+        }
+    }
+
+    /**
+     * Counts as lost the records whose violating copies the deadline rule's deletion {@code d} removed
+     * while they had no compliant copy: none before the migration and no cut-over batch delivering
+     * one. Each record counts once, however many of its copies or batches the rule touched.
+     */
+    void forcedDeletion(int d) {
+        RecordStore store = setup.store();
+        ImmutableIntArray records = setup.deletion(d).records();
+        for (int k = 0; k < records.length(); k++) {
+            int i = records.get(k);
+            if (lost.get(i) || delivered.get(i) || setup.compliantAtStart(i)) {
+                continue;
+            }
+            lost.set(i);
             forcedUsers.set(store.user(i));
             forcedByCategory[store.categoryIndex(i)] += store.bytes(i);
+            forcedBytes += store.bytes(i);
+            forcedRecords++;
         }
-        forcedBytes += batch.bytes();
-        forcedRecords += batch.records().length();
     }
 
     ForcedLoss forcedLoss() {

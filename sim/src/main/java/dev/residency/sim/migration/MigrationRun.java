@@ -53,8 +53,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p><b>Deadline.</b> Under {@link DeadlineRule#CONTINUE} the run goes on. Under {@link
  * DeadlineRule#ENFORCE} every copy still outside the allowed places is deleted at the deadline:
- * batches not yet verified are aborted and their records counted as forced loss; verified batches
- * are cut over at once; every pending deletion job completes; backups are shredded.
+ * batches not yet verified are aborted and the deletions waiting for them run as FORCED; verified
+ * batches are cut over at once; every pending deletion job completes; backups are shredded. A record
+ * counts as forced loss when a FORCED deletion removed its violating copies while it had no compliant
+ * copy (none before the migration, and no batch of it cut over), each record once.
  *
  * <p>Not thread-safe; each replication builds its own run.
  */
@@ -346,6 +348,9 @@ public final class MigrationRun {
     private void finishBatch(int b, boolean forced) {
         batchesLeft--;
         ledger.batchDone(b);
+        if (!forced) {
+            ledger.cutOver(b);
+        }
         deletions.attachWrites(b, setup.writtenBy(b, sim.now()));
         deletions.releaseAfter(b, forced);
         checkDone();
@@ -376,7 +381,6 @@ public final class MigrationRun {
                 finishBatch(b, false);
             } else {
                 state[b] = FORCED;
-                ledger.forced(b);
                 finishBatch(b, true);
             }
         }

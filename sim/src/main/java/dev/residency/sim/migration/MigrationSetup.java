@@ -12,12 +12,15 @@ import dev.residency.geo.Jurisdiction;
 import dev.residency.plan.Deletion;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.TransferBatch;
+import dev.residency.policy.PolicyIndex;
+import dev.residency.policy.ResidencyPolicy;
 import dev.residency.sim.scenario.LiveWrites;
 import dev.residency.sim.scenario.Phase;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.topology.Topology;
 import dev.residency.units.Durations;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.Map;
 
 /**
@@ -40,6 +43,7 @@ public final class MigrationSetup {
     private final double[][] writeQuadratic;
     private final long[] initialViolating;
     private final long[] blockedFloor;
+    private final BitSet compliantAtStart;
     private final double deadlineSeconds;
     private final double sampleInterval;
 
@@ -76,6 +80,7 @@ public final class MigrationSetup {
         for (int d = 0; d < deletionFootprints.length; d++) {
             deletionFootprints[d] = Footprint.of(store, plan.deletions().get(d).records());
         }
+        compliantAtStart = compliantAtStart(store, scenario.policy(), plan);
         AuditReport audit = ComplianceAudit.run(store, scenario.policy());
         initialViolating = new long[homes];
         for (AuditCell cell : audit.cells()) {
@@ -127,6 +132,22 @@ public final class MigrationSetup {
     /** Returns a setup for the same population and plan whose run settings are {@code run}. */
     public MigrationSetup withRun(dev.residency.sim.scenario.RunSettings run) {
         return new MigrationSetup(scenario.withRun(run), store, plan);
+    }
+
+    /** Marks the records of the plan's batches that already have a compliant copy before anything moves. */
+    private static BitSet compliantAtStart(RecordStore store, ResidencyPolicy policy, MigrationPlan plan) {
+        PolicyIndex index = PolicyIndex.of(policy, store);
+        BitSet compliant = new BitSet();
+        for (TransferBatch batch : plan.batches()) {
+            for (int k = 0; k < batch.records().length(); k++) {
+                int i = batch.records().get(k);
+                int rule = index.ruleOf(store.homeIndex(i), store.categoryIndex(i));
+                if (rule != PolicyIndex.NO_RULE && index.compliantReplicas(rule, store.replicaSet(i)) > 0) {
+                    compliant.set(i);
+                }
+            }
+        }
+        return compliant;
     }
 
     /**
@@ -264,6 +285,11 @@ public final class MigrationSetup {
             }
         }
         return false;
+    }
+
+    /** Returns whether record {@code i} of some batch had a compliant copy before the migration began. */
+    boolean compliantAtStart(int i) {
+        return compliantAtStart.get(i);
     }
 
     long initialViolating(int h) {

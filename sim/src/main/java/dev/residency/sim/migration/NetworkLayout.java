@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * How a migration maps onto the flow network. Arcs {@code 0 … A-1} are the topology's; then one
  * virtual arc per site for its egress limit, one per site for its ingest limit, and one per plan
- * stream (batches of one wave, source, destination and route, which run back to back) whose capacity
- * paces the stream's batches at the plan's rate. A batch's paced route is pace → source egress →
+ * stream (batches of one wave, source, destination and route that the plan runs back to back; several
+ * such sequences may share those four and run side by side) whose capacity paces the stream's batches
+ * at the plan's rate. A batch's paced route is pace → source egress →
  * links → destination ingest; retransfers and catch-up copies take the same route without the pace
  * arc, so they get whatever max-min fair share is left. A failed site is modelled by failing its two
  * virtual arcs, which stalls every transfer into or out of it.
@@ -61,15 +62,36 @@ final class NetworkLayout {
             members.sort(
                     Comparator.comparingDouble((Integer b) -> batches.get(b).plannedStartSeconds())
                             .thenComparingInt(b -> b));
-            for (int k = 0; k < members.size(); k++) {
-                int b = members.get(k);
-                streamOf[b] = s;
-                if (k > 0) {
-                    previous[b] = members.get(k - 1);
-                    next[members.get(k - 1)] = b;
+            // The planner may run several sequences of batches with the same key side by side (one per
+            // demand it routes that way), so a key's batches are split into lanes by interval
+            // partitioning: each batch follows the lane whose last batch ended latest but no later than
+            // its start; a lane is one stream, with its own pace arc.
+            List<Integer> laneLast = new ArrayList<>();
+            List<Integer> laneStream = new ArrayList<>();
+            for (int b : members) {
+                double start = batches.get(b).plannedStartSeconds();
+                double slack = 1e-9 * Math.max(1, Math.abs(start));
+                int best = -1;
+                for (int lane = 0; lane < laneLast.size(); lane++) {
+                    double end = batches.get(laneLast.get(lane)).plannedEndSeconds();
+                    if (end <= start + slack
+                            && (best < 0
+                                    || end > batches.get(laneLast.get(best)).plannedEndSeconds())) {
+                        best = lane;
+                    }
+                }
+                if (best < 0) {
+                    laneLast.add(b);
+                    laneStream.add(s++);
+                    streamOf[b] = laneStream.get(laneStream.size() - 1);
+                } else {
+                    int last = laneLast.get(best);
+                    previous[b] = last;
+                    next[last] = b;
+                    streamOf[b] = laneStream.get(best);
+                    laneLast.set(best, b);
                 }
             }
-            s++;
         }
         streams = s;
         pacedRoutes = new int[n][];

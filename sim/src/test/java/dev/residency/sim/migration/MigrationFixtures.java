@@ -1,0 +1,87 @@
+package dev.residency.sim.migration;
+
+import com.google.common.collect.ImmutableList;
+import dev.residency.data.Category;
+import dev.residency.data.RecordStore;
+import dev.residency.geo.Jurisdiction;
+import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PlanOptions;
+import dev.residency.plan.Planners;
+import dev.residency.plan.PlanningProblem;
+import dev.residency.policy.ResidencyPolicy;
+import dev.residency.policy.Rule;
+import dev.residency.policy.SiteConstraint;
+import dev.residency.sim.scenario.AggregateRow;
+import dev.residency.sim.scenario.PlanningSettings;
+import dev.residency.sim.scenario.PopulationSource;
+import dev.residency.sim.scenario.RunSettings;
+import dev.residency.sim.scenario.Scenario;
+import dev.residency.topology.DataCenter;
+import dev.residency.topology.Link;
+import dev.residency.topology.Topology;
+import dev.residency.units.Bandwidth;
+import dev.residency.units.DataSize;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Scenarios for migration tests whose store and plan are made by the test itself. */
+final class MigrationFixtures {
+
+    /** The start of every test run. */
+    static final Instant START = Instant.parse("2020-08-02T00:00:00Z");
+
+    private MigrationFixtures() {}
+
+    /**
+     * Prepares a one-link migration: sites sg (SG) and us (US), one 1 Gbps link with 10 ms latency,
+     * 100 US records of 1 GB at sg (one user each), planned as ten 10 GB batches of 80 s each, back to
+     * back (makespan 800 s), under {@code run}.
+     */
+    static MigrationSetup oneLinkTenBatches(RunSettings run) {
+        DataCenter sg = new DataCenter(
+                "sg", Jurisdiction.SG, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
+        DataCenter us = new DataCenter(
+                "us", Jurisdiction.US, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
+        Topology topology = Topology.of(
+                List.of(sg, us),
+                List.of(Link.symmetric("sg", "us", new Bandwidth(1.25e8), Duration.ofMillis(10), 0.02)));
+        RecordStore.Builder builder = RecordStore.builder(topology, 100);
+        for (int i = 0; i < 100; i++) {
+            builder.add(i, Jurisdiction.US, Category.VIDEOS, 1_000_000_000L, false, 0);
+        }
+        RecordStore store = builder.build();
+        ResidencyPolicy policy = ResidencyPolicy.of(
+                "us-in-us", Rule.move("us-in-us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)));
+        // The plan is made without a hard deadline whatever the run's rule, so both rules share it.
+        MigrationPlan plan = Planners.byName("flow")
+                .plan(PlanningProblem.builder()
+                        .store(store)
+                        .policy(policy)
+                        .options(PlanOptions.builder()
+                                .targetBatchBytes(10_000_000_000L)
+                                .timeStep(Duration.ofSeconds(10))
+                                .build())
+                        .build());
+        return MigrationSetup.prepare(
+                scenario("one-link-ten-batches", topology, policy, PlanningSettings.defaults(), run), store, plan);
+    }
+
+    /**
+     * Returns a scenario over {@code topology} and {@code policy} with {@code run}; its population is a
+     * placeholder, since tests prepare the setup with their own store and plan.
+     */
+    static Scenario scenario(
+            String name, Topology topology, ResidencyPolicy policy, PlanningSettings planning, RunSettings run) {
+        PopulationSource placeholder = new PopulationSource.Aggregated(ImmutableList.of(new AggregateRow(
+                Jurisdiction.US,
+                Category.VIDEOS,
+                ImmutableList.of(topology.site(0).id()),
+                1,
+                1,
+                1,
+                false)));
+        return new Scenario(
+                name, "test scenario " + name, topology, placeholder, 1, policy, planning, run, ImmutableList.of());
+    }
+}

@@ -1,0 +1,238 @@
+package dev.residency.sim.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.residency.audit.AuditCell;
+import dev.residency.audit.ComplianceAudit;
+import dev.residency.data.RecordStore;
+import dev.residency.plan.Deletion;
+import dev.residency.plan.TransferBatch;
+import dev.residency.policy.PolicyIndex;
+import dev.residency.sim.report.BatchOutcome;
+import dev.residency.sim.report.ForcedLoss;
+import dev.residency.sim.report.RunResult;
+import dev.residency.sim.report.TimeSeries;
+import dev.residency.sim.scenario.DeadlineRule;
+import dev.residency.sim.scenario.LiveWrites;
+import dev.residency.sim.scenario.RunSettings;
+import dev.residency.testing.RandomInstances;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Properties of {@link MigrationRun} over 1,000 random small migrations ({@link RandomMigrations}:
+ * random topologies, populations, policies and plans, live writes, backups, deletion failures,
+ * corruption, link and site failures, outages, deadlines under both rules):
+ *
+ * <ul>
+ *   <li>the run completes: it checks invariant 1 (no source copy deleted before its batch's verified
+ *       copy is cut over) at every deletion job and invariant 2 (conservation) at every sample, and
+ *       throws if either fails;
+ *   <li>no data loss except forced and counted: every batch cut over was verified first; only the
+ *       deadline rule ENFORCE deletes data as FORCED, and its forced loss is exactly the records whose
+ *       source deletion waited for a batch it aborted and that had no compliant copy otherwise (none
+ *       at the start, no batch of theirs cut over), each once; under CONTINUE nothing is forced;
+ *   <li>conservation at the end: violating copy bytes at the start plus live writes equal the bytes
+ *       deleted (all reasons) plus those left, the writes computed by the test from the users of each
+ *       batch and their write rates;
+ *   <li>the end state of a run that reached full compliance is compliant except the blocked bytes;
+ *       under ENFORCE, full compliance comes at the deadline at the latest;
+ *   <li>determinism: the same migration, seed and replication give the same fingerprint.
+ * </ul>
+ *
+ * The seed is in every failure message; {@code RandomMigrations.of(seed)} rebuilds the case.
+ */
+final class MigrationPropertyTest {
+
+    private static final double DAY = 86_400;
+
+    static LongStream seeds() {
+        return RandomInstances.seeds(1000);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void execute_randomMigration_keepsInvariants(long seed) {
+        RandomMigrations.Case c = RandomMigrations.of(seed);
+        MigrationSetup setup = c.setup();
+        RunResult result;
+        try {
+            result = MigrationRun.execute(setup, 0);
+        } catch (IllegalStateException e) {
+            throw new AssertionError(c + ": " + e.getMessage(), e);
+        }
+        String context = c.toString();
+        RunSettings run = setup.scenario().run();
+        TimeSeries series = result.series();
+        int last = series.size() - 1;
+        assertThat(last).as("%s: samples", context).isGreaterThanOrEqualTo(0);
+
+        // No data loss except forced and counted.
+        for (BatchOutcome b : result.batches()) {
+            if (b.forced()) {
+                assertThat(b.cutOverAt())
+                        .as("%s: forced batch %s cut over", context, b.batch())
+                        .isNaN();
+            } else if (!Double.isNaN(b.cutOverAt())) {
+                assertThat(b.verifiedAt())
+                        .as(
+                                "%s: batch %s cut over at %s but verified at %s",
+                                context, b.batch(), b.cutOverAt(), b.verifiedAt())
+                        .isLessThanOrEqualTo(b.cutOverAt());
+                assertThat(b.copyEnd())
+                        .as("%s: batch %s copy end", context, b.batch())
+                        .isLessThanOrEqualTo(b.verifiedAt());
+            }
+        }
+        assertThat(result.forcedLoss().bytes())
+                .as("%s: forced loss", context)
+                .isEqualTo(expectedForcedLoss(setup, result));
+        if (run.deadlineRule() == DeadlineRule.CONTINUE || Double.isNaN(setup.deadlineSeconds())) {
+            assertThat(result.forcedLoss())
+                    .as("%s: forced loss under CONTINUE", context)
+                    .isEqualTo(ForcedLoss.NONE);
+            assertThat(result.deletedByReason())
+                    .as("%s: deletions under CONTINUE", context)
+                    .doesNotContainKey(DeletionQueues.FORCED);
+        } else if (result.forcedLoss().bytes() > 0) {
+            assertThat(result.deletedByReason().get(DeletionQueues.FORCED))
+                    .as("%s: forced deletions", context)
+                    .isGreaterThanOrEqualTo(result.forcedLoss().bytes());
+        }
+
+        // Conservation at the end: initial violating + writes = deleted + left.
+        long initial = 0;
+        for (AuditCell cell :
+                ComplianceAudit.run(setup.store(), setup.scenario().policy()).cells()) {
+            initial += cell.copies().bytes();
+        }
+        long writes = expectedWrites(setup, result, series.seconds(last));
+        long left = series.violatingTotal(last);
+        long slack = 2L * setup.plan().batches().size() * setup.jurisdictions().size() + 2;
+        if (Math.abs(initial + writes - (result.bytesDeleted() + left)) > slack) {
+            fail(
+                    "%s: %d at start + %d written != %d deleted %s + %d left",
+                    context, initial, writes, result.bytesDeleted(), result.deletedByReason(), left);
+        }
+
+        // End state.
+        if (!Double.isNaN(result.fullComplianceSeconds())) {
+            assertThat(left)
+                    .as("%s: violating bytes left at full compliance", context)
+                    .isEqualTo(result.blockedBytes());
+            assertThat(series.backup(last))
+                    .as("%s: backups left at full compliance", context)
+                    .isZero();
+            assertThat(result.batches())
+                    .as("%s: batches", context)
+                    .allSatisfy(b -> assertThat(b.forced() || !Double.isNaN(b.cutOverAt()))
+                            .isTrue());
+        }
+        double deadline = setup.deadlineSeconds();
+        if (run.deadlineRule() == DeadlineRule.ENFORCE && !Double.isNaN(deadline)) {
+            assertThat(result.fullComplianceSeconds())
+                    .as("%s: full compliance under ENFORCE", context)
+                    .isLessThanOrEqualTo(deadline);
+        }
+
+        // Determinism.
+        assertThat(MigrationRun.execute(setup, 0).fingerprint())
+                .as("%s: fingerprint of a second run", context)
+                .isEqualTo(result.fingerprint());
+    }
+
+    /**
+     * Returns the bytes of the records lost to the deadline rule, worked out from the plan and the
+     * batch outcomes: records whose source deletion waited for an aborted (forced) batch, which had no
+     * compliant copy at the start and no batch of theirs cut over; each record once.
+     */
+    private static long expectedForcedLoss(MigrationSetup setup, RunResult result) {
+        RecordStore store = setup.store();
+        PolicyIndex index = PolicyIndex.of(setup.scenario().policy(), store);
+        Set<Integer> delivered = new HashSet<>();
+        for (TransferBatch batch : setup.plan().batches()) {
+            if (!Double.isNaN(result.batches().get(batch.id()).cutOverAt())) {
+                for (int k = 0; k < batch.records().length(); k++) {
+                    delivered.add(batch.records().get(k));
+                }
+            }
+        }
+        Set<Integer> lost = new HashSet<>();
+        long bytes = 0;
+        for (Deletion d : setup.plan().deletions()) {
+            if (d.afterBatch().isEmpty()
+                    || !result.batches().get(d.afterBatch().getAsInt()).forced()) {
+                continue;
+            }
+            for (int k = 0; k < d.records().length(); k++) {
+                int i = d.records().get(k);
+                int rule = index.ruleOf(store.homeIndex(i), store.categoryIndex(i));
+                boolean compliant =
+                        rule != PolicyIndex.NO_RULE && index.compliantReplicas(rule, store.replicaSet(i)) > 0;
+                if (!compliant && !delivered.contains(i) && lost.add(i)) {
+                    bytes += store.bytes(i);
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * Returns the live-write bytes the run should account for: for each batch with a deletion of its
+     * source copies, what its users wrote until its cut-over (or the deadline, if forced); for each
+     * batch not yet cut over, what they wrote until {@code end}. A batch's users write to its source at
+     * their jurisdiction's rate, users growing linearly with sign-ups (see {@link LiveWrites}).
+     */
+    private static long expectedWrites(MigrationSetup setup, RunResult result, double end) {
+        RecordStore store = setup.store();
+        boolean[] hasDeletion = new boolean[setup.plan().batches().size()];
+        for (Deletion d : setup.plan().deletions()) {
+            d.afterBatch().ifPresent(b -> hasDeletion[b] = true);
+        }
+        long total = 0;
+        double pending = 0;
+        for (TransferBatch batch : setup.plan().batches()) {
+            BatchOutcome outcome = result.batches().get(batch.id());
+            double until;
+            if (outcome.forced()) {
+                until = setup.deadlineSeconds();
+            } else if (!Double.isNaN(outcome.cutOverAt())) {
+                until = outcome.cutOverAt();
+            } else {
+                until = end;
+            }
+            boolean pendingAtEnd = !outcome.forced() && Double.isNaN(outcome.cutOverAt());
+            if (!hasDeletion[batch.id()] && !pendingAtEnd) {
+                continue;
+            }
+            for (int h = 0; h < store.jurisdictions().size(); h++) {
+                LiveWrites w = setup.scenario()
+                        .run()
+                        .liveWrites()
+                        .get(store.jurisdictions().get(h));
+                if (w == null) {
+                    continue;
+                }
+                Set<Integer> users = new HashSet<>();
+                for (int k = 0; k < batch.records().length(); k++) {
+                    int i = batch.records().get(k);
+                    if (store.homeIndex(i) == h) {
+                        users.add(store.user(i));
+                    }
+                }
+                double perSecond = users.size() * (double) w.bytesPerUserPerDay() / DAY;
+                double bytes = perSecond * until + perSecond * w.signupsPerUserPerDay() / (2 * DAY) * until * until;
+                if (pendingAtEnd) {
+                    pending += bytes;
+                } else {
+                    total += Math.round(bytes);
+                }
+            }
+        }
+        return total + Math.round(pending);
+    }
+}
