@@ -115,21 +115,18 @@ final class DeletionQueues {
         }
     }
 
-    /** Adds the live writes that reached batch {@code b}'s source to the job deleting its source copy. */
+    /**
+     * Adds the live writes that reached batch {@code b}'s source to the job deleting its source copy
+     * (see {@link MigrationSetup#sourceDeletion}); batches without one add nothing, and their writes
+     * were never counted as violating.
+     */
     void attachWrites(int b, long[] byHome) {
-        int source = setup.plan().batches().get(b).source();
-        int target = -1;
-        for (int d : afterBatch[b]) {
-            if (setup.deletion(d).site() == source) {
-                target = d;
-                break;
-            }
-        }
-        if (target < 0 && afterBatch[b].length > 0) {
-            target = afterBatch[b][0];
-        }
-        if (target < 0 || state[target] == DONE) {
+        int target = setup.sourceDeletion(b);
+        if (target < 0) {
             return;
+        }
+        if (state[target] == DONE) {
+            throw new IllegalStateException("deletion job " + target + " finished before batch " + b + " was cut over");
         }
         extra[target] = byHome.clone();
         ledger.writesAttached(byHome);

@@ -39,6 +39,7 @@ public final class MigrationSetup {
     private final Footprint[] batchFootprints;
     private final Footprint[] deletionFootprints;
     private final double[] batchGate;
+    private final int[] sourceDeletion;
     private final double[][] writeLinear;
     private final double[][] writeQuadratic;
     private final long[] initialViolating;
@@ -73,6 +74,17 @@ public final class MigrationSetup {
                     double perSecond = f.usersByHome()[h] * (double) writes.bytesPerUserPerDay() / DAY;
                     writeLinear[b][h] = perSecond;
                     writeQuadratic[b][h] = perSecond * writes.signupsPerUserPerDay() / (2 * DAY);
+                }
+            }
+        }
+        sourceDeletion = new int[batches];
+        java.util.Arrays.fill(sourceDeletion, -1);
+        for (int d = plan.deletions().size() - 1; d >= 0; d--) {
+            Deletion deletion = plan.deletions().get(d);
+            if (deletion.afterBatch().isPresent()) {
+                int b = deletion.afterBatch().getAsInt();
+                if (deletion.site() == plan.batches().get(b).source()) {
+                    sourceDeletion[b] = d;
                 }
             }
         }
@@ -277,8 +289,20 @@ public final class MigrationSetup {
         return byHome;
     }
 
-    /** Returns whether any live writes reach batch {@code b}. */
+    /**
+     * Returns the deletion job that removes batch {@code b}'s source copy once the batch is cut over,
+     * or -1 if none does (the source is compliant, or another batch's cut-over releases it). Live
+     * writes to the source count as violating only while such a job waits for them.
+     */
+    int sourceDeletion(int b) {
+        return sourceDeletion[b];
+    }
+
+    /** Returns whether live writes reach batch {@code b}'s source and count as violating there. */
     boolean hasWrites(int b) {
+        if (sourceDeletion[b] < 0) {
+            return false;
+        }
         for (double rate : writeLinear[b]) {
             if (rate > 0) {
                 return true;
