@@ -48,7 +48,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * retention period unless the scenario crypto-shreds them.
  *
  * <p><b>Faults.</b> A failed link carries nothing; its transfers stall and resume with their
- * progress when it is repaired. A failed site stalls every transfer into or out of it and pauses its
+ * progress when it is repaired. A failed site stalls every transfer into, out of or through it and pauses its
  * deletion queue (a job already running finishes).
  *
  * <p><b>Deadline.</b> Under {@link DeadlineRule#CONTINUE} the run goes on. Under {@link

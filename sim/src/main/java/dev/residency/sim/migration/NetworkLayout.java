@@ -20,7 +20,7 @@ import java.util.Map;
  * at the plan's rate. A batch's paced route is pace → source egress →
  * links → destination ingest; retransfers and catch-up copies take the same route without the pace
  * arc, so they get whatever max-min fair share is left. A failed site is modelled by failing its two
- * virtual arcs, which stalls every transfer into or out of it.
+ * virtual arcs and its links, which stalls every transfer into, out of or through it.
  */
 final class NetworkLayout {
 
@@ -191,12 +191,22 @@ final class NetworkLayout {
 
     /** Fails or repairs a site: its egress and ingest arcs. */
     void setSiteUp(FlowNetwork network, int site, boolean up) {
-        if (up) {
-            network.repairArc(egressArc(site));
-            network.repairArc(ingestArc(site));
-        } else {
-            network.failArc(egressArc(site));
-            network.failArc(ingestArc(site));
+        // Its egress and ingest arcs stall transfers that start or end there; its links stall those
+        // passing through. Failures nest in the network, so a link that is also down stays down.
+        int[] arcsOfSite = new int[2 + 2 * topology.outDegree(site)];
+        arcsOfSite[0] = egressArc(site);
+        arcsOfSite[1] = ingestArc(site);
+        for (int k = 0; k < topology.outDegree(site); k++) {
+            int arc = topology.outArc(site, k);
+            arcsOfSite[2 + 2 * k] = arc;
+            arcsOfSite[3 + 2 * k] = Topology.reverseArc(arc);
+        }
+        for (int arc : arcsOfSite) {
+            if (up) {
+                network.repairArc(arc);
+            } else {
+                network.failArc(arc);
+            }
         }
     }
 
