@@ -214,6 +214,7 @@ public final class AggregateSolver {
         final int commodities;
         int[] order;
         int checks;
+        List<TimeExpandedNetwork> lexicographicNetworks = List.of();
 
         Run(AggregatedProblem p) {
             this.p = p;
@@ -226,9 +227,11 @@ public final class AggregateSolver {
             for (int d = 0; d < demands; d++) {
                 want[d] = (p.demandBytes[d] + p.unitBytes - 1) / p.unitBytes;
             }
-            order = initialOrder(want);
+            order = new int[commodities];
+            Arrays.setAll(order, j -> j);
             DeletionReason[] shortfall = new DeletionReason[demands];
             long[] amounts = lexicographic(Double.POSITIVE_INFINITY, want);
+            order = initialOrder(amounts);
             for (int d = 0; d < demands; d++) {
                 if (amounts[d] < want[d]) {
                     shortfall[d] = p.demandReachable[d] ? DeletionReason.NO_STORAGE : DeletionReason.NO_ROUTE;
@@ -249,6 +252,9 @@ public final class AggregateSolver {
                     }
                     amounts = reduced;
                     atDeadline = route(upper, amounts, false);
+                    if (atDeadline == null) {
+                        atDeadline = lexicographicNetworks;
+                    }
                 }
             }
             long need = Arrays.stream(amounts).sum();
@@ -256,16 +262,31 @@ public final class AggregateSolver {
             List<TimeExpandedNetwork> routing = List.of();
             if (need > 0) {
                 long[] fixed = amounts;
-                double[] range = search(p, h -> route(h, fixed, false) != null, upper, initialLength(p, need));
-                horizon = range[1];
-                routing = route(horizon, amounts, true);
-                if (routing == null) {
-                    routing = route(horizon, amounts, false);
-                }
-                if (routing == null) {
-                    // Only the sequential decomposition can fail here (its probe is not monotone).
-                    routing = atDeadline;
+                // The sequential probe need not be monotone, so keep the best routing it found.
+                double[] bestHorizon = {Double.POSITIVE_INFINITY};
+                List<List<TimeExpandedNetwork>> best = new ArrayList<>(List.of(List.of()));
+                int[][] bestOrder = {order.clone()};
+                Probe probe = h -> {
+                    List<TimeExpandedNetwork> networks = route(h, fixed, false);
+                    if (networks != null && h <= bestHorizon[0]) {
+                        bestHorizon[0] = h;
+                        best.set(0, networks);
+                        bestOrder[0] = order.clone();
+                    }
+                    return networks != null;
+                };
+                search(p, probe, upper, initialLength(p, need));
+                if (bestHorizon[0] < Double.POSITIVE_INFINITY) {
+                    horizon = bestHorizon[0];
+                    order = bestOrder[0];
+                    routing = route(horizon, amounts, true);
+                    if (routing == null) {
+                        routing = best.get(0);
+                    }
+                } else {
+                    // Only a hard deadline gets here: the deadline itself was the first horizon that fit.
                     horizon = upper;
+                    routing = atDeadline;
                 }
             }
             long[] routed = new long[demands];
@@ -321,8 +342,10 @@ public final class AggregateSolver {
                 for (int d = 0; d < demands; d++) {
                     routed[d] = ten.demandArc[d] >= 0 ? ten.network.flow(ten.demandArc[d]) : 0;
                 }
+                lexicographicNetworks = List.of(ten);
                 return routed;
             }
+            List<TimeExpandedNetwork> networks = new ArrayList<>();
             for (int priority : classes.descendingSet()) {
                 for (int j : order) {
                     long[] units = new long[demands];
@@ -340,8 +363,10 @@ public final class AggregateSolver {
                         }
                     }
                     consume(ten, capacity);
+                    networks.add(ten);
                 }
             }
+            lexicographicNetworks = networks;
             return routed;
         }
 

@@ -137,10 +137,13 @@ final class PlanAssembler {
                 recordClass = RecordClass.BLOCKED;
                 block = triage.blockReason[g];
             } else if (fate == Triage.MOVE) {
-                int d = p.demandOfGroup[g];
-                reason = shortfall[d] != null
-                        ? shortfall[d]
-                        : p.problem.options().hardDeadline() ? DeletionReason.DEADLINE : DeletionReason.NO_STORAGE;
+                reason = p.problem.options().hardDeadline() ? DeletionReason.DEADLINE : DeletionReason.NO_STORAGE;
+                for (int part : p.partsOfDemand[p.demandOfGroup[g]]) {
+                    if (shortfall[part] != null) {
+                        reason = shortfall[part];
+                        break;
+                    }
+                }
                 recordClass = RecordClass.DELETE;
                 if (!triage.deletable(g)) {
                     recordClass = RecordClass.BLOCKED;
