@@ -89,13 +89,14 @@ public final class AggregateSolver {
         long[] open = new long[bytesPerDemand.length];
         for (int d = 0; d < open.length; d++) {
             total += bytesPerDemand[d];
-            open[d] = bytesPerDemand[d] > 0 ? AggregatedProblem.MAX_UNITS : 0;
+            open[d] = bytesPerDemand[d] > 0 ? 1L << 50 : 0;
         }
         if (total == 0) {
             return 0;
         }
-        double horizon = 1e6;
-        long unbounded = AggregatedProblem.MAX_UNITS * 4;
+        // Capacities over 1000 s stay far below the 2^52 used as "unbounded" for any real rate.
+        double horizon = 1e3;
+        long unbounded = 1L << 52;
         boolean[] all = new boolean[problem.commodityCount()];
         Arrays.fill(all, true);
         long[] capacity = TimeExpandedNetwork.capacities(problem, horizon, true, unbounded);
