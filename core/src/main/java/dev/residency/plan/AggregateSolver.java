@@ -1,6 +1,5 @@
 package dev.residency.plan;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -35,178 +34,18 @@ import java.util.TreeSet;
  * residual capacities, the most constrained first (largest single-commodity bound); a commodity that
  * does not fit is moved to the front and the probe retried. This is exact for one commodity. Its gap
  * to the multi-commodity LP optimum is measured in {@code MultiCommodityGapTest} against Commons
- * Math's simplex solver. The lower bound stays sound: it is the largest of the single-commodity bounds
- * and the bound of the merged relaxation (every commodity may use every destination and pass-through
- * site of any).
+ * Math's simplex solver. The lower bound stays sound whatever the decomposition does ({@link
+ * MakespanBound}): relaxations, or the LP optimum itself where the aggregate is small and static.
  *
  * <p>Stateless and thread-safe.
  */
 public final class AggregateSolver {
-
-    private static final double PRECISION = 1e-7;
-    private static final int MAX_DOUBLINGS = 200;
 
     private AggregateSolver() {}
 
     /** Solves {@code problem}. */
     public static FlowSolution solve(AggregatedProblem problem) {
         return new Run(checkNotNull(problem, "problem")).solve();
-    }
-
-    /**
-     * Returns a lower bound on the makespan of moving {@code bytesPerDemand} (indexed like the
-     * problem's demands), in seconds: the fluid optimum of the relaxed time-expanded network (data may
-     * wait anywhere, capacities rounded up), i.e. for one commodity the largest, over sets of sites
-     * holding data, of the bytes they must send over the capacity leaving the set (max-flow min-cut),
-     * found by bisection with a max-flow per probe. For several commodities, the largest of each
-     * commodity's bound and the merged relaxation's.
-     */
-    public static double lowerBoundSeconds(AggregatedProblem problem, long[] bytesPerDemand) {
-        checkNotNull(problem, "problem");
-        checkArgument(
-                bytesPerDemand.length == problem.demandCount(),
-                "bytesPerDemand has %s entries for %s demands",
-                bytesPerDemand.length,
-                problem.demandCount());
-        long[] units = new long[bytesPerDemand.length];
-        for (int d = 0; d < units.length; d++) {
-            units[d] = bytesPerDemand[d] / problem.unitBytes;
-        }
-        double best = 0;
-        for (boolean[] mask : boundMasks(problem, units)) {
-            best = Math.max(best, relaxedHorizon(problem, mask, units));
-        }
-        return best;
-    }
-
-    /**
-     * Returns the naive bound the planner does not use: all bytes over the rate of one static max-flow
-     * from every source to every allowed destination (storage ignored). It can be far weaker than
-     * {@link #lowerBoundSeconds}, since one max-flow lets any source use any other source's capacity.
-     */
-    public static double naiveBoundSeconds(AggregatedProblem problem, long[] bytesPerDemand) {
-        long total = 0;
-        long[] open = new long[bytesPerDemand.length];
-        for (int d = 0; d < open.length; d++) {
-            total += bytesPerDemand[d];
-            open[d] = bytesPerDemand[d] > 0 ? 1L << 50 : 0;
-        }
-        if (total == 0) {
-            return 0;
-        }
-        // Capacities over 1000 s stay far below the 2^52 used as "unbounded" for any real rate.
-        double horizon = 1e3;
-        long unbounded = 1L << 52;
-        boolean[] all = new boolean[problem.commodityCount()];
-        Arrays.fill(all, true);
-        long[] capacity = TimeExpandedNetwork.capacities(problem, horizon, true, unbounded);
-        int sites = problem.topology.siteCount();
-        for (int v = 0; v < sites; v++) {
-            capacity[capacity.length - sites + v] = unbounded;
-        }
-        TimeExpandedNetwork ten = TimeExpandedNetwork.build(problem, horizon, all, open, capacity, true, true);
-        long flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
-        return flow == 0 ? Double.POSITIVE_INFINITY : total / (flow * (double) problem.unitBytes / horizon);
-    }
-
-    private static List<boolean[]> boundMasks(AggregatedProblem problem, long[] units) {
-        int k = problem.commodityCount();
-        boolean[] used = new boolean[k];
-        for (int d = 0; d < units.length; d++) {
-            if (units[d] > 0) {
-                used[problem.demandCommodity[d]] = true;
-            }
-        }
-        List<boolean[]> masks = new ArrayList<>();
-        masks.add(used);
-        int count = 0;
-        for (boolean u : used) {
-            count += u ? 1 : 0;
-        }
-        if (count > 1) {
-            for (int j = 0; j < k; j++) {
-                if (used[j]) {
-                    boolean[] one = new boolean[k];
-                    one[j] = true;
-                    masks.add(one);
-                }
-            }
-        }
-        return masks;
-    }
-
-    private static double relaxedHorizon(AggregatedProblem problem, boolean[] mask, long[] units) {
-        long need = 0;
-        for (int d = 0; d < units.length; d++) {
-            if (mask[problem.demandCommodity[d]]) {
-                need += units[d];
-            }
-        }
-        if (need == 0) {
-            return 0;
-        }
-        long total = need;
-        Probe probe = horizon -> {
-            long[] capacity = TimeExpandedNetwork.capacities(problem, horizon, true, total + 1);
-            TimeExpandedNetwork ten = TimeExpandedNetwork.build(problem, horizon, mask, units, capacity, true, true);
-            return MaxFlow.augment(ten.network, ten.source, ten.sink) >= total;
-        };
-        return search(problem, probe, Double.POSITIVE_INFINITY, initialLength(problem, total))[0];
-    }
-
-    /** A feasibility test of a horizon, monotone in the horizon. */
-    private interface Probe {
-        boolean fits(double horizon);
-    }
-
-    /**
-     * Returns {lo, hi}: hi fits, lo does not (or is 0), hi - lo within the precision. Scans interval
-     * starts first (capacities are piecewise constant), then doubles, then bisects.
-     */
-    private static double[] search(AggregatedProblem problem, Probe probe, double upper, double initial) {
-        Timeline timeline = problem.timeline;
-        double lo = 0;
-        double hi = Double.NaN;
-        for (int i = 1; i < timeline.intervalCount() && timeline.start(i) < upper; i++) {
-            if (probe.fits(timeline.start(i))) {
-                hi = timeline.start(i);
-                break;
-            }
-            lo = timeline.start(i);
-        }
-        if (Double.isNaN(hi)) {
-            if (upper < Double.POSITIVE_INFINITY) {
-                hi = upper;
-            } else {
-                double length = initial;
-                for (int k = 0; ; k++) {
-                    checkArgument(k < MAX_DOUBLINGS, "no finite horizon carries the demand");
-                    if (probe.fits(lo + length)) {
-                        hi = lo + length;
-                        break;
-                    }
-                    lo += length;
-                    length *= 2;
-                }
-            }
-        }
-        while (hi - lo > PRECISION * hi) {
-            double mid = lo + (hi - lo) / 2;
-            if (probe.fits(mid)) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return new double[] {lo, hi};
-    }
-
-    private static double initialLength(AggregatedProblem problem, long units) {
-        double rate = 0;
-        for (int a = 0; a < problem.topology.arcCount(); a++) {
-            rate += problem.topology.arcBytesPerSecond(a);
-        }
-        return Math.max(1, units * (double) problem.unitBytes / rate);
     }
 
     /** One solve; holds the commodity order the sequential decomposition learns. */
@@ -267,7 +106,7 @@ public final class AggregateSolver {
                 double[] bestHorizon = {Double.POSITIVE_INFINITY};
                 List<List<TimeExpandedNetwork>> best = new ArrayList<>(List.of(List.of()));
                 int[][] bestOrder = {order.clone()};
-                Probe probe = h -> {
+                HorizonSearch.Probe probe = h -> {
                     List<TimeExpandedNetwork> networks = route(h, fixed, false);
                     if (networks != null && h <= bestHorizon[0]) {
                         bestHorizon[0] = h;
@@ -276,7 +115,7 @@ public final class AggregateSolver {
                     }
                     return networks != null;
                 };
-                search(p, probe, upper, initialLength(p, need));
+                HorizonSearch.search(p, probe, upper, HorizonSearch.initialLength(p, need));
                 if (bestHorizon[0] < Double.POSITIVE_INFINITY) {
                     horizon = bestHorizon[0];
                     order = bestOrder[0];
@@ -307,7 +146,7 @@ public final class AggregateSolver {
                 if (commodities > 1) {
                     boolean[] one = new boolean[commodities];
                     one[j] = true;
-                    bound[j] = relaxedHorizon(p, one, want);
+                    bound[j] = MakespanBound.relaxedHorizon(p, one, want);
                 }
             }
             return Arrays.stream(ids)

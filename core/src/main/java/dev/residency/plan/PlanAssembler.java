@@ -228,7 +228,7 @@ final class PlanAssembler {
                 .mapToDouble(TransferBatch::plannedEndSeconds)
                 .max()
                 .orElse(0);
-        double bound = AggregateSolver.lowerBoundSeconds(p, movedPerDemand);
+        double bound = MakespanBound.lowerBoundSeconds(p, movedPerDemand);
         return new MigrationPlan(
                 planner,
                 new Classification(

@@ -36,7 +36,7 @@ final class LowerBoundTest {
         long[] bytes = aggregated.demandBytes.clone();
 
         double lp = FluidLp.minimumMakespan(aggregated, bytes);
-        double bound = AggregateSolver.lowerBoundSeconds(aggregated, bytes);
+        double bound = MakespanBound.lowerBoundSeconds(aggregated, bytes);
         FlowSolution solution = AggregateSolver.solve(aggregated);
         MigrationPlan plan = new FlowPlanner().plan(problem);
 
@@ -71,7 +71,7 @@ final class LowerBoundTest {
                 .build();
         AggregatedProblem aggregated = AggregatedProblem.of(problem);
 
-        double naive = AggregateSolver.naiveBoundSeconds(aggregated, aggregated.demandBytes.clone());
+        double naive = MakespanBound.naiveBoundSeconds(aggregated, aggregated.demandBytes.clone());
         MigrationPlan plan = new FlowPlanner().plan(problem);
 
         assertThat(naive).isCloseTo(40, within(1e-3));

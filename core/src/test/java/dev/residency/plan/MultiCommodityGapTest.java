@@ -35,7 +35,7 @@ final class MultiCommodityGapTest {
 
         double lp = FluidLp.minimumMakespan(aggregated, bytes);
         FlowSolution solution = AggregateSolver.solve(aggregated);
-        double bound = AggregateSolver.lowerBoundSeconds(aggregated, bytes);
+        double bound = MakespanBound.lowerBoundSeconds(aggregated, bytes);
 
         double ratio = solution.horizonSeconds() / lp;
         synchronized (WORST) {

@@ -13,15 +13,22 @@ import org.apache.commons.math3.optim.linear.SimplexSolver;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
- * The test oracle: the multi-commodity fluid makespan of a static aggregated problem as a linear
- * program solved by Commons Math's simplex, built straight from the topology and the demands (no
- * flow code): minimise τ subject to, per commodity and site, inflow plus supply equals outflow plus
+ * The multi-commodity fluid makespan of a static aggregated problem (one interval) as a linear program
+ * solved by Commons Math's simplex, built straight from the topology and the demands, independently
+ * of the flow code: minimise τ subject to, per commodity and site, inflow plus supply equals outflow plus
  * absorption; per arc, the commodities' flow at most τ times its bandwidth; per site, outflow at most
  * τ times egress, inflow at most τ times ingest, absorption at most free storage; flow enters a site
  * only where the commodity may pass, leaves only where it may pass or has a source, is absorbed only
  * at its allowed destinations. Bytes are counted in megabytes to keep the tableau well scaled.
+ *
+ * <p>{@link MakespanBound} uses it as the exact bound of small multi-commodity aggregates; the tests
+ * use it as the oracle of the sequential decomposition. The dense simplex is only fit for a few
+ * thousand variables, hence {@link #MAX_VARIABLES}.
  */
 final class FluidLp {
+
+    /** The most variables the bound lets the simplex take (about a second on the 2-core VM). */
+    static final int MAX_VARIABLES = 1_500;
 
     private static final double MB = 1e6;
 
@@ -29,6 +36,14 @@ final class FluidLp {
 
     /** Returns the LP's optimal τ in seconds for moving {@code bytes[d]} of each demand. */
     static double minimumMakespan(AggregatedProblem p, long[] bytes) {
+        return minimumMakespan(p, bytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Returns the LP's optimal τ in seconds, or NaN if the LP would have more than {@code
+     * maxVariables} variables.
+     */
+    static double minimumMakespan(AggregatedProblem p, long[] bytes, int maxVariables) {
         Topology topology = p.topology;
         int sites = topology.siteCount();
         int arcs = topology.arcCount();
@@ -60,6 +75,9 @@ final class FluidLp {
             }
         }
         int nf = flowVars.size();
+        if (nf + supplyVars.size() + absorbVars.size() + 1 > maxVariables) {
+            return Double.NaN;
+        }
         int ns = supplyVars.size();
         int na = absorbVars.size();
         int tau = nf + ns + na;
