@@ -63,6 +63,10 @@ public final class AggregateSolver {
 
         FlowSolution solve() {
             int demands = p.demandCount();
+            if (demands == 0) {
+                return new FlowSolution(
+                        0, new long[0], new DeletionReason[0], ImmutableList.of(), "nothing to move", 0);
+            }
             long[] want = new long[demands];
             for (int d = 0; d < demands; d++) {
                 want[d] = (p.demandBytes[d] + p.unitBytes - 1) / p.unitBytes;

@@ -243,6 +243,25 @@ final class FlowPlannerTest {
     }
 
     @Test
+    void plan_nothingViolates_isEmptyWithRatioOne() {
+        Topology topology = twoSites(1L << 50);
+        RecordStore.Builder store = RecordStore.builder(topology, 1);
+        store.add(0, Jurisdiction.US, Category.VIDEOS, GB, false, 1);
+        PlanningProblem problem = PlanningProblem.builder()
+                .store(store.build())
+                .policy(keepIn(Jurisdiction.US, Jurisdiction.US))
+                .build();
+
+        for (String name : Planners.names()) {
+            MigrationPlan plan = Planners.byName(name).plan(problem);
+            assertThat(PlanVerifier.verify(plan, problem).isValid()).isTrue();
+            assertThat(plan.batches()).isEmpty();
+            assertThat(plan.deletions()).isEmpty();
+            assertThat(plan.qualityRatio()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void options_hardDeadlineWithoutDeadline_isRefusedNamingTheField() {
         assertThatThrownBy(() -> PlanOptions.builder().hardDeadline(true).build())
                 .isInstanceOf(IllegalArgumentException.class)
