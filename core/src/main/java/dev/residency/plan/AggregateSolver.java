@@ -1,6 +1,5 @@
 package dev.residency.plan;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -35,16 +34,12 @@ import java.util.TreeSet;
  * residual capacities, the most constrained first (largest single-commodity bound); a commodity that
  * does not fit is moved to the front and the probe retried. This is exact for one commodity. Its gap
  * to the multi-commodity LP optimum is measured in {@code MultiCommodityGapTest} against Commons
- * Math's simplex solver. The lower bound stays sound: it is the largest of the single-commodity bounds
- * and the bound of the merged relaxation (every commodity may use every destination and pass-through
- * site of any).
+ * Math's simplex solver. The lower bound stays sound whatever the decomposition does ({@link
+ * MakespanBound}): relaxations, or the LP optimum itself where the aggregate is small and static.
  *
  * <p>Stateless and thread-safe.
  */
 public final class AggregateSolver {
-
-    private static final double PRECISION = 1e-7;
-    private static final int MAX_DOUBLINGS = 200;
 
     private AggregateSolver() {}
 
@@ -53,167 +48,13 @@ public final class AggregateSolver {
         return new Run(checkNotNull(problem, "problem")).solve();
     }
 
-    /**
-     * Returns a lower bound on the makespan of moving {@code bytesPerDemand} (indexed like the
-     * problem's demands), in seconds: the fluid optimum of the relaxed time-expanded network (data may
-     * wait anywhere, capacities rounded up), i.e. for one commodity the largest, over sets of sites
-     * holding data, of the bytes they must send over the capacity leaving the set (max-flow min-cut),
-     * found by bisection with a max-flow per probe. For several commodities, the largest of each
-     * commodity's bound and the merged relaxation's.
-     */
-    public static double lowerBoundSeconds(AggregatedProblem problem, long[] bytesPerDemand) {
-        checkNotNull(problem, "problem");
-        checkArgument(
-                bytesPerDemand.length == problem.demandCount(),
-                "bytesPerDemand has %s entries for %s demands",
-                bytesPerDemand.length,
-                problem.demandCount());
-        long[] units = new long[bytesPerDemand.length];
-        for (int d = 0; d < units.length; d++) {
-            units[d] = bytesPerDemand[d] / problem.unitBytes;
-        }
-        double best = 0;
-        for (boolean[] mask : boundMasks(problem, units)) {
-            best = Math.max(best, relaxedHorizon(problem, mask, units));
-        }
-        return best;
-    }
-
-    /**
-     * Returns the naive bound the planner does not use: all bytes over the rate of one static max-flow
-     * from every source to every allowed destination (storage ignored). It can be far weaker than
-     * {@link #lowerBoundSeconds}, since one max-flow lets any source use any other source's capacity.
-     */
-    public static double naiveBoundSeconds(AggregatedProblem problem, long[] bytesPerDemand) {
-        long total = 0;
-        long[] open = new long[bytesPerDemand.length];
-        for (int d = 0; d < open.length; d++) {
-            total += bytesPerDemand[d];
-            open[d] = bytesPerDemand[d] > 0 ? AggregatedProblem.MAX_UNITS : 0;
-        }
-        if (total == 0) {
-            return 0;
-        }
-        double horizon = 1e6;
-        long unbounded = AggregatedProblem.MAX_UNITS * 4;
-        boolean[] all = new boolean[problem.commodityCount()];
-        Arrays.fill(all, true);
-        long[] capacity = TimeExpandedNetwork.capacities(problem, horizon, true, unbounded);
-        int sites = problem.topology.siteCount();
-        for (int v = 0; v < sites; v++) {
-            capacity[capacity.length - sites + v] = unbounded;
-        }
-        TimeExpandedNetwork ten = TimeExpandedNetwork.build(problem, horizon, all, open, capacity, true, true);
-        long flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
-        return flow == 0 ? Double.POSITIVE_INFINITY : total / (flow * (double) problem.unitBytes / horizon);
-    }
-
-    private static List<boolean[]> boundMasks(AggregatedProblem problem, long[] units) {
-        int k = problem.commodityCount();
-        boolean[] used = new boolean[k];
-        for (int d = 0; d < units.length; d++) {
-            if (units[d] > 0) {
-                used[problem.demandCommodity[d]] = true;
-            }
-        }
-        List<boolean[]> masks = new ArrayList<>();
-        masks.add(used);
-        int count = 0;
-        for (boolean u : used) {
-            count += u ? 1 : 0;
-        }
-        if (count > 1) {
-            for (int j = 0; j < k; j++) {
-                if (used[j]) {
-                    boolean[] one = new boolean[k];
-                    one[j] = true;
-                    masks.add(one);
-                }
-            }
-        }
-        return masks;
-    }
-
-    private static double relaxedHorizon(AggregatedProblem problem, boolean[] mask, long[] units) {
-        long need = 0;
-        for (int d = 0; d < units.length; d++) {
-            if (mask[problem.demandCommodity[d]]) {
-                need += units[d];
-            }
-        }
-        if (need == 0) {
-            return 0;
-        }
-        long total = need;
-        Probe probe = horizon -> {
-            long[] capacity = TimeExpandedNetwork.capacities(problem, horizon, true, total + 1);
-            TimeExpandedNetwork ten = TimeExpandedNetwork.build(problem, horizon, mask, units, capacity, true, true);
-            return MaxFlow.augment(ten.network, ten.source, ten.sink) >= total;
-        };
-        return search(problem, probe, Double.POSITIVE_INFINITY, initialLength(problem, total))[0];
-    }
-
-    /** A feasibility test of a horizon, monotone in the horizon. */
-    private interface Probe {
-        boolean fits(double horizon);
-    }
-
-    /**
-     * Returns {lo, hi}: hi fits, lo does not (or is 0), hi - lo within the precision. Scans interval
-     * starts first (capacities are piecewise constant), then doubles, then bisects.
-     */
-    private static double[] search(AggregatedProblem problem, Probe probe, double upper, double initial) {
-        Timeline timeline = problem.timeline;
-        double lo = 0;
-        double hi = Double.NaN;
-        for (int i = 1; i < timeline.intervalCount() && timeline.start(i) < upper; i++) {
-            if (probe.fits(timeline.start(i))) {
-                hi = timeline.start(i);
-                break;
-            }
-            lo = timeline.start(i);
-        }
-        if (Double.isNaN(hi)) {
-            if (upper < Double.POSITIVE_INFINITY) {
-                hi = upper;
-            } else {
-                double length = initial;
-                for (int k = 0; ; k++) {
-                    checkArgument(k < MAX_DOUBLINGS, "no finite horizon carries the demand");
-                    if (probe.fits(lo + length)) {
-                        hi = lo + length;
-                        break;
-                    }
-                    lo += length;
-                    length *= 2;
-                }
-            }
-        }
-        while (hi - lo > PRECISION * hi) {
-            double mid = lo + (hi - lo) / 2;
-            if (probe.fits(mid)) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return new double[] {lo, hi};
-    }
-
-    private static double initialLength(AggregatedProblem problem, long units) {
-        double rate = 0;
-        for (int a = 0; a < problem.topology.arcCount(); a++) {
-            rate += problem.topology.arcBytesPerSecond(a);
-        }
-        return Math.max(1, units * (double) problem.unitBytes / rate);
-    }
-
     /** One solve; holds the commodity order the sequential decomposition learns. */
     private static final class Run {
         final AggregatedProblem p;
         final int commodities;
         int[] order;
         int checks;
+        List<TimeExpandedNetwork> lexicographicNetworks = List.of();
 
         Run(AggregatedProblem p) {
             this.p = p;
@@ -222,13 +63,19 @@ public final class AggregateSolver {
 
         FlowSolution solve() {
             int demands = p.demandCount();
+            if (demands == 0) {
+                return new FlowSolution(
+                        0, new long[0], new DeletionReason[0], ImmutableList.of(), "nothing to move", 0);
+            }
             long[] want = new long[demands];
             for (int d = 0; d < demands; d++) {
                 want[d] = (p.demandBytes[d] + p.unitBytes - 1) / p.unitBytes;
             }
-            order = initialOrder(want);
+            order = new int[commodities];
+            Arrays.setAll(order, j -> j);
             DeletionReason[] shortfall = new DeletionReason[demands];
             long[] amounts = lexicographic(Double.POSITIVE_INFINITY, want);
+            order = initialOrder(amounts);
             for (int d = 0; d < demands; d++) {
                 if (amounts[d] < want[d]) {
                     shortfall[d] = p.demandReachable[d] ? DeletionReason.NO_STORAGE : DeletionReason.NO_ROUTE;
@@ -249,6 +96,9 @@ public final class AggregateSolver {
                     }
                     amounts = reduced;
                     atDeadline = route(upper, amounts, false);
+                    if (atDeadline == null) {
+                        atDeadline = lexicographicNetworks;
+                    }
                 }
             }
             long need = Arrays.stream(amounts).sum();
@@ -256,16 +106,31 @@ public final class AggregateSolver {
             List<TimeExpandedNetwork> routing = List.of();
             if (need > 0) {
                 long[] fixed = amounts;
-                double[] range = search(p, h -> route(h, fixed, false) != null, upper, initialLength(p, need));
-                horizon = range[1];
-                routing = route(horizon, amounts, true);
-                if (routing == null) {
-                    routing = route(horizon, amounts, false);
-                }
-                if (routing == null) {
-                    // Only the sequential decomposition can fail here (its probe is not monotone).
-                    routing = atDeadline;
+                // The sequential probe need not be monotone, so keep the best routing it found.
+                double[] bestHorizon = {Double.POSITIVE_INFINITY};
+                List<List<TimeExpandedNetwork>> best = new ArrayList<>(List.of(List.of()));
+                int[][] bestOrder = {order.clone()};
+                HorizonSearch.Probe probe = h -> {
+                    List<TimeExpandedNetwork> networks = route(h, fixed, false);
+                    if (networks != null && h <= bestHorizon[0]) {
+                        bestHorizon[0] = h;
+                        best.set(0, networks);
+                        bestOrder[0] = order.clone();
+                    }
+                    return networks != null;
+                };
+                HorizonSearch.search(p, probe, upper, HorizonSearch.initialLength(p, need));
+                if (bestHorizon[0] < Double.POSITIVE_INFINITY) {
+                    horizon = bestHorizon[0];
+                    order = bestOrder[0];
+                    routing = route(horizon, amounts, true);
+                    if (routing == null) {
+                        routing = best.get(0);
+                    }
+                } else {
+                    // Only a hard deadline gets here: the deadline itself was the first horizon that fit.
                     horizon = upper;
+                    routing = atDeadline;
                 }
             }
             long[] routed = new long[demands];
@@ -285,7 +150,7 @@ public final class AggregateSolver {
                 if (commodities > 1) {
                     boolean[] one = new boolean[commodities];
                     one[j] = true;
-                    bound[j] = relaxedHorizon(p, one, want);
+                    bound[j] = MakespanBound.relaxedHorizon(p, one, want);
                 }
             }
             return Arrays.stream(ids)
@@ -321,8 +186,10 @@ public final class AggregateSolver {
                 for (int d = 0; d < demands; d++) {
                     routed[d] = ten.demandArc[d] >= 0 ? ten.network.flow(ten.demandArc[d]) : 0;
                 }
+                lexicographicNetworks = List.of(ten);
                 return routed;
             }
+            List<TimeExpandedNetwork> networks = new ArrayList<>();
             for (int priority : classes.descendingSet()) {
                 for (int j : order) {
                     long[] units = new long[demands];
@@ -340,8 +207,10 @@ public final class AggregateSolver {
                         }
                     }
                     consume(ten, capacity);
+                    networks.add(ten);
                 }
             }
+            lexicographicNetworks = networks;
             return routed;
         }
 

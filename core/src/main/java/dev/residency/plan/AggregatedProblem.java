@@ -21,7 +21,9 @@ import java.util.Map;
  * The movable demand of a planning problem, aggregated for the flow solver. A <em>commodity</em> is a
  * pair (allowed destination sites, sites the data may pass through); a <em>demand</em> is the bytes
  * of the groups that share a replica set, rule, keep priority, release date and number of copies
- * needed, to be sent from any of their violating copies to any allowed site of their commodity.
+ * needed, to be sent from any of their violating copies to any allowed site of their commodity. A
+ * record that needs {@code k > 1} new compliant copies gives {@code k} demands (parts) whose allowed
+ * sites are disjoint slices of the rule's, so the copies land on distinct sites.
  *
  * <p>Building one makes one pass over the records ({@link RecordGroups} with the record mapping) and
  * then works per group. Immutable once built; thread-safe.
@@ -39,12 +41,15 @@ public final class AggregatedProblem {
     final boolean[][] commodityPass;
     final int[] demandCommodity;
     final int[] demandPriority;
-    final int[] demandCopies;
     final double[] demandRelease;
     final long[] demandBytes;
     final int[][] demandSources;
     final boolean[] demandReachable;
+    /** Per group, the index of its record demand in {@link #partsOfDemand}, or -1 if it does not move. */
     final int[] demandOfGroup;
+    /** Per record demand, its parts: one solver demand per copy needed, with disjoint destinations. */
+    final int[][] partsOfDemand;
+
     final long[] freeStorage;
     final long unitBytes;
 
@@ -82,8 +87,9 @@ public final class AggregatedProblem {
         Map<List<BitSet>, Integer> commodities = new HashMap<>();
         List<boolean[]> dests = new ArrayList<>();
         List<boolean[]> passes = new ArrayList<>();
-        Map<List<Long>, Integer> demands = new HashMap<>();
-        List<long[]> demandRows = new ArrayList<>();
+        Map<List<Long>, Integer> recordDemands = new HashMap<>();
+        List<int[]> parts = new ArrayList<>();
+        List<long[]> partRows = new ArrayList<>();
         List<int[]> sources = new ArrayList<>();
         demandOfGroup = new int[groups.count()];
         Arrays.fill(demandOfGroup, -1);
@@ -92,57 +98,72 @@ public final class AggregatedProblem {
                 continue;
             }
             int r = triage.rule[g];
-            ImmutableIntArray replicas = store.replicaSets().sites(groups.replicaSet(g));
-            BitSet dest = new BitSet(sites);
-            BitSet pass = new BitSet(sites);
-            for (int s = 0; s < sites; s++) {
-                if (index.allows(r, s) && !replicas.contains(s)) {
-                    dest.set(s);
-                }
-                if (index.transitAllowed(r, s)) {
-                    pass.set(s);
-                }
-            }
-            Integer commodity = commodities.get(List.of(dest, pass));
-            if (commodity == null) {
-                commodity = dests.size();
-                commodities.put(List.of(dest, pass), commodity);
-                dests.add(toArray(dest, sites));
-                passes.add(toArray(pass, sites));
-            }
             int priority = problem.policy().keepPriority(store.categories().get(groups.category(g)));
             double release = releaseOfHome[groups.home(g)];
+            int copies = triage.copies[g];
             List<Long> key = List.of(
                     (long) groups.replicaSet(g), (long) r, (long) priority, Double.doubleToLongBits(release), (long)
-                            triage.copies[g]);
-            Integer d = demands.get(key);
-            if (d == null) {
-                d = demandRows.size();
-                demands.put(key, d);
-                demandRows.add(new long[] {commodity, priority, triage.copies[g], Double.doubleToLongBits(release), 0});
-                sources.add(triage.violatingSites(g));
+                            copies);
+            Integer rd = recordDemands.get(key);
+            if (rd == null) {
+                rd = parts.size();
+                recordDemands.put(key, rd);
+                ImmutableIntArray replicas = store.replicaSets().sites(groups.replicaSet(g));
+                int[] allowed = new int[sites];
+                int allowedCount = 0;
+                BitSet pass = new BitSet(sites);
+                for (int s = 0; s < sites; s++) {
+                    if (index.allows(r, s) && !replicas.contains(s)) {
+                        allowed[allowedCount++] = s;
+                    }
+                    if (index.transitAllowed(r, s)) {
+                        pass.set(s);
+                    }
+                }
+                // Copy c of a record needing several goes to the c-th of disjoint slices of the allowed
+                // sites (round robin by site index), so that the copies land on distinct sites.
+                int[] ids = new int[copies];
+                for (int c = 0; c < copies; c++) {
+                    BitSet dest = new BitSet(sites);
+                    for (int k = c; k < allowedCount; k += copies) {
+                        dest.set(allowed[k]);
+                    }
+                    List<BitSet> commodityKey = List.of(dest, pass);
+                    Integer commodity = commodities.get(commodityKey);
+                    if (commodity == null) {
+                        commodity = dests.size();
+                        commodities.put(commodityKey, commodity);
+                        dests.add(toArray(dest, sites));
+                        passes.add(toArray(pass, sites));
+                    }
+                    ids[c] = partRows.size();
+                    partRows.add(new long[] {commodity, priority, Double.doubleToLongBits(release), 0});
+                    sources.add(triage.violatingSites(g));
+                }
+                parts.add(ids);
             }
-            demandRows.get(d)[4] += groups.bytes(g) * triage.copies[g];
-            demandOfGroup[g] = d;
+            for (int part : parts.get(rd)) {
+                partRows.get(part)[3] += groups.bytes(g);
+            }
+            demandOfGroup[g] = rd;
         }
-        int demandCount = demandRows.size();
+        int demandCount = partRows.size();
+        partsOfDemand = parts.toArray(new int[0][]);
         commodityDest = dests.toArray(new boolean[0][]);
         commodityPass = passes.toArray(new boolean[0][]);
         demandCommodity = new int[demandCount];
         demandPriority = new int[demandCount];
-        demandCopies = new int[demandCount];
         demandRelease = new double[demandCount];
         demandBytes = new long[demandCount];
         demandSources = sources.toArray(new int[0][]);
         long total = 0;
         for (int d = 0; d < demandCount; d++) {
-            long[] row = demandRows.get(d);
+            long[] row = partRows.get(d);
             demandCommodity[d] = (int) row[0];
             demandPriority[d] = (int) row[1];
-            demandCopies[d] = (int) row[2];
-            demandRelease[d] = Double.longBitsToDouble(row[3]);
-            demandBytes[d] = row[4];
-            total += row[4];
+            demandRelease[d] = Double.longBitsToDouble(row[2]);
+            demandBytes[d] = row[3];
+            total += row[3];
         }
         unitBytes = Math.max(1, (total + MAX_UNITS - 1) / MAX_UNITS);
         timeline = new Timeline(problem, demandRelease);

@@ -54,7 +54,10 @@ final class CapacityCheck {
                 int[] used = {a, arcs + sites + topology.arcFrom(a), arcs + topology.arcTo(a)};
                 for (int r : used) {
                     events.get(r).add(new double[] {batch.plannedStartSeconds(), rate});
-                    events.get(r).add(new double[] {batch.plannedEndSeconds(), -rate});
+                    // A batch is taken to end a hair early, so that floating-point rounding of
+                    // back-to-back times (end 108.00000000000001 vs start 108.0) is not an overlap.
+                    double end = batch.plannedEndSeconds();
+                    events.get(r).add(new double[] {end - 1e-9 * Math.max(1, end), -rate});
                 }
                 for (LinkWindow w : problem.options().maintenance()) {
                     int link = topology.arcBetween(topology.siteIndex(w.from()), topology.siteIndex(w.to()))

@@ -25,6 +25,6 @@ public final class FlowPlanner implements Planner {
     public MigrationPlan plan(PlanningProblem problem) {
         AggregatedProblem aggregated = AggregatedProblem.of(checkNotNull(problem, "problem"));
         FlowSolution solution = AggregateSolver.solve(aggregated);
-        return PlanAssembler.assemble(aggregated, solution.streams, solution.shortfall, NAME, solution.method);
+        return PlanAssembler.assemble(aggregated, solution.streams, solution.shortfall, NAME, solution.method, true);
     }
 }

@@ -96,7 +96,8 @@ public final class GreedyPlanner implements Planner {
                 ImmutableList.copyOf(streams),
                 shortfall,
                 NAME,
-                "greedy: nearest allowed site by latency, widest single path, max-min fair rates");
+                "greedy: nearest allowed site by latency, widest single path, max-min fair rates",
+                false);
     }
 
     /** Returns each stream's max-min fair rate over link arcs, site ingest and site egress. */

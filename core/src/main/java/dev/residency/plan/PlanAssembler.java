@@ -32,7 +32,12 @@ final class PlanAssembler {
     private PlanAssembler() {}
 
     static MigrationPlan assemble(
-            AggregatedProblem p, List<Stream> unsorted, DeletionReason[] shortfall, String planner, String method) {
+            AggregatedProblem p,
+            List<Stream> unsorted,
+            DeletionReason[] shortfall,
+            String planner,
+            String method,
+            boolean rebalanceLastWave) {
         List<Stream> streams = new ArrayList<>(unsorted);
         streams.sort(Comparator.comparingInt(Stream::wave).thenComparingDouble(Stream::startSeconds));
         RecordStore store = p.problem.store();
@@ -49,6 +54,9 @@ final class PlanAssembler {
         double egress = 0;
         long bytesToMove = 0;
         int[] waveIds = waveIds(streams, assignment);
+        double[] rates = rebalanceLastWave
+                ? rebalancedRates(p, streams, assignment)
+                : streams.stream().mapToDouble(Stream::bytesPerSecond).toArray();
         for (int k = 0; k < streams.size(); k++) {
             Stream stream = streams.get(k);
             int from = assignment.streamOffsets[k];
@@ -67,8 +75,8 @@ final class PlanAssembler {
                     ImmutableIntArray records =
                             ImmutableIntArray.copyOf(Arrays.copyOfRange(assignment.streamRecords, start, r));
                     int id = batches.size();
-                    double begin = stream.startSeconds() + before / stream.bytesPerSecond();
-                    double end = stream.startSeconds() + (before + chunk) / stream.bytesPerSecond();
+                    double begin = stream.startSeconds() + before / rates[k];
+                    double end = stream.startSeconds() + (before + chunk) / rates[k];
                     batches.add(new TransferBatch(
                             id,
                             waveIds[stream.wave()],
@@ -137,10 +145,13 @@ final class PlanAssembler {
                 recordClass = RecordClass.BLOCKED;
                 block = triage.blockReason[g];
             } else if (fate == Triage.MOVE) {
-                int d = p.demandOfGroup[g];
-                reason = shortfall[d] != null
-                        ? shortfall[d]
-                        : p.problem.options().hardDeadline() ? DeletionReason.DEADLINE : DeletionReason.NO_STORAGE;
+                reason = p.problem.options().hardDeadline() ? DeletionReason.DEADLINE : DeletionReason.NO_STORAGE;
+                for (int part : p.partsOfDemand[p.demandOfGroup[g]]) {
+                    if (shortfall[part] != null) {
+                        reason = shortfall[part];
+                        break;
+                    }
+                }
                 recordClass = RecordClass.DELETE;
                 if (!triage.deletable(g)) {
                     recordClass = RecordClass.BLOCKED;
@@ -217,7 +228,7 @@ final class PlanAssembler {
                 .mapToDouble(TransferBatch::plannedEndSeconds)
                 .max()
                 .orElse(0);
-        double bound = AggregateSolver.lowerBoundSeconds(p, movedPerDemand);
+        double bound = MakespanBound.lowerBoundSeconds(p, movedPerDemand);
         return new MigrationPlan(
                 planner,
                 new Classification(
@@ -235,6 +246,54 @@ final class PlanAssembler {
                 com.google.common.collect.ImmutableSortedMap.copyOf(bytesByReason),
                 violatingAtDeadline,
                 method);
+    }
+
+    /**
+     * Returns each stream's rate, re-solving the last wave for the bytes actually assigned: whole
+     * records rarely fill a stream's quota exactly, so the last wave's streams (all starting together,
+     * capacities constant from then on) get the rates that end them all at the same instant {@code
+     * t0 + max over resources of (bytes through it / its capacity)}, link arcs, ingest and egress
+     * alike. That sum never exceeds a capacity and is optimal for the paths and bytes given.
+     */
+    private static double[] rebalancedRates(AggregatedProblem p, List<Stream> streams, RecordAssignment assignment) {
+        double[] rates = streams.stream().mapToDouble(Stream::bytesPerSecond).toArray();
+        Topology topology = p.topology;
+        int arcs = topology.arcCount();
+        int sites = topology.siteCount();
+        double[] load = new double[arcs + 2 * sites];
+        double start = Double.NaN;
+        for (int k = 0; k < streams.size(); k++) {
+            Stream stream = streams.get(k);
+            if (stream.strict()) {
+                continue;
+            }
+            start = stream.startSeconds();
+            long bytes = assignment.streamBytes[k];
+            for (int a : stream.arcs()) {
+                load[a] += bytes;
+                load[arcs + topology.arcTo(a)] += bytes;
+                load[arcs + sites + topology.arcFrom(a)] += bytes;
+            }
+        }
+        if (Double.isNaN(start)) {
+            return rates;
+        }
+        double duration = 0;
+        for (int a = 0; a < arcs; a++) {
+            duration = Math.max(duration, load[a] / topology.arcBytesPerSecond(a));
+        }
+        for (int v = 0; v < sites; v++) {
+            duration = Math.max(
+                    duration, load[arcs + v] / topology.site(v).ingest().bytesPerSecond());
+            duration = Math.max(
+                    duration, load[arcs + sites + v] / topology.site(v).egress().bytesPerSecond());
+        }
+        for (int k = 0; k < streams.size(); k++) {
+            if (!streams.get(k).strict() && assignment.streamBytes[k] > 0 && duration > 0) {
+                rates[k] = assignment.streamBytes[k] / duration;
+            }
+        }
+        return rates;
     }
 
     private static int[] waveIds(List<Stream> streams, RecordAssignment assignment) {

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Splits each demand's records over its streams: records in store order, each to the first stream (in
  * wave order) whose quota it fits and whose destination has exact free storage left for it; a record
- * needing several copies gets streams with distinct destinations. Records are whole, so a stream's
+ * needing several copies gets one stream of each of its demand's parts (whose destinations are
+ * disjoint), or none. Records are whole, so a stream's
  * quota is rarely filled exactly: a stream whose capacities stay constant after it (the last wave)
  * may take a record beyond its quota, running a little longer; under a hard deadline only as long as
  * it still ends by the deadline. Records that fit nowhere stay unassigned (deleted or blocked later).
@@ -24,7 +25,7 @@ final class RecordAssignment {
         RecordStore store = p.problem.store();
         RecordGroups groups = p.triage.groups;
         int n = store.size();
-        int demands = p.demandCount();
+        int demands = p.partsOfDemand.length;
         int[] demandStart = new int[demands + 1];
         int[] demandOfRecord = new int[n];
         for (int i = 0; i < n; i++) {
@@ -45,18 +46,19 @@ final class RecordAssignment {
             }
         }
         int s = streams.size();
-        int[][] streamsOf = new int[demands][];
-        int[] perDemand = new int[demands];
+        int parts = p.demandCount();
+        int[][] streamsOf = new int[parts][];
+        int[] perPart = new int[parts];
         for (Stream stream : streams) {
-            perDemand[stream.demand()]++;
+            perPart[stream.demand()]++;
         }
-        for (int d = 0; d < demands; d++) {
-            streamsOf[d] = new int[perDemand[d]];
-            perDemand[d] = 0;
+        for (int d = 0; d < parts; d++) {
+            streamsOf[d] = new int[perPart[d]];
+            perPart[d] = 0;
         }
         for (int k = 0; k < s; k++) {
             int d = streams.get(k).demand();
-            streamsOf[d][perDemand[d]++] = k;
+            streamsOf[d][perPart[d]++] = k;
         }
         long[] limit = new long[s];
         double deadline = p.problem.options().hardDeadline()
@@ -74,28 +76,30 @@ final class RecordAssignment {
         int[][] lists = new int[s][];
         int[] sizes = new int[s];
         assigned = new boolean[n];
-        int[] chosen = new int[16];
         for (int d = 0; d < demands; d++) {
-            int copies = p.demandCopies[d];
-            if (chosen.length < copies) {
-                chosen = new int[copies];
-            }
-            int[] candidates = streamsOf[d];
-            for (int r = demandStart[d]; r < demandStart[d + 1] && candidates.length > 0; r++) {
+            int[] partIds = p.partsOfDemand[d];
+            int copies = partIds.length;
+            int[] chosen = new int[copies];
+            for (int r = demandStart[d]; r < demandStart[d + 1]; r++) {
                 int record = byDemand[r];
                 long bytes = store.bytes(record);
                 int found = 0;
-                for (int pass = 0; pass < 2 && found < copies; pass++) {
-                    for (int c = 0; c < candidates.length && found < copies; c++) {
-                        int k = candidates[c];
-                        Stream stream = streams.get(k);
-                        long cap = pass == 0 ? streams.get(k).quotaBytes() : limit[k];
-                        if (streamBytes[k] + bytes <= cap
-                                && free[stream.destination()] >= bytes
-                                && !takenDestination(streams, chosen, found, stream.destination())) {
-                            chosen[found++] = k;
+                for (int part : partIds) {
+                    int pick = -1;
+                    for (int pass = 0; pass < 2 && pick < 0; pass++) {
+                        for (int k : streamsOf[part]) {
+                            Stream stream = streams.get(k);
+                            long cap = pass == 0 ? Math.min(stream.quotaBytes(), limit[k]) : limit[k];
+                            if (streamBytes[k] + bytes <= cap && free[stream.destination()] >= bytes) {
+                                pick = k;
+                                break;
+                            }
                         }
                     }
+                    if (pick < 0) {
+                        break;
+                    }
+                    chosen[found++] = pick;
                 }
                 if (found < copies) {
                     continue;
@@ -128,14 +132,5 @@ final class RecordAssignment {
 
     static RecordAssignment of(AggregatedProblem p, List<Stream> streams) {
         return new RecordAssignment(p, streams);
-    }
-
-    private static boolean takenDestination(List<Stream> streams, int[] chosen, int found, int destination) {
-        for (int c = 0; c < found; c++) {
-            if (streams.get(chosen[c]).destination() == destination) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,0 +1,5 @@
+/**
+ * JMH benchmarks of the migration planner: whole plans of 10^6 and 10^7 records, and the aggregated
+ * flow solve on random topologies of 10 to 1,000 sites. Everything here is non-null by default.
+ */
+package dev.residency.benchmarks.plan;
