@@ -5,12 +5,15 @@ import dev.residency.data.RecordStore;
 import dev.residency.plan.DeletionReason;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.PlanVerifier;
+import dev.residency.plan.PlanWriter;
 import dev.residency.plan.PlanningProblem;
 import dev.residency.plan.RecordClass;
 import dev.residency.plan.VerificationResult;
 import dev.residency.sim.migration.ScenarioPlans;
 import dev.residency.sim.scenario.Scenario;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,9 +44,23 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "quick mode: 10x fewer synthetic users")
     private boolean quick;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = "console output: text or json (default: text)")
+    private String format = "text";
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "also write plan.json, summary.csv, batches.csv and deletions.csv to this new or empty folder")
+    private Path out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new BadInputException("--format: \"" + format + "\" is not a format (use text or json)");
+        }
         Scenario scenario = ScenarioArgument.load(scenarioName, quick);
+        OutputFolder folder = out == null ? null : OutputFolder.choose(out, scenario.name());
         RecordStore store = scenario.population().build(scenario.topology());
         long started = System.nanoTime();
         PlanningProblem problem = PlanningProblem.builder()
@@ -56,7 +73,34 @@ final class PlanCommand implements Callable<Integer> {
                 .plan(problem);
         double seconds = (System.nanoTime() - started) / 1e9;
         VerificationResult verification = PlanVerifier.verify(plan, problem);
-        PrintWriter out = spec.commandLine().getOut();
+        if (folder != null) {
+            folder.add("plan.json", PlanWriter.json(plan, scenario.topology()));
+            folder.add("summary.csv", PlanWriter.summaryCsv(plan));
+            folder.add("batches.csv", PlanWriter.batchesCsv(plan, scenario.topology()));
+            folder.add("deletions.csv", PlanWriter.deletionsCsv(plan, scenario.topology()));
+            folder.commit();
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            console.print(PlanWriter.json(plan, scenario.topology()));
+            console.flush();
+            return verification.isValid() ? ExitCodes.OK : ExitCodes.INTERNAL;
+        }
+        print(console, scenario, plan, store, seconds, verification);
+        if (folder != null) {
+            console.printf("Plan written to %s%n", folder.target());
+        }
+        console.flush();
+        return verification.isValid() ? ExitCodes.OK : ExitCodes.INTERNAL;
+    }
+
+    private static void print(
+            PrintWriter out,
+            Scenario scenario,
+            MigrationPlan plan,
+            RecordStore store,
+            double seconds,
+            VerificationResult verification) {
         out.printf(
                 Locale.ROOT,
                 "Plan of %s by the %s planner (%s), made in %.2f s from %,d synthetic records.%n%n",
@@ -100,7 +144,5 @@ final class PlanCommand implements Callable<Integer> {
         }
         out.println();
         out.println(verification.isValid() ? "Verifier: the plan is sound." : "Verifier: " + verification);
-        out.flush();
-        return verification.isValid() ? ExitCodes.OK : ExitCodes.INTERNAL;
     }
 }

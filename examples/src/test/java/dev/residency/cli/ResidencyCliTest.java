@@ -210,6 +210,22 @@ final class ResidencyCliTest {
     }
 
     @Test
+    void plan_outAndJson_writeThePlanFilesAndPrintJson() throws IOException {
+        Path out = tmp.resolve("plan");
+        CliRunner r =
+                CliRunner.run("plan", "project-texas-2022", "--quick", "--format", "json", "--out", out.toString());
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).get("summary").get("planner").asText())
+                .isEqualTo("flow");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("plan.json", "summary.csv", "batches.csv", "deletions.csv");
+        }
+        assertThat(Files.readString(out.resolve("plan.json"))).isEqualTo(r.out());
+    }
+
+    @Test
     void help_onEveryCommand_exitsZero() {
         for (String command : new String[] {"run", "plan", "audit", "validate", "scenarios"}) {
             CliRunner r = CliRunner.run(command, "--help");
