@@ -3,7 +3,6 @@ package dev.residency.sim.migration;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
 import dev.residency.plan.Deletion;
 import dev.residency.plan.TransferBatch;
 import dev.residency.sim.engine.RandomStreams;
@@ -20,7 +19,6 @@ import dev.residency.sim.migration.MigrationEvent.StartBatch;
 import dev.residency.sim.migration.MigrationEvent.VerifyDone;
 import dev.residency.sim.network.FlowListener;
 import dev.residency.sim.network.FlowNetwork;
-import dev.residency.sim.report.BatchOutcome;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.DeadlineRule;
 import dev.residency.sim.scenario.RunSettings;
@@ -87,12 +85,7 @@ public final class MigrationRun {
     private final int[] flowOf;
     private final double[] snapshotAt;
     private final int[] catchUpRounds;
-    private final double[] copyStart;
-    private final double[] copyEnd;
-    private final double[] verifiedAt;
-    private final double[] cutOverAt;
-    private final int[] attempts;
-    private final long[] catchUpBytes;
+    private final BatchTimes times;
     private final double[] verifierFreeAt;
     private final double verificationRate;
     private final double corruptionLog1p;
@@ -135,12 +128,7 @@ public final class MigrationRun {
         Arrays.fill(flowOf, -1);
         snapshotAt = new double[n];
         catchUpRounds = new int[n];
-        copyStart = nan(n);
-        copyEnd = nan(n);
-        verifiedAt = nan(n);
-        cutOverAt = nan(n);
-        attempts = new int[n];
-        catchUpBytes = new long[n];
+        times = new BatchTimes(n);
         verifierFreeAt = new double[setup.topology().siteCount()];
         verificationRate = settings.verificationRate().bytesPerSecond();
         double p = settings.faults().corruptionPerByte();
@@ -234,9 +222,9 @@ public final class MigrationRun {
         }
         TransferBatch batch = setup.plan().batches().get(b);
         state[b] = COPYING;
-        copyStart[b] = sim.now();
+        times.copyStart[b] = sim.now();
         snapshotAt[b] = sim.now();
-        attempts[b]++;
+        times.attempts[b]++;
         layout.pace(network, b, batch.bytes(), batch.plannedEndSeconds() - batch.plannedStartSeconds());
         flowOf[b] = network.startFlow(layout.pacedRoute(b), batch.bytes(), listener(b, Transfer.COPY));
     }
@@ -261,7 +249,7 @@ public final class MigrationRun {
         egressCost += bytes * layout.costPerByte(b);
         switch (kind) {
             case COPY, RECOPY -> {
-                copyEnd[b] = sim.now();
+                times.copyEnd[b] = sim.now();
                 state[b] = VERIFYING;
                 int site = batch.destination();
                 double start = Math.max(sim.now(), verifierFreeAt[site]);
@@ -288,13 +276,13 @@ public final class MigrationRun {
         TransferBatch batch = setup.plan().batches().get(b);
         if (corruptionLog1p != 0 && corruption.nextDouble() < -Math.expm1(batch.bytes() * corruptionLog1p)) {
             copyRetries++;
-            attempts[b]++;
+            times.attempts[b]++;
             state[b] = COPYING;
             snapshotAt[b] = sim.now();
             flowOf[b] = network.startFlow(layout.unpacedRoute(b), batch.bytes(), listener(b, Transfer.RECOPY));
             return;
         }
-        verifiedAt[b] = sim.now();
+        times.verifiedAt[b] = sim.now();
         state[b] = CATCHING_UP;
         catchUp(b);
     }
@@ -318,7 +306,7 @@ public final class MigrationRun {
         double now = sim.now();
         long delta = Math.round(setup.writtenTotalBy(b, now) - setup.writtenTotalBy(b, snapshotAt[b]));
         snapshotAt[b] = now;
-        catchUpBytes[b] += delta;
+        times.catchUpBytes[b] += delta;
         totalCatchUp += delta;
         if (delta >= settings.catchUpThresholdBytes() && catchUpRounds[b] < MAX_CATCH_UP_ROUNDS) {
             catchUpRounds[b]++;
@@ -340,7 +328,7 @@ public final class MigrationRun {
             return;
         }
         state[b] = CUT_OVER;
-        cutOverAt[b] = sim.now();
+        times.cutOverAt[b] = sim.now();
         finishBatch(b, false);
     }
 
@@ -377,7 +365,7 @@ public final class MigrationRun {
             }
             if (state[b] >= CATCHING_UP) {
                 state[b] = CUT_OVER;
-                cutOverAt[b] = now;
+                times.cutOverAt[b] = now;
                 finishBatch(b, false);
             } else {
                 state[b] = FORCED;
@@ -458,24 +446,6 @@ public final class MigrationRun {
     }
 
     private RunResult result(double end) {
-        ImmutableList.Builder<BatchOutcome> outcomes = ImmutableList.builder();
-        for (int b = 0; b < state.length; b++) {
-            TransferBatch batch = setup.plan().batches().get(b);
-            outcomes.add(new BatchOutcome(
-                    b,
-                    batch.source(),
-                    batch.destination(),
-                    batch.bytes(),
-                    batch.plannedStartSeconds(),
-                    batch.plannedEndSeconds(),
-                    copyStart[b],
-                    copyEnd[b],
-                    verifiedAt[b],
-                    cutOverAt[b],
-                    attempts[b],
-                    catchUpBytes[b],
-                    state[b] == FORCED));
-        }
         return new RunResult(
                 setup.scenario().name(),
                 settings.seed(),
@@ -500,12 +470,6 @@ public final class MigrationRun {
                 siteFailures,
                 sim.processedEvents(),
                 recorder.build(),
-                outcomes.build());
-    }
-
-    private static double[] nan(int n) {
-        double[] a = new double[n];
-        Arrays.fill(a, Double.NaN);
-        return a;
+                times.outcomes(setup.plan().batches(), b -> state[b] == FORCED));
     }
 }
