@@ -62,7 +62,7 @@ public final class FlowNetwork {
     private long recomputations;
     private long flowsTouched;
 
-    private FlowNetwork(Simulator<?> simulator, ArcState arcs) {
+    FlowNetwork(Simulator<?> simulator, ArcState arcs) {
         this.simulator = simulator;
         this.arcs = arcs;
         this.onArc = new ArcFlowIndex(arcs.count());
@@ -84,12 +84,12 @@ public final class FlowNetwork {
     }
 
     /** Returns a builder over arcs with the given capacities; see {@link #of(Simulator, double[])}. */
-    public static Builder builder(Simulator<?> simulator, double[] arcBytesPerSecond) {
-        return new Builder(simulator, arcBytesPerSecond);
+    public static FlowNetworkBuilder builder(Simulator<?> simulator, double[] arcBytesPerSecond) {
+        return new FlowNetworkBuilder(simulator, arcBytesPerSecond);
     }
 
     /** Returns a builder over {@code topology}'s arcs, bandwidths and latencies. */
-    public static Builder builder(Simulator<?> simulator, Topology topology) {
+    public static FlowNetworkBuilder builder(Simulator<?> simulator, Topology topology) {
         checkNotNull(topology, "topology");
         double[] capacity = new double[topology.arcCount()];
         double[] latency = new double[topology.arcCount()];
@@ -97,7 +97,7 @@ public final class FlowNetwork {
             capacity[arc] = topology.arcBytesPerSecond(arc);
             latency[arc] = topology.arcLatencySeconds(arc);
         }
-        return new Builder(simulator, capacity).latencies(latency);
+        return new FlowNetworkBuilder(simulator, capacity).latencies(latency);
     }
 
     /** Starts a resumable flow; see {@link #startFlow(int[], long, FailurePolicy, FlowListener)}. */
@@ -460,68 +460,6 @@ public final class FlowNetwork {
         wakeTime = next;
         if (next < Double.POSITIVE_INFINITY) {
             wakeHandle = simulator.scheduleAt(Math.max(next, simulator.now()), target, WAKE);
-        }
-    }
-
-    /** Collects arc capacities, latencies and concurrent-flow caps. */
-    public static final class Builder {
-        private final Simulator<?> simulator;
-        private final double[] capacity;
-        private final double[] latency;
-        private final int[] maxConcurrent;
-
-        private Builder(Simulator<?> simulator, double[] arcBytesPerSecond) {
-            this.simulator = checkNotNull(simulator, "simulator");
-            checkNotNull(arcBytesPerSecond, "arcBytesPerSecond");
-            this.capacity = arcBytesPerSecond.clone();
-            for (int arc = 0; arc < capacity.length; arc++) {
-                ArcState.checkCapacity(arc, capacity[arc]);
-            }
-            this.latency = new double[capacity.length];
-            this.maxConcurrent = new int[capacity.length];
-            Arrays.fill(maxConcurrent, Integer.MAX_VALUE);
-        }
-
-        /**
-         * Sets every arc's latency.
-         *
-         * @throws IllegalArgumentException if the length differs from the number of arcs, or a
-         *     latency is negative, NaN or infinite
-         */
-        public Builder latencies(double[] arcLatencySeconds) {
-            checkNotNull(arcLatencySeconds, "arcLatencySeconds");
-            checkArgument(
-                    arcLatencySeconds.length == capacity.length,
-                    "arcLatencySeconds has %s entries for %s arcs",
-                    arcLatencySeconds.length,
-                    capacity.length);
-            for (int arc = 0; arc < capacity.length; arc++) {
-                double seconds = arcLatencySeconds[arc];
-                checkArgument(
-                        seconds >= 0 && seconds < Double.POSITIVE_INFINITY,
-                        "arcLatencySeconds[%s] must be finite and >= 0, got %s",
-                        (Object) arc,
-                        (Object) seconds);
-                latency[arc] = seconds;
-            }
-            return this;
-        }
-
-        /**
-         * Caps the number of flows admitted at once on {@code arc}; later flows wait.
-         *
-         * @throws IllegalArgumentException if {@code max} is below 1
-         */
-        public Builder maxConcurrentFlows(int arc, int max) {
-            checkElementIndex(arc, capacity.length, "arc");
-            checkArgument(max >= 1, "maxConcurrentFlows of arc %s must be >= 1, got %s", arc, max);
-            maxConcurrent[arc] = max;
-            return this;
-        }
-
-        /** Returns the network. */
-        public FlowNetwork build() {
-            return new FlowNetwork(simulator, new ArcState(capacity, latency, maxConcurrent));
         }
     }
 }

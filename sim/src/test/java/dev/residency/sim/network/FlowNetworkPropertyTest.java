@@ -72,7 +72,7 @@ final class FlowNetworkPropertyTest {
             cap = new int[arcCount];
             boolean withLatency = rng.nextBoolean();
             boolean withCaps = rng.nextInt(3) == 0;
-            FlowNetwork.Builder builder;
+            FlowNetworkBuilder builder;
             for (int arc = 0; arc < arcCount; arc++) {
                 // Few distinct capacities, so that ties between arcs are common.
                 capacity[arc] = 10 * (1 + rng.nextInt(rng.nextBoolean() ? 3 : 100));
