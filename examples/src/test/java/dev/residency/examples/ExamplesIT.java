@@ -38,6 +38,15 @@ final class ExamplesIT {
                 .contains("deadline met");
     }
 
+    @Test
+    void deadlineRules_printsBothRulesSideBySide() {
+        assertThat(capture(() -> DeadlineRules.main(new String[] {"--quick", "--deadline-days", "1"})))
+                .contains("continue")
+                .contains("enforce")
+                .contains("forced loss")
+                .contains("FORCED");
+    }
+
     private static String capture(Runnable program) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
