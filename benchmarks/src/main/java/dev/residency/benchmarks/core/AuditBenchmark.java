@@ -8,7 +8,6 @@ import dev.residency.data.RecordStore;
 import dev.residency.policy.PolicyIndex;
 import dev.residency.policy.ResidencyPolicy;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,20 +51,6 @@ public class AuditBenchmark {
     private RecordGroups groups;
     private PolicyIndex index;
 
-    /** Records audited, reported per second. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        /** Records audited in this iteration. */
-        public long records;
-
-        /** Clears the count before each iteration. */
-        @Setup(Level.Iteration)
-        public void clear() {
-            records = 0;
-        }
-    }
-
     /** Generates the store and resolves the policy. */
     @Setup(Level.Trial)
     public void setUp() {
@@ -77,14 +62,14 @@ public class AuditBenchmark {
 
     /** Audits the store from scratch. */
     @Benchmark
-    public AuditReport audit(Counters counters) {
+    public AuditReport audit(RecordCounters counters) {
         counters.records += store.size();
         return ComplianceAudit.run(store, policy);
     }
 
     /** Audits pre-aggregated groups against the pre-resolved policy. */
     @Benchmark
-    public AuditReport auditGroups(Counters counters) {
+    public AuditReport auditGroups(RecordCounters counters) {
         counters.records += store.size();
         return ComplianceAudit.run(groups, index);
     }

@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,20 +53,6 @@ public class PopulationBenchmark {
     private RecordStore last;
     private long heapBefore;
 
-    /** Records generated, reported per second. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        /** Records generated in this iteration. */
-        public long records;
-
-        /** Clears the count before each iteration. */
-        @Setup(Level.Iteration)
-        public void clear() {
-            records = 0;
-        }
-    }
-
     /** Builds the fleet and the spec. */
     @Setup(Level.Trial)
     public void setUp() {
@@ -84,7 +69,7 @@ public class PopulationBenchmark {
 
     /** Generates one store. */
     @Benchmark
-    public RecordStore generate(Counters counters) {
+    public RecordStore generate(RecordCounters counters) {
         RecordStore store = PopulationGenerator.generate(spec, topology);
         counters.records += store.size();
         last = store;
