@@ -52,8 +52,11 @@ final class AuditCommand implements Callable<Integer> {
             out.print(json(report, scenario.scale()));
         } else {
             out.printf(
+                    java.util.Locale.ROOT,
                     "Scenario %s: %,d synthetic records (one stands for %,d real ones; bytes are real-world).%n%n",
-                    scenario.name(), store.size(), scenario.scale());
+                    scenario.name(),
+                    store.size(),
+                    scenario.scale());
             out.print(AuditTable.render(report));
         }
         out.flush();

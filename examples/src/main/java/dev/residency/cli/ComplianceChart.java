@@ -31,15 +31,13 @@ public final class ComplianceChart {
      * Returns the PNG bytes of the chart for {@code summary}.
      *
      * @param deadlineSeconds the deadline in simulated seconds, or NaN for none
-     * @param scale how many real bytes one simulated byte stands for
      * @throws IOException if encoding fails
      */
-    public static byte[] png(ReplicationSummary summary, double deadlineSeconds, int scale, String title)
-            throws IOException {
+    public static byte[] png(ReplicationSummary summary, double deadlineSeconds, String title) throws IOException {
         checkNotNull(summary, "summary");
         System.setProperty("java.awt.headless", "true");
         List<BandPoint> band = summary.band();
-        double peak = band.stream().mapToDouble(BandPoint::max).max().orElse(0) * scale;
+        double peak = band.stream().mapToDouble(BandPoint::max).max().orElse(0);
         Unit unit = Unit.forBytes(peak);
         int n = band.size();
         double[] x = new double[n];
@@ -50,12 +48,12 @@ public final class ComplianceChart {
         for (int i = 0; i < n; i++) {
             BandPoint p = band.get(i);
             x[i] = p.seconds() / DAY;
-            median[i] = p.median() * scale / unit.bytes;
-            live[i] = p.liveMedian() * scale / unit.bytes;
+            median[i] = p.median() / unit.bytes;
+            live[i] = p.liveMedian() / unit.bytes;
             polygonX[i] = x[i];
-            polygonY[i] = p.max() * scale / unit.bytes;
+            polygonY[i] = p.max() / unit.bytes;
             polygonX[2 * n - 1 - i] = x[i];
-            polygonY[2 * n - 1 - i] = p.min() * scale / unit.bytes;
+            polygonY[2 * n - 1 - i] = p.min() / unit.bytes;
         }
         XYChart chart = new XYChartBuilder()
                 .width(1000)

@@ -32,13 +32,11 @@ final class MarkdownReport {
 
     private MarkdownReport() {}
 
-    static String render(Scenario scenario, MigrationPlan plan, ReplicationSummary summary) {
+    /** Renders the report; {@code deadline} is the deadline in simulated seconds, NaN for none. */
+    static String render(Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline) {
         StringBuilder md = new StringBuilder();
         RunSettings run = scenario.run();
         Instant start = run.start();
-        double deadline = run.deadline()
-                .map(d -> Durations.seconds(java.time.Duration.between(start, d)))
-                .orElse(Double.NaN);
         md.append("# ").append(scenario.name()).append(": is the commitment met?\n\n");
         md.append(headline(scenario, summary, deadline)).append("\n\n");
         String why = why(scenario, summary, deadline);
@@ -94,6 +92,11 @@ final class MarkdownReport {
                     .append(" users (real-world count: simulated users × ")
                     .append(scenario.scale())
                     .append(").\n");
+        }
+        if (summary.forcedLostWrites().max() > 0) {
+            md.append("Live writes lost because enforcement cut batches over before their catch-up finished: ")
+                    .append(bytes(summary.forcedLostWrites()))
+                    .append(".\n");
         }
 
         md.append("\n## Cost\n\nEgress of all bytes sent: US$ ")

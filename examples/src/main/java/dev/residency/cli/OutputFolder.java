@@ -36,21 +36,38 @@ final class OutputFolder {
      * @throws BadInputException if the requested folder exists and is not empty, or is a file
      */
     static OutputFolder choose(Path requested, String scenarioName) {
+        Path target;
         if (requested != null) {
             if (Files.exists(requested) && (!Files.isDirectory(requested) || !isEmpty(requested))) {
                 throw new BadInputException(String.format(
                         "--out: \"%s\" exists and is not an empty folder (choose a new folder; nothing was written)",
                         requested));
             }
-            return new OutputFolder(requested);
+            target = requested;
+        } else {
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path base = Path.of("runs", slug(scenarioName) + "-" + stamp);
+            target = base;
+            for (int i = 2; Files.exists(target); i++) {
+                target = Path.of(base + "-" + i);
+            }
         }
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path base = Path.of("runs", scenarioName + "-" + stamp);
-        Path candidate = base;
-        for (int i = 2; Files.exists(candidate); i++) {
-            candidate = Path.of(base + "-" + i);
+        Path ancestor = target.toAbsolutePath().getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
         }
-        return new OutputFolder(candidate);
+        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+            throw new BadInputException(String.format(
+                    "--out: \"%s\" cannot be created (%s is not a writable folder; nothing was written)",
+                    target, ancestor));
+        }
+        return new OutputFolder(target);
+    }
+
+    /** Returns {@code name} with every character but letters, digits, '.', '_' and '-' replaced by '_'. */
+    static String slug(String name) {
+        String slug = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return slug.startsWith(".") ? "_" + slug.substring(1) : slug;
     }
 
     private static boolean isEmpty(Path dir) {

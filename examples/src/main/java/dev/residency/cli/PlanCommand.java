@@ -32,7 +32,12 @@ import picocli.CommandLine.Spec;
             "what is deleted and why, the makespan estimate, its lower bound and the quality ratio."
         },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:done", "1:the plan failed verification (a bug)", "2:bad scenario or flag"})
+        exitCodeList = {
+            "0:done",
+            "1:the plan failed verification, or another internal error (a bug)",
+            "2:bad scenario or flag; nothing written",
+            "3:the --out folder could not be written"
+        })
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -63,14 +68,8 @@ final class PlanCommand implements Callable<Integer> {
         OutputFolder folder = out == null ? null : OutputFolder.choose(out, scenario.name());
         RecordStore store = scenario.population().build(scenario.topology());
         long started = System.nanoTime();
-        PlanningProblem problem = PlanningProblem.builder()
-                .store(store)
-                .policy(scenario.policy())
-                .options(ScenarioPlans.options(scenario))
-                .build();
-        MigrationPlan plan = dev.residency.plan.Planners.byName(
-                        scenario.planning().planner())
-                .plan(problem);
+        PlanningProblem problem = ScenarioPlans.problem(scenario, store);
+        MigrationPlan plan = ScenarioPlans.plan(scenario, problem);
         double seconds = (System.nanoTime() - started) / 1e9;
         VerificationResult verification = PlanVerifier.verify(plan, problem);
         if (folder != null) {

@@ -2,6 +2,7 @@ package dev.residency.cli;
 
 import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Migrations;
+import dev.residency.sim.migration.Replications;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.DeadlineRule;
@@ -104,29 +105,26 @@ final class RunCommand implements Callable<Integer> {
         int runs = scenario.run().replications();
         progress.stage("simulating");
         List<RunResult> results = Migrations.replicate(
-                setup,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                done -> progress.update(done, runs));
+                setup, threads != null ? threads : Replications.defaultThreads(), done -> progress.update(done, runs));
         progress.finish();
         ReplicationSummary summary = ReplicationSummary.of(results);
 
         String json = SummaryJson.render(scenario, setup.plan(), summary, results);
-        folder.add("report.md", MarkdownReport.render(scenario, setup.plan(), summary));
+        String report = MarkdownReport.render(scenario, setup.plan(), summary, setup.deadlineSeconds());
+        folder.add("report.md", report);
         folder.add(
                 "timeseries.csv", CsvReports.timeSeries(results, scenario.run().start()));
         folder.add("batches.csv", CsvReports.batches(results, scenario.topology()));
         folder.add("summary.json", json);
         folder.add(
                 "compliance.png",
-                ComplianceChart.png(
-                        summary, setup.deadlineSeconds(), 1, scenario.name() + ": violating bytes over time"));
+                ComplianceChart.png(summary, setup.deadlineSeconds(), scenario.name() + ": violating bytes over time"));
         folder.commit();
 
         PrintWriter console = spec.commandLine().getOut();
         if (format == ConsoleFormat.json) {
             console.print(json);
         } else {
-            String report = MarkdownReport.render(scenario, setup.plan(), summary);
             int end = report.indexOf("\n## ");
             console.println(report.substring(0, end < 0 ? report.length() : end).strip());
             console.printf(Locale.ROOT, "%nReport written to %s%n", folder.target());

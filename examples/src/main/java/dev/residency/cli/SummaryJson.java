@@ -78,6 +78,7 @@ final class SummaryJson {
         summary.deletedByReason().forEach((reason, e) -> estimate(reasons, reason, e));
         estimate(h, "forcedLossBytes", summary.forcedLossBytes());
         estimate(h, "forcedLossSimulatedUsers", summary.forcedLossUsers());
+        estimate(h, "forcedLostWriteBytes", summary.forcedLostWrites());
         estimate(h, "egressCostUsd", summary.egressCostUsd());
         estimate(h, "copyRetries", summary.copyRetries());
 
@@ -92,6 +93,7 @@ final class SummaryJson {
             o.put("bytesMoved", r.bytesMoved());
             o.put("bytesDeleted", r.bytesDeleted());
             o.put("forcedLossBytes", r.forcedLoss().bytes());
+            o.put("forcedLostWriteBytes", r.forcedLoss().lostWriteBytes());
             number(o, "egressCostUsd", r.egressCostUsd());
             o.put("linkFailures", r.linkFailures());
             o.put("siteFailures", r.siteFailures());

@@ -58,15 +58,15 @@ final class FaultSchedule {
         for (Outage outage : faults.outages()) {
             var site = topology.indexOf(outage.target());
             if (site.isPresent()) {
-                window(true, site.getAsInt(), start, outage.start(), outage.end());
+                window(true, site.getAsInt(), false, start, outage.start(), outage.end());
             } else {
-                window(false, linkIndex(topology, outage.target()), start, outage.start(), outage.end());
+                window(false, linkIndex(topology, outage.target()), false, start, outage.start(), outage.end());
             }
         }
         for (MaintenanceWindow w : setup.scenario().planning().maintenance()) {
             int arc = topology.arcBetween(topology.siteIndex(w.from()), topology.siteIndex(w.to()))
                     .orElseThrow();
-            window(false, arc >>> 1, start, w.start(), w.end());
+            window(false, arc >>> 1, true, start, w.start(), w.end());
         }
     }
 
@@ -80,16 +80,17 @@ final class FaultSchedule {
         throw new IllegalArgumentException("outage target \"" + name + "\" is neither a site nor a link");
     }
 
-    private void window(boolean site, int index, Instant start, Instant from, Instant to) {
+    private void window(boolean site, int index, boolean planned, Instant start, Instant from, Instant to) {
         double down = Math.max(0, Durations.seconds(Duration.between(start, from)));
         double up = Durations.seconds(Duration.between(start, to));
         if (up > down) {
-            sim.scheduleAt(down, new Fault(site, index, false));
-            sim.scheduleAt(up, new Fault(site, index, true));
+            sim.scheduleAt(down, new Fault(site, index, false, planned));
+            sim.scheduleAt(up, new Fault(site, index, true, planned));
         }
     }
 
     private void alternate(FailureSpec spec, UniformRandomProvider rng, boolean site, int index) {
+        boolean planned = false;
         FailureModel model =
                 new RenewalFailureModel(distribution(spec.timeToFailure()), distribution(spec.timeToRepair()));
         double after = 0;
@@ -98,9 +99,9 @@ final class FaultSchedule {
             if (next.isEmpty() || next.get().startSeconds() >= horizon) {
                 return;
             }
-            sim.scheduleAt(next.get().startSeconds(), new Fault(site, index, false));
+            sim.scheduleAt(next.get().startSeconds(), new Fault(site, index, false, planned));
             after = Math.min(next.get().endSeconds(), horizon);
-            sim.scheduleAt(after, new Fault(site, index, true));
+            sim.scheduleAt(after, new Fault(site, index, true, planned));
         }
     }
 

@@ -30,6 +30,7 @@ final class Ledger {
     private long forcedBytes;
     private long forcedRecords;
     private final long[] forcedByCategory;
+    private long lostWrites;
 
     Ledger(MigrationSetup setup) {
         this.setup = setup;
@@ -104,6 +105,11 @@ final class Ledger {
         }
     }
 
+    /** Counts live writes that never reached a destination because the deadline rule cut a batch over early. */
+    void lostWrites(long bytes) {
+        lostWrites += bytes;
+    }
+
     ForcedLoss forcedLoss() {
         TreeMap<String, Long> byCategory = new TreeMap<>();
         for (int c = 0; c < forcedByCategory.length; c++) {
@@ -112,7 +118,11 @@ final class Ledger {
             }
         }
         return new ForcedLoss(
-                forcedBytes, forcedRecords, forcedUsers.cardinality(), ImmutableSortedMap.copyOf(byCategory));
+                forcedBytes,
+                forcedRecords,
+                forcedUsers.cardinality(),
+                ImmutableSortedMap.copyOf(byCategory),
+                lostWrites);
     }
 
     /** Returns violating live bytes of home {@code h}, given the writes not yet attached to a deletion. */

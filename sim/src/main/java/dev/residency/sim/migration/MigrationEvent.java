@@ -33,6 +33,7 @@ sealed interface MigrationEvent {
      * @param site true for a site, false for a link
      * @param index the site index, or the link index (arcs 2i and 2i+1)
      * @param up true for a repair
+     * @param planned true for a planned maintenance window, which is not counted as a failure
      */
-    record Fault(boolean site, int index, boolean up) implements MigrationEvent {}
+    record Fault(boolean site, int index, boolean up, boolean planned) implements MigrationEvent {}
 }

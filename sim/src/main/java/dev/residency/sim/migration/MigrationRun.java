@@ -84,6 +84,9 @@ public final class MigrationRun {
     private final int[] state;
     private final int[] flowOf;
     private final double[] snapshotAt;
+    /** Per batch, the instant up to which live writes have reached the destination. */
+    private final double[] syncedAt;
+
     private final int[] catchUpRounds;
     private final BatchTimes times;
     private final double[] verifierFreeAt;
@@ -94,6 +97,7 @@ public final class MigrationRun {
     private final long[] pendingCatchUp;
 
     private long bytesMoved;
+    private int samples;
     private long retransferBytes;
     private long totalCatchUp;
     private double egressCost;
@@ -127,6 +131,7 @@ public final class MigrationRun {
         flowOf = new int[n];
         Arrays.fill(flowOf, -1);
         snapshotAt = new double[n];
+        syncedAt = new double[n];
         catchUpRounds = new int[n];
         times = new BatchTimes(n);
         verifierFreeAt = new double[setup.topology().siteCount()];
@@ -166,7 +171,9 @@ public final class MigrationRun {
         sim.scheduleAt(0, new Sample());
         checkDone();
         double horizon = Durations.seconds(settings.horizon());
-        sim.runUntil(horizon);
+        if (Double.isNaN(fullCompliance)) {
+            sim.runUntil(horizon);
+        }
         double end = sim.now();
         // One last sample on the sampling grid, so that replications' series stay aligned.
         double interval = setup.sampleIntervalSeconds();
@@ -201,7 +208,9 @@ public final class MigrationRun {
             sample(sim.now());
             ledger.checkConservation(deletions, sim.now());
             if (!isFullyCompliant()) {
-                sim.schedule(setup.sampleIntervalSeconds(), new Sample());
+                // On an exact grid k * interval, so that replications' samples share their instants.
+                samples++;
+                sim.scheduleAt(samples * setup.sampleIntervalSeconds(), new Sample());
             }
         } else if (event instanceof Deadline) {
             deadline();
@@ -256,7 +265,6 @@ public final class MigrationRun {
                 verifierFreeAt[site] = start + bytes / verificationRate;
                 sim.scheduleAt(verifierFreeAt[site], new VerifyDone(b));
                 if (kind == Transfer.COPY) {
-                    bytesMoved += bytes;
                     int next = layout.nextInStream(b);
                     if (next >= 0) {
                         tryStart(next);
@@ -265,7 +273,10 @@ public final class MigrationRun {
                     retransferBytes += bytes;
                 }
             }
-            case CATCH_UP -> catchUp(b);
+            case CATCH_UP -> {
+                syncedAt[b] = snapshotAt[b];
+                catchUp(b);
+            }
         }
     }
 
@@ -283,6 +294,7 @@ public final class MigrationRun {
             return;
         }
         times.verifiedAt[b] = sim.now();
+        syncedAt[b] = snapshotAt[b];
         state[b] = CATCHING_UP;
         catchUp(b);
     }
@@ -335,6 +347,9 @@ public final class MigrationRun {
     /** Attaches the batch's accumulated writes to its source deletion and releases its deletions. */
     private void finishBatch(int b, boolean forced) {
         batchesLeft--;
+        if (!forced) {
+            bytesMoved += setup.plan().batches().get(b).bytes();
+        }
         ledger.batchDone(b);
         if (!forced) {
             ledger.cutOver(b);
@@ -364,6 +379,11 @@ public final class MigrationRun {
                 flowOf[b] = -1;
             }
             if (state[b] >= CATCHING_UP) {
+                // A verified copy exists, so the batch is cut over; the writes not yet copied to it are
+                // lost with the source and counted as forced loss.
+                double syncedUpTo = state[b] == FREEZING ? snapshotAt[b] : now;
+                ledger.lostWrites(
+                        Math.round(setup.writtenTotalBy(b, syncedUpTo) - setup.writtenTotalBy(b, syncedAt[b])));
                 state[b] = CUT_OVER;
                 times.cutOverAt[b] = now;
                 finishBatch(b, false);
@@ -387,13 +407,15 @@ public final class MigrationRun {
             return;
         }
         if (e.site()) {
-            if (!e.up()) {
+            if (!e.up() && !e.planned()) {
                 siteFailures++;
             }
             layout.setSiteUp(network, e.index(), e.up());
             deletions.setSiteUp(e.index(), e.up());
         } else if (!e.up()) {
-            linkFailures++;
+            if (!e.planned()) {
+                linkFailures++;
+            }
             network.failArc(2 * e.index());
             network.failArc(2 * e.index() + 1);
         } else {

@@ -59,6 +59,7 @@ public final class MigrationSetup {
         batchGate = new double[batches];
         writeLinear = new double[batches][homes];
         writeQuadratic = new double[batches][homes];
+        double[][] writers = writerShares(store, plan);
         for (int b = 0; b < batches; b++) {
             TransferBatch batch = plan.batches().get(b);
             checkArgument(batch.id() == b, "plan batch ids must be 0..n-1 in order; batch %s has id %s", b, batch.id());
@@ -68,10 +69,10 @@ public final class MigrationSetup {
             for (int h = 0; h < homes; h++) {
                 LiveWrites writes =
                         scenario.run().liveWrites().get(store.jurisdictions().get(h));
-                if (writes != null && f.usersByHome()[h] > 0) {
+                if (writes != null && writers[b][h] > 0) {
                     // Users grow linearly with sign-ups: u(t) = u0 (1 + s t / DAY); writes per second are
                     // u(t) B / DAY, so the bytes written by time t are u0 B / DAY (t + s t^2 / (2 DAY)).
-                    double perSecond = f.usersByHome()[h] * (double) writes.bytesPerUserPerDay() / DAY;
+                    double perSecond = writers[b][h] * (double) writes.bytesPerUserPerDay() / DAY;
                     writeLinear[b][h] = perSecond;
                     writeQuadratic[b][h] = perSecond * writes.signupsPerUserPerDay() / (2 * DAY);
                 }
@@ -129,6 +130,33 @@ public final class MigrationSetup {
     public static MigrationSetup prepare(Scenario scenario, RecordStore store, MigrationPlan plan) {
         return new MigrationSetup(
                 checkNotNull(scenario, "scenario"), checkNotNull(store, "store"), checkNotNull(plan, "plan"));
+    }
+
+    /**
+     * Returns, per batch and home jurisdiction, how many users' writes the batch's source receives.
+     * A user whose records are split over several batches (by category priority, several copies, or
+     * a batch boundary) writes once in all, so each batch gets the share of the user's migrating
+     * bytes that it carries: the shares of one user sum to 1.
+     */
+    static double[][] writerShares(RecordStore store, MigrationPlan plan) {
+        double[] userBytes = new double[store.userCount()];
+        for (TransferBatch batch : plan.batches()) {
+            for (int k = 0; k < batch.records().length(); k++) {
+                int i = batch.records().get(k);
+                userBytes[store.user(i)] += store.bytes(i);
+            }
+        }
+        double[][] shares =
+                new double[plan.batches().size()][store.jurisdictions().size()];
+        for (TransferBatch batch : plan.batches()) {
+            for (int k = 0; k < batch.records().length(); k++) {
+                int i = batch.records().get(k);
+                double total = userBytes[store.user(i)];
+                // A user whose migrating records are all empty bytes gets no share: nothing to catch up.
+                shares[batch.id()][store.homeIndex(i)] += total > 0 ? store.bytes(i) / total : 0;
+            }
+        }
+        return shares;
     }
 
     /**
@@ -210,7 +238,9 @@ public final class MigrationSetup {
         double expected = Math.max(plan.makespanSeconds() * 1.2 + retention, Double.isNaN(deadline) ? 0 : deadline);
         double interval = Math.max(60, expected / 400);
         if (!Double.isNaN(deadline)) {
-            interval = deadline / Math.max(1, Math.round(deadline / interval));
+            // Floor keeps the interval at least as long as chosen (so at least a minute) unless the
+            // deadline itself is shorter.
+            interval = deadline / Math.max(1, Math.floor(deadline / interval));
         }
         return interval;
     }

@@ -44,14 +44,23 @@ public final class ScenarioPlans {
         return options.build();
     }
 
-    /** Plans the migration of {@code store} under {@code scenario}'s policy with the scenario's planner. */
-    public static MigrationPlan plan(Scenario scenario, RecordStore store) {
-        PlanningProblem problem = PlanningProblem.builder()
+    /** Returns the planning problem of {@code store} under {@code scenario}'s policy and options. */
+    public static PlanningProblem problem(Scenario scenario, RecordStore store) {
+        return PlanningProblem.builder()
                 .store(store)
                 .policy(scenario.policy())
                 .options(options(scenario))
                 .build();
+    }
+
+    /** Plans {@code problem} with {@code scenario}'s planner. */
+    public static MigrationPlan plan(Scenario scenario, PlanningProblem problem) {
         return Planners.byName(scenario.planning().planner()).plan(problem);
+    }
+
+    /** Plans the migration of {@code store} under {@code scenario}'s policy with the scenario's planner. */
+    public static MigrationPlan plan(Scenario scenario, RecordStore store) {
+        return plan(scenario, problem(scenario, store));
     }
 
     private static Duration since(Instant start, Instant at) {

@@ -27,7 +27,10 @@ import java.util.function.ToDoubleFunction;
  * @param bytesDeleted violating copy bytes deleted, all reasons
  * @param deletedByReason mean bytes deleted per reason
  * @param forcedLossBytes movable bytes deleted by the deadline rule
- * @param forcedLossUsers users with at least one record so deleted
+ * @param forcedLossUsers simulated users with at least one record so deleted (multiply by the
+ *     scenario's scale for real-world users)
+ * @param forcedLostWrites live writes lost because the deadline rule cut batches over before their
+ *     catch-up finished
  * @param egressCostUsd egress price, US dollars
  * @param copyRetries copies repeated after corruption
  * @param band the violating-bytes series (backups included) over replications: per sample, the
@@ -47,6 +50,7 @@ public record ReplicationSummary(
         ImmutableSortedMap<String, Estimate> deletedByReason,
         Estimate forcedLossBytes,
         Estimate forcedLossUsers,
+        Estimate forcedLostWrites,
         Estimate egressCostUsd,
         Estimate copyRetries,
         ImmutableList<BandPoint> band) {
@@ -94,6 +98,7 @@ public record ReplicationSummary(
                 ImmutableSortedMap.copyOf(byReason),
                 estimate(results, r -> r.forcedLoss().bytes()),
                 estimate(results, r -> r.forcedLoss().users()),
+                estimate(results, r -> r.forcedLoss().lostWriteBytes()),
                 estimate(results, RunResult::egressCostUsd),
                 estimate(results, r -> r.copyRetries()),
                 band(results));

@@ -10,7 +10,7 @@ import com.google.common.hash.Hashing;
 /**
  * The outcome of one simulated migration run, identified by scenario, seed and replication index.
  * Times are simulated seconds since the scenario's start; {@code NaN} when never reached. Bytes are
- * of the simulated population (see the scenario's scale).
+ * real-world bytes: a scenario's record sizes are already multiplied by its scale.
  *
  * @param scenario the scenario's name
  * @param seed the run seed
@@ -97,6 +97,7 @@ public record RunResult(
         h.putLong(retransferBytes);
         deletedByReason.forEach((k, v) -> h.putUnencodedChars(k).putLong(v));
         h.putLong(forcedLoss.bytes()).putLong(forcedLoss.records()).putLong(forcedLoss.users());
+        h.putLong(forcedLoss.lostWriteBytes());
         forcedLoss.bytesByCategory().forEach((k, v) -> h.putUnencodedChars(k).putLong(v));
         h.putDouble(egressCostUsd).putInt(copyRetries).putInt(deletionRetries).putInt(linkFailures);
         h.putInt(siteFailures).putLong(events);

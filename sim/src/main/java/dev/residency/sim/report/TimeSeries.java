@@ -8,9 +8,11 @@ import dev.residency.geo.Jurisdiction;
 import java.util.Arrays;
 
 /**
- * Quantities of one run sampled at regular instants {@code 0, Δ, 2Δ, …} of simulated time (and once
- * more at the deadline, if any, so the deadline value is exact). Arrays are indexed by sample; the
- * per-jurisdiction array by jurisdiction, then sample. Held in arrays for compactness; accessors
+ * Quantities of one run sampled at the instants {@code 0, Δ, 2Δ, …} of simulated time, where Δ is
+ * chosen so that a deadline falls on a sample (see {@code MigrationSetup}); a run that ends adds one
+ * last sample at the next grid instant, so all replications of a scenario share their sample
+ * instants. Under an enforced deadline the sample at the deadline shows the state after enforcement.
+ * Arrays are indexed by sample; the per-jurisdiction array by jurisdiction, then sample. Accessors
  * return copies.
  */
 public final class TimeSeries {

@@ -89,13 +89,19 @@ public record RunSettings(
         liveWrites = ImmutableMap.copyOf(liveWrites);
         phases = ImmutableList.copyOf(phases);
         deadline.ifPresent(d -> checkArgument(d.isAfter(start), "deadline %s must be after start %s", d, start));
+        deadline.ifPresent(d -> checkArgument(
+                !d.isAfter(start.plus(horizon)),
+                "deadline %s must not be after the horizon's end %s (start + %s)",
+                d,
+                start.plus(horizon),
+                horizon));
         checkArgument(replications > 0, "replications must be positive, was %s", replications);
         checkArgument(!horizon.isNegative() && !horizon.isZero(), "horizon must be positive, was %s", horizon);
         checkArgument(!verificationRate.isZero(), "verificationRate must be positive");
         checkArgument(!deletionRate.isZero(), "deletionRate must be positive");
         checkArgument(
-                deletionFailureProbability >= 0 && deletionFailureProbability <= 1,
-                "deletionFailureProbability must be in [0, 1], was %s",
+                deletionFailureProbability >= 0 && deletionFailureProbability < 1,
+                "deletionFailureProbability must be in [0, 1) (1 would retry forever), was %s",
                 deletionFailureProbability);
         checkArgument(
                 catchUpThresholdBytes > 0, "catchUpThresholdBytes must be positive, was %s", catchUpThresholdBytes);

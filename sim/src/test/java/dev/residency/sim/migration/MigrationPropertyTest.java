@@ -17,7 +17,9 @@ import dev.residency.sim.scenario.DeadlineRule;
 import dev.residency.sim.scenario.LiveWrites;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.testing.RandomInstances;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -187,6 +189,17 @@ final class MigrationPropertyTest {
      * batch not yet cut over, what they wrote until {@code end}. A batch's users write to its source at
      * their jurisdiction's rate, users growing linearly with sign-ups (see {@link LiveWrites}).
      */
+    private static Map<Integer, Long> migratingBytesByUser(MigrationSetup setup) {
+        Map<Integer, Long> bytes = new HashMap<>();
+        for (TransferBatch batch : setup.plan().batches()) {
+            for (int k = 0; k < batch.records().length(); k++) {
+                int i = batch.records().get(k);
+                bytes.merge(setup.store().user(i), setup.store().bytes(i), Long::sum);
+            }
+        }
+        return bytes;
+    }
+
     private static long expectedWrites(MigrationSetup setup, RunResult result, double end) {
         RecordStore store = setup.store();
         // Writes count as violating only at a source whose copy a deletion job removes after the batch.
@@ -198,6 +211,7 @@ final class MigrationPropertyTest {
                 }
             });
         }
+        Map<Integer, Long> userBytes = migratingBytesByUser(setup);
         long total = 0;
         double pending = 0;
         for (TransferBatch batch : setup.plan().batches()) {
@@ -222,14 +236,15 @@ final class MigrationPropertyTest {
                 if (w == null) {
                     continue;
                 }
-                Set<Integer> users = new HashSet<>();
+                // Each user writes once in all: a batch carries the share of the user's migrating bytes it holds.
+                double writers = 0;
                 for (int k = 0; k < batch.records().length(); k++) {
                     int i = batch.records().get(k);
                     if (store.homeIndex(i) == h) {
-                        users.add(store.user(i));
+                        writers += (double) store.bytes(i) / userBytes.get(store.user(i));
                     }
                 }
-                double perSecond = users.size() * (double) w.bytesPerUserPerDay() / DAY;
+                double perSecond = writers * w.bytesPerUserPerDay() / DAY;
                 double bytes = perSecond * until + perSecond * w.signupsPerUserPerDay() / (2 * DAY) * until * until;
                 if (pendingAtEnd) {
                     pending += bytes;
