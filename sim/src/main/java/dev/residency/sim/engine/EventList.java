@@ -8,23 +8,23 @@ import java.util.Arrays;
 /**
  * A future-event list: pending events ordered by time, ties broken by insertion order.
  *
- * <p>The list is a 4-ary min-heap over one primitive {@code long[]} holding, per entry, the bits
- * of the event time next to a key that packs the insertion sequence number with the index of the
- * payload's slot. Non-negative doubles order like their raw bits read as signed longs, so one entry
- * compares with two {@code long} comparisons and sits in 16 contiguous bytes; the four children of
- * a node share one or two cache lines. Payloads live in a reused slot array, so scheduling
- * allocates nothing once the arrays have grown. A {@link #poll} leaves the root vacant; if the next
- * call is a {@link #schedule}, as in a simulation step whose handler schedules a successor, the new
- * entry fills the root and sifts down once, instead of a sift-down for the removal and a sift-up for
- * the insertion. (Arities 8 and 16 and Wegener's bottom-up sift-down measured no faster here.)
+ * <p><b>Algorithm.</b> The order lives in a {@link LadderQueue} (Tang, Goh and Thng, "Ladder Queue:
+ * An O(1) Priority Queue Structure for Large-Scale Discrete Event Simulation", ACM TOMACS 2005): an
+ * unsorted top, up to eight rungs of buckets, and a small bottom heap, with O(1) amortised cost per
+ * operation under the hold model instead of a heap's O(log n). Each entry is the bits of the event
+ * time (non-negative doubles order like their raw bits read as signed longs) and a key that packs
+ * the insertion sequence number with the index of the payload's slot. Payloads live in a reused
+ * slot array, so scheduling allocates nothing once the arrays have grown. (The previous 4-ary heap
+ * over the same entries, and arities 8 and 16, measured slower at 10^5 and more pending events; see
+ * {@code benchmarks/README.md}.)
  *
  * <p><b>Ordering.</b> Events are delivered in increasing time; events with equal times are
- * delivered in the order they were scheduled (first in, first out). This makes a run
- * deterministic.
+ * delivered in the order they were scheduled (first in, first out), because the ladder compares
+ * (time, sequence) wherever it orders entries. This makes a run deterministic.
  *
- * <p><b>Cancellation</b> leaves a tombstone in the heap that is skipped when it reaches the top;
- * when tombstones outnumber live events the heap is rebuilt without them, so memory stays
- * proportional to the live events.
+ * <p><b>Cancellation</b> leaves a tombstone that is skipped when it comes first; when tombstones
+ * outnumber live events the list is rebuilt without them, so memory stays proportional to the live
+ * events.
  *
  * <p>Not thread-safe.
  *
@@ -43,20 +43,13 @@ public final class EventList<E> {
     /** Handles pack a 36-bit slot generation above the slot index, so they are never negative. */
     private static final long GENERATION_MASK = (1L << (63 - SLOT_BITS)) - 1;
 
-    /** Log2 of the heap's arity. */
-    private static final int LOG_ARITY = 2;
-
-    private static final int ARITY = 1 << LOG_ARITY;
-
     private static final Object TOMBSTONE = new Object();
     private static final int INITIAL_CAPACITY = 16;
 
     private final long sequenceLimit;
 
-    /** Entry i occupies heap[2i] (time bits) and heap[2i+1] (sequence << SLOT_BITS | slot). */
-    private long[] heap;
-
-    private int heapSize;
+    /** Entries (time bits, sequence << SLOT_BITS | slot), including tombstones. */
+    private final LadderQueue queue;
 
     private Object[] payloads;
     /** Bumped each time a slot is freed, so that stale handles are recognised. */
@@ -68,12 +61,6 @@ public final class EventList<E> {
 
     private long nextSequence;
     private int tombstones;
-    /**
-     * True after {@link #poll} until the next operation: the root entry is stale. A following
-     * {@link #schedule} puts its entry there and sifts it down once, so that a pop followed by a
-     * schedule (the usual step of a simulation) costs one sift instead of two.
-     */
-    private boolean rootVacant;
 
     /** Creates an empty list. */
     public EventList() {
@@ -87,7 +74,7 @@ public final class EventList<E> {
                 "sequenceLimit must be in (1, 2^36], got %s",
                 sequenceLimit);
         this.sequenceLimit = sequenceLimit;
-        heap = new long[2 * INITIAL_CAPACITY];
+        queue = new LadderQueue(SLOT_BITS, INITIAL_CAPACITY);
         payloads = new Object[INITIAL_CAPACITY];
         slotGeneration = new long[INITIAL_CAPACITY];
         freeSlots = new int[INITIAL_CAPACITY];
@@ -114,17 +101,7 @@ public final class EventList<E> {
         long sequence = nextSequence++;
         payloads[slot] = payload;
         // Adding 0.0 turns -0.0 into +0.0, whose bits order correctly.
-        long time = Double.doubleToRawLongBits(timeSeconds + 0.0);
-        long key = (sequence << SLOT_BITS) | slot;
-        if (rootVacant) {
-            rootVacant = false;
-            siftDown(0, time, key);
-        } else {
-            if (heapSize == heap.length >>> 1) {
-                heap = Arrays.copyOf(heap, heap.length * 2);
-            }
-            siftUp(heapSize++, time, key);
-        }
+        queue.add(timeSeconds + 0.0, (sequence << SLOT_BITS) | slot);
         return (slotGeneration[slot] << SLOT_BITS) | slot;
     }
 
@@ -147,7 +124,7 @@ public final class EventList<E> {
         }
         payloads[slot] = TOMBSTONE;
         tombstones++;
-        if (tombstones > 64 && tombstones > heapSize - tombstones) {
+        if (tombstones > 64 && tombstones > queue.size() - tombstones) {
             compact();
         }
         return true;
@@ -160,7 +137,7 @@ public final class EventList<E> {
 
     /** Returns the number of pending (not cancelled) events. */
     public int size() {
-        return heapSize - tombstones - (rootVacant ? 1 : 0);
+        return queue.size() - tombstones;
     }
 
     /**
@@ -168,8 +145,8 @@ public final class EventList<E> {
      * pending (a sentinel, so that loops can compare without a separate emptiness test).
      */
     public double peekTime() {
-        dropCancelledTop();
-        return heapSize == 0 ? Double.POSITIVE_INFINITY : Double.longBitsToDouble(heap[0]);
+        dropCancelledFirst();
+        return queue.size() == 0 ? Double.POSITIVE_INFINITY : Double.longBitsToDouble(queue.firstTimeBits());
     }
 
     /**
@@ -179,50 +156,33 @@ public final class EventList<E> {
      */
     @SuppressWarnings("unchecked")
     public E poll() {
-        dropCancelledTop();
-        checkState(heapSize > 0, "poll() on an empty event list");
-        int slot = (int) (heap[1] & SLOT_MASK);
+        dropCancelledFirst();
+        checkState(queue.size() > 0, "poll() on an empty event list");
+        int slot = (int) (queue.firstKey() & SLOT_MASK);
+        queue.removeFirst();
         Object payload = payloads[slot];
         freeSlot(slot);
-        rootVacant = true;
         return (E) payload;
     }
 
     /** Removes every pending event. Handles issued before become invalid. */
     public void clear() {
-        fillVacantRoot();
-        for (int i = 0; i < heapSize; i++) {
-            freeSlot((int) (heap[2 * i + 1] & SLOT_MASK));
+        long[] all = queue.drain();
+        for (int i = 1; i < all.length; i += 2) {
+            freeSlot((int) (all[i] & SLOT_MASK));
         }
-        heapSize = 0;
         tombstones = 0;
     }
 
-    private void dropCancelledTop() {
-        fillVacantRoot();
-        while (heapSize > 0) {
-            int slot = (int) (heap[1] & SLOT_MASK);
+    private void dropCancelledFirst() {
+        while (tombstones > 0 && queue.size() > 0) {
+            int slot = (int) (queue.firstKey() & SLOT_MASK);
             if (payloads[slot] != TOMBSTONE) {
                 return;
             }
-            removeTop();
+            queue.removeFirst();
             freeSlot(slot);
             tombstones--;
-        }
-    }
-
-    /** Completes a pending {@link #poll} by moving the last entry into the root. */
-    private void fillVacantRoot() {
-        if (rootVacant) {
-            rootVacant = false;
-            removeTop();
-        }
-    }
-
-    private void removeTop() {
-        int last = --heapSize;
-        if (last > 0) {
-            siftDown(0, heap[2 * last], heap[2 * last + 1]);
         }
     }
 
@@ -236,6 +196,7 @@ public final class EventList<E> {
             payloads = Arrays.copyOf(payloads, grown);
             slotGeneration = Arrays.copyOf(slotGeneration, grown);
             freeSlots = Arrays.copyOf(freeSlots, grown);
+            queue.ensureCapacity(grown);
         }
         return slotsUsed++;
     }
@@ -246,79 +207,31 @@ public final class EventList<E> {
         freeSlots[freeCount++] = slot;
     }
 
-    /** Moves the entry (time, key) up from the hole at {@code index}. */
-    private void siftUp(int index, long time, long key) {
-        long[] h = heap;
-        while (index > 0) {
-            int parent = (index - 1) >>> LOG_ARITY;
-            long parentTime = h[2 * parent];
-            if (parentTime < time || (parentTime == time && h[2 * parent + 1] < key)) {
-                break;
-            }
-            h[2 * index] = parentTime;
-            h[2 * index + 1] = h[2 * parent + 1];
-            index = parent;
-        }
-        h[2 * index] = time;
-        h[2 * index + 1] = key;
-    }
-
-    /** Moves the entry (time, key) down from the hole at {@code index}. */
-    private void siftDown(int index, long time, long key) {
-        long[] h = heap;
-        int size = heapSize;
-        while (true) {
-            int child = (index << LOG_ARITY) + 1;
-            if (child >= size) {
-                break;
-            }
-            // Smallest of up to ARITY children, comparing (time, key) lexicographically.
-            int best = child;
-            long bestTime = h[2 * child];
-            long bestKey = h[2 * child + 1];
-            int end = Math.min(child + ARITY, size);
-            for (int c = child + 1; c < end; c++) {
-                long t = h[2 * c];
-                if (t < bestTime || (t == bestTime && h[2 * c + 1] < bestKey)) {
-                    best = c;
-                    bestTime = t;
-                    bestKey = h[2 * c + 1];
-                }
-            }
-            if (time < bestTime || (time == bestTime && key < bestKey)) {
-                break;
-            }
-            h[2 * index] = bestTime;
-            h[2 * index + 1] = bestKey;
-            index = best;
-        }
-        h[2 * index] = time;
-        h[2 * index + 1] = key;
-    }
-
-    /** Drops tombstones and restores the heap property bottom-up (Floyd), in linear time. */
-    private void compact() {
-        fillVacantRoot();
+    /**
+     * Takes every entry out of the queue, frees the slots of cancelled ones, and returns the live
+     * entries as (time bits, key) pairs in {@code [0, 2 * size())}.
+     */
+    private long[] drainLive() {
+        long[] all = queue.drain();
         int kept = 0;
-        for (int i = 0; i < heapSize; i++) {
-            long key = heap[2 * i + 1];
-            int slot = (int) (key & SLOT_MASK);
+        for (int i = 0; i < all.length; i += 2) {
+            int slot = (int) (all[i + 1] & SLOT_MASK);
             if (payloads[slot] == TOMBSTONE) {
                 freeSlot(slot);
             } else {
-                heap[2 * kept] = heap[2 * i];
-                heap[2 * kept + 1] = key;
-                kept++;
+                all[kept++] = all[i];
+                all[kept++] = all[i + 1];
             }
         }
-        heapSize = kept;
         tombstones = 0;
-        heapify();
+        return Arrays.copyOf(all, kept);
     }
 
-    private void heapify() {
-        for (int i = (heapSize - 2) >>> LOG_ARITY; i >= 0 && heapSize > 1; i--) {
-            siftDown(i, heap[2 * i], heap[2 * i + 1]);
+    /** Rebuilds the queue without tombstones, in linear time. */
+    private void compact() {
+        long[] live = drainLive();
+        for (int i = 0; i < live.length; i += 2) {
+            queue.add(Double.longBitsToDouble(live[i]), live[i + 1]);
         }
     }
 
@@ -328,24 +241,20 @@ public final class EventList<E> {
      * valid because they name slots, not sequence numbers.
      */
     private void renumber() {
-        compact();
-        Integer[] order = new Integer[heapSize];
-        for (int i = 0; i < heapSize; i++) {
+        long[] live = drainLive();
+        int n = live.length / 2;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        long[] h = heap;
         Arrays.sort(order, (a, b) -> {
-            int byTime = Long.compare(h[2 * a], h[2 * b]);
-            return byTime != 0 ? byTime : Long.compare(h[2 * a + 1], h[2 * b + 1]);
+            int byTime = Long.compare(live[2 * a], live[2 * b]);
+            return byTime != 0 ? byTime : Long.compare(live[2 * a + 1], live[2 * b + 1]);
         });
-        long[] sorted = new long[heap.length];
-        for (int i = 0; i < heapSize; i++) {
-            int slot = (int) (h[2 * order[i] + 1] & SLOT_MASK);
-            sorted[2 * i] = h[2 * order[i]];
-            sorted[2 * i + 1] = ((long) i << SLOT_BITS) | slot;
+        for (int i = 0; i < n; i++) {
+            long slot = live[2 * order[i] + 1] & SLOT_MASK;
+            queue.add(Double.longBitsToDouble(live[2 * order[i]]), ((long) i << SLOT_BITS) | slot);
         }
-        // A sorted array is a valid heap.
-        heap = sorted;
-        nextSequence = heapSize;
+        nextSequence = n;
     }
 }

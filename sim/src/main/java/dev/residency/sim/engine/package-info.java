@@ -1,5 +1,5 @@
 /**
- * The discrete-event kernel: the {@link dev.residency.sim.engine.EventList} (a 4-ary heap over
+ * The discrete-event kernel: the {@link dev.residency.sim.engine.EventList} (a ladder queue over
  * primitive arrays, ties broken by insertion order), the {@link dev.residency.sim.engine.Simulator}
  * that runs it with a clock in seconds mapped to calendar time by a {@link
  * dev.residency.sim.engine.SimClock}, and {@link dev.residency.sim.engine.RandomStreams}, seeded
