@@ -63,6 +63,7 @@ public record JurisdictionSet(String name, ImmutableSortedSet<Jurisdiction> memb
 
     /** Returns the built-in set called {@code name} ("carve-out", "eu-efta", "eea"), ignoring case. */
     public static Optional<JurisdictionSet> named(String name) {
+        checkNotNull(name, "name");
         return Optional.ofNullable(NAMED.get(name.toLowerCase(Locale.ROOT)));
     }
 

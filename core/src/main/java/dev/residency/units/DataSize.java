@@ -113,6 +113,8 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
      * @throws IllegalArgumentException if {@code other} is larger than this size
      */
     public DataSize minus(DataSize other) {
+        checkNotNull(other, "other");
+        checkArgument(other.bytes <= bytes, "cannot subtract %s (other) from %s: the result would be negative", other, this);
         return ofBytes(bytes - other.bytes);
     }
 

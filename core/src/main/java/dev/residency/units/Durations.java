@@ -55,9 +55,19 @@ public final class Durations {
         return duration.getSeconds() + duration.getNano() / 1e9;
     }
 
-    /** Returns a duration of {@code seconds} seconds, rounded to the nanosecond. */
+    /**
+     * Returns a duration of {@code seconds} seconds, rounded to the nanosecond.
+     *
+     * @throws IllegalArgumentException if {@code seconds} is not finite or beyond about 292 years
+     */
     public static Duration ofSeconds(double seconds) {
         checkArgument(Double.isFinite(seconds), "seconds must be finite: %s", seconds);
+        // Math.round saturates at Long.MAX_VALUE nanoseconds (about 292 years): refuse instead of clamping.
+        checkArgument(
+                Math.abs(seconds) < Long.MAX_VALUE / 1e9,
+                "seconds must be within about 292 years (%s ns): %s",
+                Long.MAX_VALUE,
+                seconds);
         return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 
@@ -65,8 +75,12 @@ public final class Durations {
      * Formats {@code duration} in the short form, largest units first, e.g. {@code "1d 12h"} or
      * {@code "1s 500ms"}; zero is {@code "0s"}. Whole milliseconds print exactly, so {@link #parse}
      * reads the text back to the same duration; finer parts are dropped.
+     *
+     * @throws IllegalArgumentException if {@code duration} is negative (the short form has no sign)
      */
     public static String format(Duration duration) {
+        checkNotNull(duration, "duration");
+        checkArgument(!duration.isNegative(), "duration must not be negative: %s", duration);
         long totalSeconds = duration.getSeconds();
         if (totalSeconds == 0) {
             return duration.toMillis() == 0 ? "0s" : duration.toMillis() + "ms";

@@ -114,7 +114,10 @@ final class DataSizeTest {
         assertThat(a.minus(b)).isEqualTo(DataSize.parse("2 GB"));
         assertThat(a).isGreaterThan(b);
         assertThat(a.minus(a).isZero()).isTrue();
-        assertThatThrownBy(() -> b.minus(a)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.minus(a))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("other")
+                .hasMessageContaining("negative");
         assertThatThrownBy(() -> DataSize.ofBytes(Long.MAX_VALUE).plus(DataSize.ofBytes(1)))
                 .isInstanceOf(ArithmeticException.class);
     }

@@ -76,6 +76,22 @@ final class DurationsTest {
                 .hasMessageContaining("NaN");
     }
 
+    @Test
+    void ofSeconds_beyondLongNanos_isRefusedNotClamped() {
+        assertThatThrownBy(() -> Durations.ofSeconds(1e10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("292 years")
+                .hasMessageContaining("1.0E10");
+    }
+
+    @Test
+    void format_negative_isRefused() {
+        assertThatThrownBy(() -> Durations.format(Duration.ofSeconds(-5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("negative")
+                .hasMessageContaining("PT-5S");
+    }
+
     static LongStream seeds() {
         return LongStream.range(0, 300);
     }
