@@ -114,7 +114,8 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
      */
     public DataSize minus(DataSize other) {
         checkNotNull(other, "other");
-        checkArgument(other.bytes <= bytes, "cannot subtract %s (other) from %s: the result would be negative", other, this);
+        checkArgument(
+                other.bytes <= bytes, "cannot subtract %s (other) from %s: the result would be negative", other, this);
         return ofBytes(bytes - other.bytes);
     }
 

@@ -65,8 +65,7 @@ public final class Durations {
         // Math.round saturates at Long.MAX_VALUE nanoseconds (about 292 years): refuse instead of clamping.
         checkArgument(
                 Math.abs(seconds) < Long.MAX_VALUE / 1e9,
-                "seconds must be within about 292 years (%s ns): %s",
-                Long.MAX_VALUE,
+                "seconds must be within about 292 years (Long.MAX_VALUE nanoseconds): %s",
                 seconds);
         return Duration.ofNanos(Math.round(seconds * 1e9));
     }
