@@ -39,32 +39,47 @@ final class MigrationFixtures {
      * back (makespan 800 s), under {@code run}.
      */
     static MigrationSetup oneLinkTenBatches(RunSettings run) {
-        DataCenter sg = new DataCenter(
-                "sg", Jurisdiction.SG, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
-        DataCenter us = new DataCenter(
-                "us", Jurisdiction.US, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
-        Topology topology = Topology.of(
-                List.of(sg, us),
-                List.of(Link.symmetric("sg", "us", new Bandwidth(1.25e8), Duration.ofMillis(10), 0.02)));
+        Topology topology = oneLink();
         RecordStore.Builder builder = RecordStore.builder(topology, 100);
         for (int i = 0; i < 100; i++) {
             builder.add(i, Jurisdiction.US, Category.VIDEOS, 1_000_000_000L, false, 0);
         }
         RecordStore store = builder.build();
-        ResidencyPolicy policy = ResidencyPolicy.of(
-                "us-in-us", Rule.move("us-in-us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)));
+        ResidencyPolicy policy = usInUs();
         // The plan is made without a hard deadline whatever the run's rule, so both rules share it.
-        MigrationPlan plan = Planners.byName("flow")
+        MigrationPlan plan = plan(store, policy, 10_000_000_000L);
+        return MigrationSetup.prepare(
+                scenario("one-link-ten-batches", topology, policy, PlanningSettings.defaults(), run), store, plan);
+    }
+
+    /** Returns sites sg (SG) and us (US), far faster than the one 1 Gbps (1.25e8 B/s), 10 ms link between them. */
+    static Topology oneLink() {
+        DataCenter sg = new DataCenter(
+                "sg", Jurisdiction.SG, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
+        DataCenter us = new DataCenter(
+                "us", Jurisdiction.US, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
+        return Topology.of(
+                List.of(sg, us),
+                List.of(Link.symmetric("sg", "us", new Bandwidth(1.25e8), Duration.ofMillis(10), 0.02)));
+    }
+
+    /** Returns the policy "US users' data only in the US". */
+    static ResidencyPolicy usInUs() {
+        return ResidencyPolicy.of(
+                "us-in-us", Rule.move("us-in-us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)));
+    }
+
+    /** Plans {@code store} under {@code policy} with the flow planner, 10 s steps and the given batch size. */
+    static MigrationPlan plan(RecordStore store, ResidencyPolicy policy, long targetBatchBytes) {
+        return Planners.byName("flow")
                 .plan(PlanningProblem.builder()
                         .store(store)
                         .policy(policy)
                         .options(PlanOptions.builder()
-                                .targetBatchBytes(10_000_000_000L)
+                                .targetBatchBytes(targetBatchBytes)
                                 .timeStep(Duration.ofSeconds(10))
                                 .build())
                         .build());
-        return MigrationSetup.prepare(
-                scenario("one-link-ten-batches", topology, policy, PlanningSettings.defaults(), run), store, plan);
     }
 
     /**

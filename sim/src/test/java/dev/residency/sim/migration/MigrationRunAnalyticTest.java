@@ -8,25 +8,16 @@ import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.plan.DeletionReason;
 import dev.residency.plan.MigrationPlan;
-import dev.residency.plan.PlanOptions;
-import dev.residency.plan.Planners;
-import dev.residency.plan.PlanningProblem;
 import dev.residency.policy.ResidencyPolicy;
-import dev.residency.policy.Rule;
-import dev.residency.policy.SiteConstraint;
 import dev.residency.sim.report.BatchOutcome;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.Backups;
 import dev.residency.sim.scenario.LiveWrites;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
-import dev.residency.topology.DataCenter;
-import dev.residency.topology.Link;
 import dev.residency.topology.Topology;
 import dev.residency.units.Bandwidth;
-import dev.residency.units.DataSize;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,16 +40,6 @@ final class MigrationRunAnalyticTest {
     private static final long RECORD_BYTES = 1_000_000_000L;
     private static final double TIME_TOLERANCE = 1e-6;
 
-    /** sg (SG) and us (US), sites far faster than the one 1 Gbps, 10 ms link between them. */
-    private static Topology topology() {
-        DataCenter sg = new DataCenter(
-                "sg", Jurisdiction.SG, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
-        DataCenter us = new DataCenter(
-                "us", Jurisdiction.US, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
-        Link link = Link.symmetric("sg", "us", new Bandwidth(LINK_BYTES_PER_SECOND), Duration.ofMillis(10), 0.02);
-        return Topology.of(List.of(sg, us), List.of(link));
-    }
-
     /** Ten 1 GB US records, one per user (users 0 … 9), all at sg only. */
     private static RecordStore store(Topology topology) {
         RecordStore.Builder store = RecordStore.builder(topology, RECORDS);
@@ -69,20 +50,11 @@ final class MigrationRunAnalyticTest {
     }
 
     private static MigrationSetup setup(RunSettings run) {
-        Topology topology = topology();
+        Topology topology = MigrationFixtures.oneLink();
         RecordStore store = store(topology);
-        ResidencyPolicy policy = ResidencyPolicy.of(
-                "us-in-us", Rule.move("us-in-us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)));
+        ResidencyPolicy policy = MigrationFixtures.usInUs();
         // One batch: the whole 10 GB is far below the 1 TB target.
-        MigrationPlan plan = Planners.byName("flow")
-                .plan(PlanningProblem.builder()
-                        .store(store)
-                        .policy(policy)
-                        .options(PlanOptions.builder()
-                                .targetBatchBytes(1_000_000_000_000L)
-                                .timeStep(Duration.ofSeconds(10))
-                                .build())
-                        .build());
+        MigrationPlan plan = MigrationFixtures.plan(store, policy, 1_000_000_000_000L);
         return MigrationSetup.prepare(
                 MigrationFixtures.scenario("analytic", topology, policy, PlanningSettings.defaults(), run),
                 store,

@@ -8,12 +8,7 @@ import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.plan.MigrationPlan;
-import dev.residency.plan.PlanOptions;
-import dev.residency.plan.Planners;
-import dev.residency.plan.PlanningProblem;
 import dev.residency.policy.ResidencyPolicy;
-import dev.residency.policy.Rule;
-import dev.residency.policy.SiteConstraint;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.Backups;
 import dev.residency.sim.scenario.DeadlineRule;
@@ -21,13 +16,9 @@ import dev.residency.sim.scenario.Faults;
 import dev.residency.sim.scenario.LiveWrites;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
-import dev.residency.topology.DataCenter;
-import dev.residency.topology.Link;
 import dev.residency.topology.Topology;
 import dev.residency.units.Bandwidth;
-import dev.residency.units.DataSize;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,14 +55,14 @@ final class MigrationRunRegressionTest {
 
     @Test
     void execute_nothingViolates_endsAtTimeZero() {
-        Topology topology = twoSites();
+        Topology topology = MigrationFixtures.oneLink();
         RecordStore.Builder builder = RecordStore.builder(topology, 3);
         for (int i = 0; i < 3; i++) {
             builder.add(i, Jurisdiction.US, Category.VIDEOS, 1_000_000L, false, 1);
         }
         RecordStore store = builder.build();
-        ResidencyPolicy policy = usInUs();
-        MigrationPlan plan = plan(store, policy);
+        ResidencyPolicy policy = MigrationFixtures.usInUs();
+        MigrationPlan plan = MigrationFixtures.plan(store, policy, 10_000_000_000L);
         RunSettings run = quiet().build();
 
         RunResult r = MigrationRun.execute(
@@ -90,13 +81,13 @@ final class MigrationRunRegressionTest {
     @Test
     void writerShares_oneUserSplitOverTenBatches_sumToOneUser() {
         // One user owns all 100 records of 1 GB; 10 GB batches split them ten ways, 0.1 user each.
-        Topology topology = twoSites();
+        Topology topology = MigrationFixtures.oneLink();
         RecordStore.Builder builder = RecordStore.builder(topology, 100);
         for (int i = 0; i < 100; i++) {
             builder.add(0, Jurisdiction.US, Category.VIDEOS, 1_000_000_000L, false, 0);
         }
         RecordStore store = builder.build();
-        MigrationPlan plan = plan(store, usInUs());
+        MigrationPlan plan = MigrationFixtures.plan(store, MigrationFixtures.usInUs(), 10_000_000_000L);
 
         double[][] shares = MigrationSetup.writerShares(store, plan);
 
@@ -129,32 +120,5 @@ final class MigrationRunRegressionTest {
 
         assertThat(enforced.forcedLoss().lostWriteBytes()).isPositive();
         assertThat(continued.forcedLoss().lostWriteBytes()).isZero();
-    }
-
-    private static Topology twoSites() {
-        DataCenter sg = new DataCenter(
-                "sg", Jurisdiction.SG, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
-        DataCenter us = new DataCenter(
-                "us", Jurisdiction.US, "op", DataSize.ofTerabytes(100), new Bandwidth(1e12), new Bandwidth(1e12));
-        return Topology.of(
-                List.of(sg, us),
-                List.of(Link.symmetric("sg", "us", new Bandwidth(1.25e8), Duration.ofMillis(10), 0.02)));
-    }
-
-    private static ResidencyPolicy usInUs() {
-        return ResidencyPolicy.of(
-                "us-in-us", Rule.move("us-in-us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)));
-    }
-
-    private static MigrationPlan plan(RecordStore store, ResidencyPolicy policy) {
-        return Planners.byName("flow")
-                .plan(PlanningProblem.builder()
-                        .store(store)
-                        .policy(policy)
-                        .options(PlanOptions.builder()
-                                .targetBatchBytes(10_000_000_000L)
-                                .timeStep(Duration.ofSeconds(10))
-                                .build())
-                        .build());
     }
 }
