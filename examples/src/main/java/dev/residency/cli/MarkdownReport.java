@@ -62,6 +62,9 @@ final class MarkdownReport {
         md.append("- Bytes moved to compliant places: ")
                 .append(bytes(summary.bytesMoved()))
                 .append(".\n");
+        md.append("- Deleted rather than moved (copies, mean per run): ")
+                .append(deletedInsteadOfMoved(summary))
+                .append(".\n");
         md.append("\n").append(scenario.description().strip()).append("\n");
 
         md.append("\n## Deleted rather than moved\n\n");
@@ -253,6 +256,29 @@ final class MarkdownReport {
                 percent(met.estimate()),
                 percent(met.ciLow()),
                 percent(met.ciHigh()));
+    }
+
+    /**
+     * Lists the deletion reasons other than the clean-up of source copies after a move (AFTER_MOVE) and
+     * of replicas beyond what the policy needs (EXCESS_REPLICA): the data the commitment cost.
+     */
+    private static String deletedInsteadOfMoved(ReplicationSummary summary) {
+        StringBuilder parts = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Estimate> e : summary.deletedByReason().entrySet()) {
+            String reason = e.getKey();
+            if (reason.equals("AFTER_MOVE")
+                    || reason.equals("EXCESS_REPLICA")
+                    || e.getValue().mean() == 0) {
+                continue;
+            }
+            total += e.getValue().mean();
+            parts.append(parts.length() == 0 ? "" : ", ")
+                    .append(reason)
+                    .append(' ')
+                    .append(bytes(e.getValue().mean()));
+        }
+        return parts.length() == 0 ? "none" : bytes(total) + " (" + parts + ")";
     }
 
     /** Explains a missed deadline when live systems were clean in time and only backups were late. */
