@@ -47,7 +47,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p><b>Faults.</b> A failed link carries nothing; its transfers stall and resume with their
  * progress when it is repaired. A failed site stalls every transfer into, out of or through it and pauses its
- * deletion queue (a job already running finishes).
+ * deletion queue (a job already running finishes). No copy can arrive at a failed site, so no
+ * verification starts there; one already running when its site fails finishes on schedule.
  *
  * <p><b>Deadline.</b> Under {@link DeadlineRule#CONTINUE} the run goes on. Under {@link
  * DeadlineRule#ENFORCE} every copy still outside the allowed places is deleted at the deadline:
