@@ -39,13 +39,6 @@ record Footprint(long records, long bytes, long[] bytesByHome, long[] usersByHom
         }
         return new Footprint(recordIndices.length(), total, bytesByHome, usersByHome, bytesByCategory);
     }
-
-    /** Returns the total distinct users (as counted by {@link #of}). */
-    long users() {
-        long sum = 0;
-        for (long u : usersByHome) {
-            sum += u;
-        }
         return sum;
     }
 }

@@ -154,10 +154,6 @@ final class Ledger {
         return sum;
     }
 
-    long backups(int h) {
-        return backups[h];
-    }
-
     long blockedTotal() {
         long sum = 0;
         for (int h = 0; h < homes; h++) {
