@@ -39,6 +39,4 @@ record Footprint(long records, long bytes, long[] bytesByHome, long[] usersByHom
         }
         return new Footprint(recordIndices.length(), total, bytesByHome, usersByHome, bytesByCategory);
     }
-        return sum;
-    }
 }
