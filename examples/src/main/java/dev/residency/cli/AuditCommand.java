@@ -33,22 +33,22 @@ final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a built-in scenario's name or a YAML file")
     private String scenarioName;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text)")
-    private String format = "text";
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "console output: ${COMPLETION-CANDIDATES} (default: text)")
+    private ConsoleFormat format = ConsoleFormat.text;
 
     @Option(names = "--quick", description = "quick mode: 10x fewer synthetic users")
     private boolean quick;
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new BadInputException("--format: \"" + format + "\" is not a format (use text or json)");
-        }
         Scenario scenario = ScenarioArgument.load(scenarioName, quick);
         RecordStore store = scenario.population().build(scenario.topology());
         AuditReport report = ComplianceAudit.run(store, scenario.policy());
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (format == ConsoleFormat.json) {
             out.print(json(report, scenario.scale()));
         } else {
             out.printf(

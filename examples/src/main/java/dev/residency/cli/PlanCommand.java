@@ -2,12 +2,10 @@ package dev.residency.cli;
 
 import dev.residency.audit.Tally;
 import dev.residency.data.RecordStore;
-import dev.residency.plan.DeletionReason;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.PlanVerifier;
 import dev.residency.plan.PlanWriter;
 import dev.residency.plan.PlanningProblem;
-import dev.residency.plan.RecordClass;
 import dev.residency.plan.VerificationResult;
 import dev.residency.sim.migration.ScenarioPlans;
 import dev.residency.sim.scenario.Scenario;
@@ -49,8 +47,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "quick mode: 10x fewer synthetic users")
     private boolean quick;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "console output: text or json (default: text)")
-    private String format = "text";
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "console output: ${COMPLETION-CANDIDATES} (default: text)")
+    private ConsoleFormat format = ConsoleFormat.text;
 
     @Option(
             names = "--out",
@@ -61,9 +62,6 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new BadInputException("--format: \"" + format + "\" is not a format (use text or json)");
-        }
         Scenario scenario = ScenarioArgument.load(scenarioName, quick);
         OutputFolder folder = out == null ? null : OutputFolder.choose(out, scenario.name());
         RecordStore store = scenario.population().build(scenario.topology());
@@ -80,7 +78,7 @@ final class PlanCommand implements Callable<Integer> {
             folder.commit();
         }
         PrintWriter console = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (format == ConsoleFormat.json) {
             console.print(PlanWriter.json(plan, scenario.topology()));
             console.flush();
             return verification.isValid() ? ExitCodes.OK : ExitCodes.INTERNAL;
@@ -91,6 +89,18 @@ final class PlanCommand implements Callable<Integer> {
         }
         console.flush();
         return verification.isValid() ? ExitCodes.OK : ExitCodes.INTERNAL;
+    }
+
+    private static void tallies(PrintWriter out, String title, Map<?, Tally> rows, Scenario scenario) {
+        out.println(title);
+        for (Map.Entry<?, Tally> e : rows.entrySet()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-16s %18s %12s%n",
+                    e.getKey(),
+                    Formats.count((double) e.getValue().records() * scenario.scale()),
+                    Formats.bytes(e.getValue().bytes()));
+        }
     }
 
     private static void print(
@@ -122,25 +132,17 @@ final class PlanCommand implements Callable<Integer> {
                 Formats.bytes(plan.bytesToMove()),
                 plan.deletions().size(),
                 plan.egressCostUsd());
-        out.println("Violating records by class (real-world records)");
-        for (Map.Entry<RecordClass, Tally> e : plan.classification().byClass().entrySet()) {
-            out.printf(
-                    Locale.ROOT,
-                    "  %-16s %18s %12s%n",
-                    e.getKey(),
-                    Formats.count((double) e.getValue().records() * scenario.scale()),
-                    Formats.bytes(e.getValue().bytes()));
-        }
-        out.println("\nDeleted rather than moved, by reason (real-world records)");
-        for (Map.Entry<DeletionReason, Tally> e :
-                plan.classification().deletedByReason().entrySet()) {
-            out.printf(
-                    Locale.ROOT,
-                    "  %-16s %18s %12s%n",
-                    e.getKey(),
-                    Formats.count((double) e.getValue().records() * scenario.scale()),
-                    Formats.bytes(e.getValue().bytes()));
-        }
+        tallies(
+                out,
+                "Violating records by class (real-world records)",
+                plan.classification().byClass(),
+                scenario);
+        out.println();
+        tallies(
+                out,
+                "Deleted rather than moved, by reason (real-world records)",
+                plan.classification().deletedByReason(),
+                scenario);
         out.println();
         out.println(verification.isValid() ? "Verifier: the plan is sound." : "Verifier: " + verification);
     }

@@ -76,11 +76,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     private boolean quiet;
 
-    enum ConsoleFormat {
-        text,
-        json
-    }
-
     @Override
     public Integer call() throws Exception {
         if (replications != null && replications < 1) {

@@ -62,6 +62,18 @@ final class Node {
     }
 
     /**
+     * Checks that this required node is present and a mapping of {@code known} keys, reporting
+     * "required field is missing" or what {@link #mapping} reports; returns whether it is usable.
+     */
+    boolean requiredMapping(String... known) {
+        if (!present()) {
+            error("required field is missing");
+            return false;
+        }
+        return mapping(known);
+    }
+
+    /**
      * Checks that this node is a mapping whose keys are all among {@code known}; reports each other key
      * with the closest known one. Returns false (having reported it) if this is not a mapping.
      */

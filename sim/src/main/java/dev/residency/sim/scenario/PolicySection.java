@@ -34,11 +34,7 @@ final class PolicySection {
     /** Reads {@code policy}; empty if it is missing or has errors (reported). */
     static Optional<ResidencyPolicy> read(Node root, Map<String, Category> categories, String scenarioName) {
         Node p = root.field("policy");
-        if (!p.present()) {
-            p.error("required field is missing");
-            return Optional.empty();
-        }
-        if (!p.mapping(KEYS)) {
+        if (!p.requiredMapping(KEYS)) {
             return Optional.empty();
         }
         int before = p.errors().count();

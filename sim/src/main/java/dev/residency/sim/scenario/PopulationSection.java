@@ -86,11 +86,7 @@ final class PopulationSection {
     static Optional<Result> read(
             Node root, Fleet fleet, Map<String, Category> categories, long defaultSeed, Optional<Path> baseDir) {
         Node p = root.field("population");
-        if (!p.present()) {
-            p.error("required field is missing");
-            return Optional.empty();
-        }
-        if (!p.mapping(KEYS)) {
+        if (!p.requiredMapping(KEYS)) {
             return Optional.empty();
         }
         int before = p.errors().count();
