@@ -3,13 +3,14 @@ package dev.residency.sim.migration;
 import dev.residency.sim.engine.RandomStreams;
 import dev.residency.sim.engine.Simulator;
 import dev.residency.sim.faults.FailureModel;
+import dev.residency.sim.faults.Outage;
 import dev.residency.sim.faults.RenewalFailureModel;
 import dev.residency.sim.faults.TimeDistribution;
 import dev.residency.sim.migration.MigrationEvent.Fault;
 import dev.residency.sim.scenario.DistributionSpec;
 import dev.residency.sim.scenario.FailureSpec;
 import dev.residency.sim.scenario.MaintenanceWindow;
-import dev.residency.sim.scenario.Outage;
+import dev.residency.sim.scenario.ScheduledOutage;
 import dev.residency.topology.Topology;
 import dev.residency.units.Durations;
 import java.time.Duration;
@@ -55,7 +56,7 @@ final class FaultSchedule {
                     spec, streams.stream("site:" + topology.site(index).id(), replication), true, index));
         }
         Instant start = setup.scenario().run().start();
-        for (Outage outage : faults.outages()) {
+        for (ScheduledOutage outage : faults.outages()) {
             var site = topology.indexOf(outage.target());
             if (site.isPresent()) {
                 window(true, site.getAsInt(), false, start, outage.start(), outage.end());
@@ -95,7 +96,7 @@ final class FaultSchedule {
                 new RenewalFailureModel(distribution(spec.timeToFailure()), distribution(spec.timeToRepair()));
         double after = 0;
         while (true) {
-            Optional<dev.residency.sim.faults.Outage> next = model.nextOutage(after, rng);
+            Optional<Outage> next = model.nextOutage(after, rng);
             if (next.isEmpty() || next.get().startSeconds() >= horizon) {
                 return;
             }

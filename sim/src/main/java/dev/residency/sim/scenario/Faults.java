@@ -19,7 +19,7 @@ public record Faults(
         Optional<FailureSpec> links,
         Optional<FailureSpec> sites,
         double corruptionPerByte,
-        ImmutableList<Outage> outages) {
+        ImmutableList<ScheduledOutage> outages) {
 
     /** No faults at all. */
     public static final Faults NONE = new Faults(Optional.empty(), Optional.empty(), 0, ImmutableList.of());

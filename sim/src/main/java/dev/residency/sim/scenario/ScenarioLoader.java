@@ -2,26 +2,13 @@ package dev.residency.sim.scenario;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.google.common.collect.ImmutableList;
-import dev.residency.data.Category;
-import dev.residency.geo.Jurisdiction;
-import dev.residency.policy.ResidencyPolicy;
+import dev.residency.sim.scenario.internal.ScenarioReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads and validates scenario files (schema: {@code docs/scenario-schema.md}).
@@ -34,15 +21,6 @@ import java.util.stream.Collectors;
  * and thread-safe.
  */
 public final class ScenarioLoader {
-
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
-    private static final String[] KEYS = {
-        "name", "description", "assumptions", "categories", "sites", "links", "population", "policy", "planning", "run"
-    };
 
     private ScenarioLoader() {}
 
@@ -85,93 +63,7 @@ public final class ScenarioLoader {
         return Runtime.getRuntime().maxMemory();
     }
 
-    static Scenario load(String text, String source, Optional<Path> baseDir, long maxHeapBytes) {
-        Errors errors = new Errors();
-        JsonNode tree = parse(text, errors);
-        if (tree == null) {
-            throw new ScenarioException(source, errors.all());
-        }
-        Node root = new Node(tree, "", errors);
-        if (!root.mapping(KEYS)) {
-            throw new ScenarioException(source, errors.all());
-        }
-        String name = root.required("name", Scalars::nonBlank).orElse("unnamed");
-        String description = root.orDefault("description", Scalars::text, "");
-        ImmutableList<String> assumptions = root.field("assumptions").elements().stream()
-                .map(n -> n.as(Scalars::nonBlank))
-                .flatMap(Optional::stream)
-                .collect(ImmutableList.toImmutableList());
-        Map<String, Category> categories = PopulationSection.categories(root);
-        Fleet fleet = Fleet.read(root);
-        Optional<PopulationSection.Result> population =
-                PopulationSection.read(root, fleet, categories, RunSection.peekSeed(root), baseDir);
-        Optional<Set<Jurisdiction>> homes = population.map(p -> p.source().users().entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(java.util.TreeSet::new)));
-        Optional<ResidencyPolicy> policy = PolicySection.read(root, categories, name);
-        PlanningSettings planning = PlanningSection.read(root, fleet, homes);
-        Optional<RunSettings> run = RunSection.read(
-                root,
-                fleet,
-                homes,
-                categories,
-                population.map(PopulationSection.Result::scale).orElse(1));
-
-        if (policy.isPresent() && fleet.topology.isPresent() && population.isPresent()) {
-            ScenarioChecks.policyAllowsSomeSite(
-                    root,
-                    policy.get(),
-                    fleet.topology.get(),
-                    homes.orElseThrow(),
-                    categories,
-                    population.get().source().categoryNames());
-        }
-        population.ifPresent(p -> ScenarioChecks.populationFitsHeap(root, p.source(), p.scale(), maxHeapBytes));
-        if (!errors.isEmpty()) {
-            throw new ScenarioException(source, errors.all());
-        }
-        try {
-            return new Scenario(
-                    name,
-                    description,
-                    fleet.topology.orElseThrow(),
-                    population.orElseThrow().source(),
-                    population.orElseThrow().scale(),
-                    policy.orElseThrow(),
-                    planning,
-                    run.orElseThrow(),
-                    assumptions);
-        } catch (IllegalArgumentException e) {
-            throw new ScenarioException(source, List.of(new ScenarioError(ScenarioError.DOCUMENT, e.getMessage())));
-        }
-    }
-
-    /** Parses YAML into a tree, or reports why it cannot and returns null. */
-    private static JsonNode parse(String text, Errors errors) {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            errors.add("", "not valid YAML%s: %s", where, summary(e.getOriginalMessage()));
-            return null;
-        }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            errors.add("", "the document is empty");
-            return null;
-        }
-        return tree;
-    }
-
-    /** Keeps the explanatory lines of a SnakeYAML message, dropping its snippet and caret lines. */
-    private static String summary(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        return Arrays.stream(message.split("\\R"))
-                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .collect(Collectors.joining(": "));
+    private static Scenario load(String text, String source, Optional<Path> baseDir, long maxHeapBytes) {
+        return ScenarioReader.read(text, source, baseDir, maxHeapBytes);
     }
 }

@@ -14,10 +14,10 @@ import dev.residency.sim.scenario.DistributionSpec;
 import dev.residency.sim.scenario.FailureSpec;
 import dev.residency.sim.scenario.Faults;
 import dev.residency.sim.scenario.LiveWrites;
-import dev.residency.sim.scenario.Outage;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
+import dev.residency.sim.scenario.ScheduledOutage;
 import dev.residency.testing.RandomInstances;
 import dev.residency.topology.Topology;
 import dev.residency.units.Bandwidth;
@@ -120,13 +120,13 @@ final class RandomMigrations {
         Optional<FailureSpec> links = rng.nextBoolean() ? Optional.of(failures(rng, makespan)) : Optional.empty();
         Optional<FailureSpec> sites = rng.nextInt(3) == 0 ? Optional.of(failures(rng, makespan)) : Optional.empty();
         double corruption = rng.nextBoolean() ? rng.nextDouble() * 0.6 / targetBatchBytes : 0;
-        ImmutableList.Builder<Outage> outages = ImmutableList.builder();
+        ImmutableList.Builder<ScheduledOutage> outages = ImmutableList.builder();
         if (rng.nextInt(5) == 0) {
             String target = rng.nextBoolean() || topology.links().isEmpty()
                     ? topology.site(rng.nextInt(topology.siteCount())).id()
                     : topology.links().get(rng.nextInt(topology.links().size())).name();
             double from = rng.nextDouble() * makespan;
-            outages.add(new Outage(
+            outages.add(new ScheduledOutage(
                     target,
                     MigrationFixtures.START.plus(millis(from)),
                     MigrationFixtures.START.plus(millis(from + 0.001 + rng.nextDouble() * makespan))));

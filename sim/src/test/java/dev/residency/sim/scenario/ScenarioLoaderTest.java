@@ -153,7 +153,7 @@ final class ScenarioLoaderTest {
 
         assertThat(s.run().deadline()).contains(Instant.parse("2020-09-15T12:30:00Z"));
         assertThat(s.run().faults().outages())
-                .containsExactly(new Outage(
+                .containsExactly(new ScheduledOutage(
                         "src-dst", Instant.parse("2020-08-10T00:00:00Z"), Instant.parse("2020-08-11T04:00:00Z")));
     }
 
@@ -202,14 +202,5 @@ final class ScenarioLoaderTest {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(text, "t.yaml"));
 
         assertThat(e.getMessage()).contains("operator \"Nwe\" runs no site (did you mean \"New\"?)");
-    }
-
-    @Test
-    void didYouMean_closeTypo_suggestsAndFarWord_doesNot() {
-        assertThat(DidYouMean.distance("jurisdction", "jurisdiction")).isEqualTo(1);
-        assertThat(DidYouMean.closest("bandwith", java.util.List.of("bandwidth", "backward")))
-                .contains("bandwidth");
-        assertThat(DidYouMean.closest("zzzzzz", java.util.List.of("bandwidth", "backward")))
-                .isEmpty();
     }
 }

@@ -1,8 +1,13 @@
-package dev.residency.sim.scenario;
+package dev.residency.sim.scenario.internal;
 
 import com.google.common.collect.ImmutableSet;
 import dev.residency.data.Category;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.sim.scenario.Backups;
+import dev.residency.sim.scenario.DeadlineRule;
+import dev.residency.sim.scenario.LiveWrites;
+import dev.residency.sim.scenario.Phase;
+import dev.residency.sim.scenario.RunSettings;
 import dev.residency.units.Durations;
 import java.time.Duration;
 import java.time.Instant;

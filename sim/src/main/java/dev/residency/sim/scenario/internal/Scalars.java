@@ -1,4 +1,4 @@
-package dev.residency.sim.scenario;
+package dev.residency.sim.scenario.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.residency.geo.Jurisdiction;

@@ -1,6 +1,10 @@
-package dev.residency.sim.scenario;
+package dev.residency.sim.scenario.internal;
 
 import com.google.common.collect.ImmutableList;
+import dev.residency.sim.scenario.DistributionSpec;
+import dev.residency.sim.scenario.FailureSpec;
+import dev.residency.sim.scenario.Faults;
+import dev.residency.sim.scenario.ScheduledOutage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +30,7 @@ final class FaultsSection {
         Optional<FailureSpec> links = failures(f.field("links"));
         Optional<FailureSpec> sites = failures(f.field("sites"));
         double corruption = f.orDefault("corruptionPerByte", Scalars::probability, 0.0);
-        List<Outage> outages = new ArrayList<>();
+        List<ScheduledOutage> outages = new ArrayList<>();
         for (Node n : f.field("outages").elements()) {
             if (!n.mapping(OUTAGE_KEYS)) {
                 continue;
@@ -48,7 +52,7 @@ final class FaultsSection {
                 continue;
             }
             if (target.isPresent() && start.isPresent() && end.isPresent()) {
-                outages.add(new Outage(target.get(), start.get(), end.get()));
+                outages.add(new ScheduledOutage(target.get(), start.get(), end.get()));
             }
         }
         return new Faults(links, sites, corruption, ImmutableList.copyOf(outages));

@@ -1,4 +1,4 @@
-package dev.residency.sim.scenario;
+package dev.residency.sim.scenario.internal;
 
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
@@ -6,6 +6,7 @@ import dev.residency.geo.Jurisdiction;
 import dev.residency.policy.Action;
 import dev.residency.policy.ResidencyPolicy;
 import dev.residency.policy.Rule;
+import dev.residency.sim.scenario.PopulationSource;
 import dev.residency.topology.DataCenter;
 import dev.residency.topology.Topology;
 import dev.residency.units.DataSize;

@@ -1,4 +1,4 @@
-package dev.residency.sim.scenario;
+package dev.residency.sim.scenario.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +9,8 @@ import dev.residency.data.Category;
 import dev.residency.data.CategoryShare;
 import dev.residency.data.PopulationSpec;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.sim.scenario.AggregateRow;
+import dev.residency.sim.scenario.PopulationSource;
 import dev.residency.units.DataSize;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,10 @@
-package dev.residency.sim.scenario;
+package dev.residency.sim.scenario.internal;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.sim.scenario.MaintenanceWindow;
+import dev.residency.sim.scenario.PlanningSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -13,14 +13,14 @@ import java.time.Instant;
  * @param start when the outage begins
  * @param end when it ends, after {@code start}
  */
-public record Outage(String target, Instant start, Instant end) {
+public record ScheduledOutage(String target, Instant start, Instant end) {
 
     /**
      * Creates an outage.
      *
      * @throws IllegalArgumentException if {@code end} is not after {@code start}
      */
-    public Outage {
+    public ScheduledOutage {
         checkNotNull(target, "target");
         checkNotNull(start, "start");
         checkNotNull(end, "end");

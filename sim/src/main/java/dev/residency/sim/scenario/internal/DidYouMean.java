@@ -1,11 +1,11 @@
-package dev.residency.sim.scenario;
+package dev.residency.sim.scenario.internal;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the known name closest to a misspelt one, by Levenshtein edit distance. */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {}
 
@@ -13,7 +13,7 @@ final class DidYouMean {
      * Returns the candidate closest to {@code word}, if it is close enough to be a plausible typo: at
      * most a third of the word's length in edits (at least 2), ignoring case.
      */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -49,7 +49,7 @@ final class DidYouMean {
     }
 
     /** Returns {@code " (did you mean \"x\"?)"} or {@code ""}. */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates)
                 .map(c -> " (did you mean \"" + c + "\"?)")
                 .orElse("");

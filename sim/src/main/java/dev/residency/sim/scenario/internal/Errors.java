@@ -1,6 +1,7 @@
-package dev.residency.sim.scenario;
+package dev.residency.sim.scenario.internal;
 
 import com.google.common.collect.ImmutableList;
+import dev.residency.sim.scenario.ScenarioError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
