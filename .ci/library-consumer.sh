@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)
 [[ -n "$version" ]] || { echo "library-consumer: no <version> in pom.xml" >&2; exit 1; }
 
-./mvnw -B -ntp -q "$@" install -DskipTests -Djacoco.skip -pl bom,core,sim -am
+# Only what an embedder needs (the parent, the BOM, core and sim), without tests, coverage, or the
+# sources and Javadoc jars: verify has built and checked those already, and the example needs none.
+./mvnw -B -ntp -q "$@" install -DskipTests -Djacoco.skip -Dresidency.library.skip=true -pl bom,core,sim -am
 
 work=target/library-consumer
 rm -rf "$work"
