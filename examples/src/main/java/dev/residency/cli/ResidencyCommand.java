@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "residency",
         mixinStandardHelpOptions = true,
-        version = "residency 0.1.0",
+        version = "residency 0.2.0",
         description = {
             "Plans and simulates data-residency migrations: can the commitment be kept by the deadline,",
             "how much must be deleted rather than moved, and how sure are we?"

@@ -20,7 +20,9 @@ public final class ScenarioException extends RuntimeException {
     /** The exit status a command-line front uses for a refused scenario. */
     public static final int EXIT_STATUS = 2;
 
+    /** The file name or resource the scenario came from. */
     private final String source;
+    /** Every error found, in the order the loader found them; never empty. */
     private final ImmutableList<ScenarioError> errors;
 
     /**
