@@ -3,6 +3,8 @@ package dev.residency.plan.flow;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Arrays;
+
 /**
  * Minimum-cost flow by cost scaling with push-relabel refinement: A. V. Goldberg and R. E. Tarjan,
  * "Finding minimum-cost circulations by successive approximation", Math. of OR 15(3), 1990, in the
@@ -115,14 +117,25 @@ public final class MinCostFlow {
         // first[v] .. liveEnd[v]-1 are live and the rest fixed.
         final int[] first;
         final int[] liveEnd;
-        final int[] head;
-        final long[] cost;
-        final long[] residual;
+        int[] head;
+        long[] cost;
+        long[] residual;
         /** The residual capacity of the position's reverse, {@code residual[mate[k]]}, kept in step. */
-        final long[] reverseResidual;
+        long[] reverseResidual;
 
-        final int[] mate;
-        final int[] arcId;
+        int[] mate;
+        int[] arcId;
+        /**
+         * A lower bound on {@code cost[k] - price[head[k]]} over the fixed positions {@code k} of each node
+         * with residual capacity, or {@code Long.MAX_VALUE} if none: prices only fall, so no fixed arc
+         * of {@code v} can violate ε-optimality while {@code fixedBound[v] + price[v] >= -ε}.
+         */
+        final long[] fixedBound;
+        // Scratch for fixArcs, allocated on first use.
+        boolean[] marked;
+        int[] newPosition;
+        int[] spareInts;
+        long[] spareLongs;
         final long[] price;
         final long[] excess;
         final int[] current;
@@ -166,6 +179,8 @@ public final class MinCostFlow {
                 reverseResidual[k] = residuals[a ^ 1];
                 mate[k] = position[a ^ 1];
             }
+            fixedBound = new long[n];
+            Arrays.fill(fixedBound, Long.MAX_VALUE);
             price = new long[n];
             excess = new long[n];
             current = new int[n];
@@ -290,43 +305,155 @@ public final class MinCostFlow {
         /**
          * Speculative arc fixing (Goldberg and Tarjan 1990, section 6; Goldberg 1997): a pair whose
          * reduced cost exceeds {@code threshold} on its residual side and which is saturated the other
-         * way leaves the live graph.
+         * way leaves the live graph. Few newly fixed pairs are swapped to the end of their nodes' live
+         * ranges; many (the first time, typically most of the arcs) are moved by one stable
+         * permutation of the arc arrays, which is far cheaper than as many swaps.
          */
         void fixArcs(long threshold) {
+            int pairs = 0;
+            int live = 0;
             for (int v = 0; v < n; v++) {
-                long pv = price[v];
-                int k = first[v];
-                while (k < liveEnd[v]) {
-                    int w = head[k];
-                    if (w != v && reverseResidual[k] == 0 && cost[k] + pv - price[w] > threshold) {
-                        int back = mate[k];
-                        liveEnd[w]--;
-                        swap(back, liveEnd[w]);
-                        liveEnd[v]--;
-                        swap(k, liveEnd[v]);
-                        fixedPairs++;
-                    } else {
-                        k++;
+                live += liveEnd[v] - first[v];
+                for (int k = first[v]; k < liveEnd[v]; k++) {
+                    if (fixable(v, k, threshold)) {
+                        fixedBound[v] = Math.min(fixedBound[v], cost[k] - price[head[k]]);
+                        pairs++;
                     }
                 }
             }
+            if (pairs == 0) {
+                return;
+            }
+            fixedPairs += pairs;
+            if (16L * pairs < live) {
+                for (int v = 0; v < n; v++) {
+                    int k = first[v];
+                    while (k < liveEnd[v]) {
+                        if (fixable(v, k, threshold)) {
+                            int w = head[k];
+                            liveEnd[w]--;
+                            swap(mate[k], liveEnd[w]);
+                            liveEnd[v]--;
+                            swap(k, liveEnd[v]);
+                        } else {
+                            k++;
+                        }
+                    }
+                }
+                return;
+            }
+            int m = head.length;
+            if (marked == null) {
+                marked = new boolean[m];
+            }
+            for (int v = 0; v < n; v++) {
+                for (int k = first[v]; k < liveEnd[v]; k++) {
+                    if (fixable(v, k, threshold)) {
+                        marked[k] = true;
+                        marked[mate[k]] = true;
+                    }
+                }
+            }
+            permute(m);
         }
 
-        /** Returns whether any fixed arc violated ε-optimality (it is then live and saturated). */
+        /**
+         * Returns whether the live arc at position {@code k} of {@code v} is fixed at this threshold:
+         * not a self-loop, its reverse empty and its reduced cost above the threshold. Prices do not
+         * change while arcs are fixed, so the answer is the same on every call of one {@link #fixArcs}.
+         */
+        private boolean fixable(int v, int k, long threshold) {
+            int w = head[k];
+            return w != v && reverseResidual[k] == 0 && cost[k] + price[v] - price[w] > threshold;
+        }
+
+        /** Moves the marked live positions of every node behind its unmarked ones, keeping their order. */
+        private void permute(int m) {
+            if (newPosition == null) {
+                newPosition = new int[m];
+                spareInts = new int[m];
+                spareLongs = new long[m];
+            }
+            int[] to = newPosition;
+            for (int v = 0; v < n; v++) {
+                int p = first[v];
+                for (int k = first[v]; k < liveEnd[v]; k++) {
+                    if (!marked[k]) {
+                        to[k] = p++;
+                    }
+                }
+                int newLiveEnd = p;
+                for (int k = first[v]; k < liveEnd[v]; k++) {
+                    if (marked[k]) {
+                        marked[k] = false;
+                        to[k] = p++;
+                    }
+                }
+                for (int k = liveEnd[v]; k < first[v + 1]; k++) {
+                    to[k] = p++;
+                }
+                liveEnd[v] = newLiveEnd;
+            }
+            head = permuted(head, to);
+            arcId = permuted(arcId, to);
+            int[] ints = spareInts;
+            for (int k = 0; k < m; k++) {
+                ints[to[k]] = to[mate[k]];
+            }
+            spareInts = mate;
+            mate = ints;
+            cost = permuted(cost, to);
+            residual = permuted(residual, to);
+            reverseResidual = permuted(reverseResidual, to);
+        }
+
+        private int[] permuted(int[] values, int[] to) {
+            int[] result = spareInts;
+            for (int k = 0; k < values.length; k++) {
+                result[to[k]] = values[k];
+            }
+            spareInts = values;
+            return result;
+        }
+
+        private long[] permuted(long[] values, int[] to) {
+            long[] result = spareLongs;
+            for (int k = 0; k < values.length; k++) {
+                result[to[k]] = values[k];
+            }
+            spareLongs = values;
+            return result;
+        }
+
+        /**
+         * Puts back every fixed arc that violates ε-optimality, saturated, and returns whether there was
+         * one. Only nodes whose {@link #fixedBound} allows a violation are scanned; their bound is then
+         * recomputed over the arcs that stay fixed.
+         */
         private boolean restoreViolatedArcs(long epsilon) {
             if (fixedPairs == 0) {
                 return false;
             }
             boolean any = false;
             for (int v = 0; v < n; v++) {
+                if (fixedBound[v] == Long.MAX_VALUE || fixedBound[v] + price[v] >= -epsilon) {
+                    continue;
+                }
                 long pv = price[v];
+                long bound = Long.MAX_VALUE;
                 for (int k = liveEnd[v]; k < first[v + 1]; k++) {
-                    if (residual[k] > 0 && cost[k] + pv - price[head[k]] < -epsilon) {
-                        int live = unfix(v, k);
-                        push(v, live, residual[live]);
-                        any = true;
+                    if (residual[k] > 0) {
+                        long c = cost[k] - price[head[k]];
+                        if (c + pv < -epsilon) {
+                            int live = unfix(v, k);
+                            push(v, live, residual[live]);
+                            any = true;
+                        } else {
+                            bound = Math.min(bound, c);
+                        }
                     }
                 }
+                fixedBound[v] = bound;
             }
             if (any) {
                 for (int v = 0; v < n; v++) {
@@ -339,6 +466,7 @@ public final class MinCostFlow {
         }
 
         private void restoreAll(long epsilon) {
+            Arrays.fill(fixedBound, Long.MAX_VALUE);
             for (int v = 0; v < n; v++) {
                 while (liveEnd[v] < first[v + 1]) {
                     int k = unfix(v, liveEnd[v]);
