@@ -113,7 +113,11 @@ final class RunCommand implements Callable<Integer> {
         folder.add("summary.json", json);
         folder.add(
                 "compliance.png",
-                ComplianceChart.png(summary, setup.deadlineSeconds(), scenario.name() + ": violating bytes over time"));
+                ComplianceChart.png(
+                        summary,
+                        setup.deadlineSeconds(),
+                        scenario.name() + ": violating bytes over time",
+                        scenario.run().start()));
         folder.commit();
 
         PrintWriter console = spec.commandLine().getOut();
