@@ -37,6 +37,7 @@ final class DeletionQueues {
     private final Ledger ledger;
     private final UniformRandomProvider failures;
     private final IntPredicate cutOver;
+    private final MilestoneTracker milestones;
     private final int[] state;
     private final boolean[] forced;
     private final long[][] extra;
@@ -57,12 +58,14 @@ final class DeletionQueues {
             Simulator<MigrationEvent> sim,
             Ledger ledger,
             UniformRandomProvider failures,
-            IntPredicate cutOver) {
+            IntPredicate cutOver,
+            MilestoneTracker milestones) {
         this.setup = setup;
         this.sim = sim;
         this.ledger = ledger;
         this.failures = failures;
         this.cutOver = cutOver;
+        this.milestones = milestones;
         int jobs = setup.plan().deletions().size();
         state = new int[jobs];
         forced = new boolean[jobs];
@@ -189,6 +192,7 @@ final class DeletionQueues {
             backupPending[d] = true;
             sim.schedule(retention, new BackupGone(d));
         }
+        milestones.jobDone(d, keepBackups, sim.now());
     }
 
     /** Handles the end of job {@code d}'s backup retention. */
@@ -196,6 +200,7 @@ final class DeletionQueues {
         if (backupPending[d]) {
             backupPending[d] = false;
             ledger.backupGone(bytesByHome(d));
+            milestones.backupGone(d, sim.now());
         }
     }
 

@@ -80,6 +80,7 @@ public final class MigrationRun {
     private final DeletionQueues deletions;
     private final Ledger ledger;
     private final SeriesRecorder recorder;
+    private final MilestoneTracker milestones;
     private final UniformRandomProvider corruption;
 
     private final int[] state;
@@ -121,8 +122,9 @@ public final class MigrationRun {
         this.network = layout.build(sim);
         this.corruption = streams.stream("corruption", replication);
         this.ledger = new Ledger(setup);
+        this.milestones = new MilestoneTracker(setup.subjects());
         this.deletions = new DeletionQueues(
-                setup, sim, ledger, streams.stream("deletion-failures", replication), this::batchCutOver);
+                setup, sim, ledger, streams.stream("deletion-failures", replication), this::batchCutOver, milestones);
         this.recorder = new SeriesRecorder(setup, ledger);
         linkDown = new int[setup.topology().links().size()];
         siteDown = new int[setup.topology().siteCount()];
@@ -233,6 +235,7 @@ public final class MigrationRun {
         TransferBatch batch = setup.plan().batches().get(b);
         state[b] = COPYING;
         times.copyStart[b] = sim.now();
+        milestones.receiving(batch.destination(), sim.now());
         snapshotAt[b] = sim.now();
         times.attempts[b]++;
         layout.pace(network, b, batch.bytes(), batch.plannedEndSeconds() - batch.plannedStartSeconds());
@@ -352,6 +355,7 @@ public final class MigrationRun {
             bytesMoved += setup.plan().batches().get(b).bytes();
         }
         ledger.batchDone(b);
+        milestones.batchDone(b, sim.now());
         if (!forced) {
             ledger.cutOver(b);
         }
@@ -493,6 +497,7 @@ public final class MigrationRun {
                 siteFailures,
                 sim.processedEvents(),
                 recorder.build(),
-                times.outcomes(setup.plan().batches(), b -> state[b] == FORCED));
+                times.outcomes(setup.plan().batches(), b -> state[b] == FORCED),
+                milestones.milestones());
     }
 }

@@ -47,6 +47,7 @@ public final class MigrationSetup {
     private final BitSet compliantAtStart;
     private final double deadlineSeconds;
     private final double sampleInterval;
+    private final Subjects subjects;
 
     private MigrationSetup(Scenario scenario, RecordStore store, MigrationPlan plan) {
         this.scenario = scenario;
@@ -119,6 +120,7 @@ public final class MigrationSetup {
                 .map(d -> Durations.seconds(java.time.Duration.between(start, d)))
                 .orElse(Double.NaN);
         sampleInterval = sampleInterval(scenario, plan, deadlineSeconds);
+        subjects = Subjects.of(scenario, store, plan);
     }
 
     /**
@@ -278,6 +280,11 @@ public final class MigrationSetup {
     /** Returns the sampling interval of the time series, in seconds. */
     public double sampleIntervalSeconds() {
         return sampleInterval;
+    }
+
+    /** Returns the subjects whose milestones a run reports, with the batches and jobs touching each. */
+    Subjects subjects() {
+        return subjects;
     }
 
     Footprint batchFootprint(int batch) {
