@@ -40,6 +40,15 @@ final class MarkdownReport {
 
     /** Renders the report; {@code deadline} is the deadline in simulated seconds, NaN for none. */
     static String render(Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline) {
+        return render(scenario, plan, summary, deadline, "");
+    }
+
+    /**
+     * Renders the report with {@code sections} (already rendered Markdown, such as the milestones)
+     * placed after the headline; {@code deadline} is in simulated seconds, NaN for none.
+     */
+    static String render(
+            Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline, String sections) {
         StringBuilder md = new StringBuilder();
         RunSettings run = scenario.run();
         Instant start = run.start();
@@ -80,6 +89,7 @@ final class MarkdownReport {
                 .append(deletedInsteadOfMoved(summary))
                 .append(".\n");
         md.append("\n").append(scenario.description().strip()).append("\n");
+        md.append(sections);
 
         md.append("\n## Deleted rather than moved\n\n");
         md.append("| reason | bytes deleted (mean over runs) |\n|---|---|\n");
