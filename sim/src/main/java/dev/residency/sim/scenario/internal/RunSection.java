@@ -32,6 +32,7 @@ final class RunSection {
         "verificationRate",
         "deletionRate",
         "deletionFailureProbability",
+        "deletionChunk",
         "catchUpThreshold",
         "writeFreeze",
         "liveWrites",
@@ -96,6 +97,7 @@ final class RunSection {
         r.optional("verificationRate", Scalars::positiveBandwidth).ifPresent(b::verificationRate);
         r.optional("deletionRate", Scalars::positiveBandwidth).ifPresent(b::deletionRate);
         r.optional("deletionFailureProbability", Scalars::probability).ifPresent(b::deletionFailureProbability);
+        r.optional("deletionChunk", Scalars::positiveDataSize).ifPresent(s -> b.deletionChunkBytes(s.bytes()));
         r.optional("catchUpThreshold", Scalars::positiveDataSize).ifPresent(s -> b.catchUpThresholdBytes(s.bytes()));
         r.optional("writeFreeze", Scalars::duration).ifPresent(b::writeFreeze);
         for (Map.Entry<String, Node> e : r.field("liveWrites").entries()) {
