@@ -330,7 +330,8 @@ public final class MigrationRun {
     /** Copies the writes made since the last snapshot, or freezes writes when few are left. */
     private void catchUp(int b) {
         double now = sim.now();
-        long delta = Math.round(setup.writtenTotalBy(b, now) - setup.writtenTotalBy(b, snapshotAt[b]));
+        long delta = Math.round(
+                setup.liveWrites().writtenTotalBy(b, now) - setup.liveWrites().writtenTotalBy(b, snapshotAt[b]));
         snapshotAt[b] = now;
         times.catchUpBytes[b] += delta;
         totalCatchUp += delta;
@@ -369,7 +370,7 @@ public final class MigrationRun {
         if (!forced) {
             ledger.cutOver(b);
         }
-        deletions.attachWrites(b, setup.writtenBy(b, sim.now()));
+        deletions.attachWrites(b, setup.liveWrites().writtenBy(b, sim.now()));
         deletions.releaseAfter(b, forced);
         checkDone();
     }
@@ -397,8 +398,8 @@ public final class MigrationRun {
                 // A verified copy exists, so the batch is cut over; the writes not yet copied to it are
                 // lost with the source and counted as forced loss.
                 double syncedUpTo = state[b] == Stage.FREEZING ? snapshotAt[b] : now;
-                ledger.lostWrites(
-                        Math.round(setup.writtenTotalBy(b, syncedUpTo) - setup.writtenTotalBy(b, syncedAt[b])));
+                ledger.lostWrites(Math.round(setup.liveWrites().writtenTotalBy(b, syncedUpTo)
+                        - setup.liveWrites().writtenTotalBy(b, syncedAt[b])));
                 state[b] = Stage.CUT_OVER;
                 times.cutOverAt[b] = now;
                 finishBatch(b, false);
@@ -444,7 +445,7 @@ public final class MigrationRun {
         for (int b = 0; b < state.length; b++) {
             if (!state[b].atLeast(Stage.CUT_OVER) && setup.hasWrites(b)) {
                 for (int h = 0; h < byHome.length; h++) {
-                    byHome[h] += setup.writtenBy(b, h, t);
+                    byHome[h] += setup.liveWrites().writtenBy(b, h, t);
                 }
             }
         }
