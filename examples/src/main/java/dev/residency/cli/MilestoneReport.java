@@ -3,9 +3,12 @@ package dev.residency.cli;
 import dev.residency.sim.report.Estimate;
 import dev.residency.sim.report.Milestone;
 import dev.residency.sim.report.MilestoneSummary;
+import dev.residency.sim.report.ObservedComparison;
 import dev.residency.sim.report.RunResult;
+import dev.residency.sim.scenario.ObservedMilestone;
 import dev.residency.sim.scenario.Phase;
 import dev.residency.sim.scenario.Scenario;
+import dev.residency.units.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,6 +85,74 @@ final class MilestoneReport {
                     .append(" |\n");
         }
         return md.toString();
+    }
+
+    /**
+     * Renders the Markdown section "Simulated vs observed": each observed milestone of the real
+     * programme beside the simulated one, with the difference and whether it is within the tolerance
+     * the scenario states; a scenario without observations is named a what-if.
+     */
+    static String observed(Scenario scenario, List<ObservedComparison> comparisons) {
+        StringBuilder md = new StringBuilder("\n## Simulated vs observed\n\n");
+        if (comparisons.isEmpty()) {
+            return md.append("No observed milestones: this scenario is a what-if, not a reproduction of events.\n")
+                    .toString();
+        }
+        md.append("| milestone | observed | simulated (mean, 95% CI) | difference | within tolerance | source |\n"
+                + "|---|---|---|---|---|---|\n");
+        Instant start = scenario.run().start();
+        for (ObservedComparison c : comparisons) {
+            ObservedMilestone o = c.observed();
+            md.append("| ")
+                    .append(describe(o))
+                    .append(" | ")
+                    .append(range(o))
+                    .append(" | ")
+                    .append(date(start, c.simulatedDays()))
+                    .append(" | ")
+                    .append(
+                            Double.isNaN(c.daysOutside())
+                                    ? "n/a"
+                                    : c.daysOutside() == 0
+                                            ? "inside the range"
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    "%.0f days %s",
+                                                    Math.abs(c.daysOutside()),
+                                                    c.daysOutside() > 0 ? "later" : "earlier"))
+                    .append(" | ")
+                    .append(c.reproduced() ? "yes" : "**no**")
+                    .append(String.format(
+                            Locale.ROOT,
+                            " (±%s; %d of %d runs)",
+                            Durations.format(o.tolerance()),
+                            c.runsReproducing(),
+                            c.simulatedDays().n() + c.simulatedDays().missing()))
+                    .append(" | ")
+                    .append(o.source().replace("|", "\\|"))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** Describes an observed milestone: "phase phase-3 clean", "site dublin-1 receiving data". */
+    static String describe(ObservedMilestone o) {
+        String what = switch (o.what()) {
+            case CLEAN -> "clean on live systems";
+            case BACKUPS_GONE -> "backups gone";
+            case RECEIVING -> "receiving data";
+        };
+        return o.subject() == ObservedMilestone.Subject.ALL
+                ? "everything " + what
+                : o.subject().label() + " `" + o.name() + "` " + what;
+    }
+
+    /** Formats an observed range: a date, "from … to …", "not before …" or "not after …". */
+    static String range(ObservedMilestone o) {
+        if (o.from().isPresent() && o.to().isPresent()) {
+            return o.from().equals(o.to()) ? day(o.from().get()) : day(o.from().get()) + " – " + day(o.to().get());
+        }
+        return o.from().isPresent() ? "not before " + day(o.from().get()) : "not after " + day(o.to().orElseThrow());
     }
 
     /** Renders {@code milestones.csv}: one row per replication and subject. */

@@ -4,6 +4,7 @@ import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Migrations;
 import dev.residency.sim.migration.Replications;
 import dev.residency.sim.report.MilestoneSummary;
+import dev.residency.sim.report.ObservedComparison;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.DeadlineRule;
@@ -113,7 +114,13 @@ final class RunCommand implements Callable<Integer> {
                 setup.plan(),
                 summary,
                 setup.deadlineSeconds(),
-                MilestoneReport.markdown(scenario, milestones));
+                MilestoneReport.observed(
+                                scenario,
+                                ObservedComparison.of(
+                                        scenario.run().observed(),
+                                        scenario.run().start(),
+                                        results))
+                        + MilestoneReport.markdown(scenario, milestones));
         folder.add("report.md", report);
         folder.add(
                 "timeseries.csv", CsvReports.timeSeries(results, scenario.run().start()));

@@ -10,6 +10,7 @@ import dev.residency.plan.RecordClass;
 import dev.residency.sim.report.Estimate;
 import dev.residency.sim.report.Milestone;
 import dev.residency.sim.report.MilestoneSummary;
+import dev.residency.sim.report.ObservedComparison;
 import dev.residency.sim.report.Proportion;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
@@ -87,6 +88,25 @@ final class SummaryJson {
         estimate(h, "copyRetries", summary.copyRetries());
 
         milestones(root.putObject("milestones"), scenario, MilestoneSummary.of(runs));
+        ArrayNode observed = root.putArray("observed");
+        for (ObservedComparison c :
+                ObservedComparison.of(scenario.run().observed(), scenario.run().start(), runs)) {
+            ObjectNode o = observed.addObject();
+            o.put("what", c.observed().what().label());
+            o.put("subject", c.observed().subject().label());
+            o.put("name", c.observed().name());
+            o.put("from", c.observed().from().map(Object::toString).orElse(null));
+            o.put("to", c.observed().to().map(Object::toString).orElse(null));
+            number(o, "toleranceDays", c.observed().tolerance().toMillis() / 86_400_000.0);
+            o.put("source", c.observed().source());
+            estimate(o, "simulatedDays", c.simulatedDays());
+            o.put(
+                    "simulatedDate",
+                    c.simulatedDate().map(d -> Formats.date(d, 0)).orElse(null));
+            number(o, "daysOutside", c.daysOutside());
+            o.put("reproduced", c.reproduced());
+            o.put("runsReproducing", c.runsReproducing());
+        }
 
         ArrayNode list = root.putArray("runs");
         for (RunResult r : runs) {

@@ -39,6 +39,8 @@ import java.util.Optional;
  * @param phases the phases of a phased program, in order; empty for a single-phase migration
  * @param deletionChunkBytes the size of the chunks a site deletes a job in, positive (default 10 TB):
  *     a deletion failure repeats one chunk, and each chunk's backups age out on their own
+ * @param observed what happened in the real programme, to compare simulated milestones with (the
+ *     scenario file's top-level {@code observed} list); empty for a what-if
  */
 public record RunSettings(
         Instant start,
@@ -56,7 +58,8 @@ public record RunSettings(
         Backups backups,
         Faults faults,
         ImmutableList<Phase> phases,
-        long deletionChunkBytes) {
+        long deletionChunkBytes,
+        ImmutableList<ObservedMilestone> observed) {
 
     /** The default number of replications. */
     public static final int DEFAULT_REPLICATIONS = 20;
@@ -93,6 +96,7 @@ public record RunSettings(
         checkNotNull(faults, "faults");
         liveWrites = ImmutableMap.copyOf(liveWrites);
         phases = ImmutableList.copyOf(phases);
+        observed = ImmutableList.copyOf(observed);
         deadline.ifPresent(d -> checkArgument(d.isAfter(start), "deadline %s must be after start %s", d, start));
         deadline.ifPresent(d -> checkArgument(
                 !d.isAfter(start.plus(horizon)),
@@ -134,7 +138,8 @@ public record RunSettings(
                 .backups(backups)
                 .faults(faults)
                 .phases(phases)
-                .deletionChunkBytes(deletionChunkBytes);
+                .deletionChunkBytes(deletionChunkBytes)
+                .observed(observed);
         deadline.ifPresent(b::deadline);
         liveWrites.forEach(b::liveWrites);
         return b;
@@ -158,6 +163,7 @@ public record RunSettings(
         private Faults faults = Faults.NONE;
         private List<Phase> phases = List.of();
         private long deletionChunkBytes = DEFAULT_DELETION_CHUNK_BYTES;
+        private List<ObservedMilestone> observed = List.of();
 
         private Builder(Instant start) {
             this.start = checkNotNull(start, "start");
@@ -247,6 +253,12 @@ public record RunSettings(
             return this;
         }
 
+        /** Sets the observed milestones of the real programme. */
+        public Builder observed(List<ObservedMilestone> value) {
+            this.observed = List.copyOf(value);
+            return this;
+        }
+
         /** Sets the phases. */
         public Builder phases(List<Phase> value) {
             this.phases = List.copyOf(value);
@@ -275,7 +287,8 @@ public record RunSettings(
                     backups,
                     faults,
                     ImmutableList.copyOf(phases),
-                    deletionChunkBytes);
+                    deletionChunkBytes,
+                    ImmutableList.copyOf(observed));
         }
     }
 }
