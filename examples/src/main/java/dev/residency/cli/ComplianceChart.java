@@ -7,6 +7,7 @@ import dev.residency.sim.report.ReplicationSummary.BandPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -34,6 +35,25 @@ public final class ComplianceChart {
      * @throws IOException if encoding fails
      */
     public static byte[] png(ReplicationSummary summary, double deadlineSeconds, String title) throws IOException {
+        return draw(summary, deadlineSeconds, title, null);
+    }
+
+    /**
+     * Returns the PNG bytes of the chart for {@code summary}, its time axis in calendar dates counted
+     * from {@code start} (UTC).
+     *
+     * @param deadlineSeconds the deadline in simulated seconds, or NaN for none
+     * @param start the scenario's start
+     * @throws IOException if encoding fails
+     */
+    public static byte[] png(ReplicationSummary summary, double deadlineSeconds, String title, Instant start)
+            throws IOException {
+        return draw(summary, deadlineSeconds, title, checkNotNull(start, "start"));
+    }
+
+    /** Draws the chart; a null {@code start} (private use only) labels the axis in days since the start. */
+    private static byte[] draw(ReplicationSummary summary, double deadlineSeconds, String title, Instant start)
+            throws IOException {
         checkNotNull(summary, "summary");
         System.setProperty("java.awt.headless", "true");
         List<BandPoint> band = summary.band();
@@ -59,13 +79,16 @@ public final class ComplianceChart {
                 .width(1000)
                 .height(560)
                 .title(title)
-                .xAxisTitle("days since start")
+                .xAxisTitle(start == null ? "days since start" : "date (UTC)")
                 .yAxisTitle("violating bytes (" + unit.name + ")")
                 .build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setYAxisMin(0.0);
+        if (start != null) {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(day -> Formats.date(start, day * DAY));
+        }
         if (n > 0) {
             XYSeries spread =
                     chart.addSeries("spread over " + summary.runs() + " replications (min to max)", polygonX, polygonY);

@@ -7,7 +7,9 @@ import static dev.residency.cli.Formats.days;
 import static dev.residency.cli.Formats.number;
 import static dev.residency.cli.Formats.percent;
 
+import dev.residency.audit.BlockReason;
 import dev.residency.audit.Tally;
+import dev.residency.plan.DeletionReason;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.RecordClass;
 import dev.residency.policy.Rule;
@@ -30,24 +32,45 @@ import java.util.Map;
  */
 final class MarkdownReport {
 
+    /** Deletion reasons that remove data which could have been moved: storage, route, time or force. */
+    private static final java.util.Set<String> MOVABLE_LOSS_REASONS = java.util.Set.of(
+            DeletionReason.NO_STORAGE.name(), DeletionReason.NO_ROUTE.name(), DeletionReason.DEADLINE.name(), "FORCED");
+
     private MarkdownReport() {}
 
     /** Renders the report; {@code deadline} is the deadline in simulated seconds, NaN for none. */
     static String render(Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline) {
+        return render(scenario, plan, summary, deadline, "");
+    }
+
+    /**
+     * Renders the report with {@code sections} (already rendered Markdown, such as the milestones)
+     * placed after the headline; {@code deadline} is in simulated seconds, NaN for none.
+     */
+    static String render(
+            Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline, String sections) {
         StringBuilder md = new StringBuilder();
         RunSettings run = scenario.run();
         Instant start = run.start();
         md.append("# ").append(scenario.name()).append(": is the commitment met?\n\n");
-        md.append(headline(scenario, summary, deadline)).append("\n\n");
-        String why = why(scenario, summary, deadline);
+        md.append(headline(scenario, plan, summary, deadline)).append("\n\n");
+        String why = why(scenario, plan, summary, deadline);
         if (!why.isEmpty()) {
             md.append(why).append("\n\n");
         }
-        md.append("- Live systems free of violating copies after ")
+        String blocked = blockedNote(plan);
+        md.append(
+                        blocked.isEmpty()
+                                ? "- Live systems free of violating copies after "
+                                : "- Live systems free of" + " violating copies, blocked data aside, after ")
                 .append(days(summary.liveComplianceDays()))
                 .append(".\n");
-        md.append("- Every violating copy gone, backups included, after ")
+        md.append(
+                        blocked.isEmpty()
+                                ? "- Every violating copy gone, backups included, after "
+                                : "- Every violating" + " copy that may be removed gone, backups included, after ")
                 .append(days(summary.fullComplianceDays()))
+                .append(blocked.isEmpty() ? "" : "; " + blocked)
                 .append(".\n");
         if (!Double.isNaN(deadline)) {
             md.append("- Violating bytes left at the deadline (backups and blocked data included): ")
@@ -66,6 +89,7 @@ final class MarkdownReport {
                 .append(deletedInsteadOfMoved(summary))
                 .append(".\n");
         md.append("\n").append(scenario.description().strip()).append("\n");
+        md.append(sections);
 
         md.append("\n## Deleted rather than moved\n\n");
         md.append("| reason | bytes deleted (mean over runs) |\n|---|---|\n");
@@ -85,8 +109,13 @@ final class MarkdownReport {
         md.append("Deadline rule: **")
                 .append(run.deadlineRule().name().toLowerCase(Locale.ROOT))
                 .append("**. ");
-        if (summary.forcedLossBytes().max() == 0) {
+        String movableDeleted = movableDeleted(summary);
+        if (summary.forcedLossBytes().max() == 0 && movableDeleted.isEmpty()) {
             md.append("No movable data was lost in any run.\n");
+        } else if (summary.forcedLossBytes().max() == 0) {
+            md.append("The deadline rule deleted no movable data, but movable data was deleted rather than moved: ")
+                    .append(movableDeleted)
+                    .append(".\n");
         } else {
             md.append("Lost per run: ")
                     .append(bytes(summary.forcedLossBytes()))
@@ -95,6 +124,11 @@ final class MarkdownReport {
                     .append(" users (real-world count: simulated users × ")
                     .append(scenario.scale())
                     .append(").\n");
+            if (!movableDeleted.isEmpty()) {
+                md.append("Movable data deleted rather than moved, all reasons (copies): ")
+                        .append(movableDeleted)
+                        .append(".\n");
+            }
         }
         if (summary.forcedLostWrites().max() > 0) {
             md.append("Live writes lost because enforcement cut batches over before their catch-up finished: ")
@@ -102,11 +136,16 @@ final class MarkdownReport {
                     .append(".\n");
         }
 
-        md.append("\n## Cost\n\nEgress of all bytes sent: US$ ")
-                .append(number(summary.egressCostUsd(), 0))
-                .append(" (plan estimate US$ ")
-                .append(String.format(Locale.ROOT, "%,.0f", plan.egressCostUsd()))
-                .append(").\n");
+        md.append("\n## Cost\n\n");
+        if (scenario.topology().links().stream().allMatch(l -> l.egressCostPerGiB() == 0)) {
+            md.append("Egress: not modelled (no link in the scenario has an egress price).\n");
+        } else {
+            md.append("Egress of all bytes sent: US$ ")
+                    .append(number(summary.egressCostUsd(), 0))
+                    .append(" (plan estimate US$ ")
+                    .append(String.format(Locale.ROOT, "%,.0f", plan.egressCostUsd()))
+                    .append(").\n");
+        }
 
         md.append("\n## Plan\n\n");
         md.append(String.format(
@@ -165,8 +204,8 @@ final class MarkdownReport {
                 Locale.ROOT,
                 "- Verification %s per site; deletion %s per site, failing with probability %s per job; catch-up"
                         + " threshold %s; write freeze %s.%n",
-                run.verificationRate(),
-                run.deletionRate(),
+                ReportText.byteRate(run.verificationRate()),
+                ReportText.byteRate(run.deletionRate()),
                 run.deletionFailureProbability(),
                 bytes(run.catchUpThresholdBytes()),
                 Durations.format(run.writeFreeze())));
@@ -179,16 +218,15 @@ final class MarkdownReport {
         run.liveWrites()
                 .forEach((home, w) -> md.append(String.format(
                         Locale.ROOT,
-                        "- Live writes of %s users: %s per simulated user per day, sign-ups %s per user per day.%n",
+                        "- Live writes of %s users: %s.%n",
                         home,
-                        bytes(w.bytesPerUserPerDay()),
-                        w.signupsPerUserPerDay())));
+                        ReportText.liveWrites(w, scenario.scale()))));
         md.append("- Faults: links ")
-                .append(run.faults().links().map(Object::toString).orElse("none"))
+                .append(run.faults().links().map(ReportText::failures).orElse("none"))
                 .append("; sites ")
-                .append(run.faults().sites().map(Object::toString).orElse("none"))
+                .append(run.faults().sites().map(ReportText::failures).orElse("none"))
                 .append("; corruption ")
-                .append(run.faults().corruptionPerByte())
+                .append(String.format(Locale.ROOT, "%.3g", run.faults().corruptionPerByte()))
                 .append(" per byte; ")
                 .append(run.faults().outages().size())
                 .append(" scheduled outages.\n");
@@ -235,7 +273,7 @@ final class MarkdownReport {
         return md.toString();
     }
 
-    private static String headline(Scenario scenario, ReplicationSummary summary, double deadline) {
+    private static String headline(Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline) {
         Proportion met = summary.metDeadline();
         if (Double.isNaN(deadline)) {
             return String.format(
@@ -245,17 +283,59 @@ final class MarkdownReport {
                     summary.runs());
         }
         String answer = met.successes() == met.n() ? "Yes" : met.successes() == 0 ? "No" : "Not reliably";
+        String blocked = blockedNote(plan);
         return String.format(
                 Locale.ROOT,
-                "**%s.** The commitment (every violating copy, backups included, gone by %s) is met in %d of %d"
-                        + " replications: probability %s (95%% CI %s – %s).",
+                "**%s.** The commitment (every violating copy%s, backups included, gone by %s) is met in %d of %d"
+                        + " replications: probability %s (95%% CI %s – %s).%s",
                 answer,
+                blocked.isEmpty() ? "" : " that may be removed",
                 date(scenario.run().start(), deadline),
                 met.successes(),
                 met.n(),
                 percent(met.estimate()),
                 percent(met.ciLow()),
-                percent(met.ciHigh()));
+                percent(met.ciHigh()),
+                blocked.isEmpty() ? "" : " Not included: " + blocked + ".");
+    }
+
+    /**
+     * Names the blocked data (legal hold, or neither movable nor deletable) that stays in violating
+     * places whatever happens, or returns "" if there is none.
+     */
+    static String blockedNote(MigrationPlan plan) {
+        Tally blocked = plan.classification().of(RecordClass.BLOCKED);
+        if (blocked.records() == 0) {
+            return "";
+        }
+        StringBuilder why = new StringBuilder();
+        plan.classification().blockedByReason().forEach((reason, tally) -> {
+            if (tally.records() > 0) {
+                why.append(why.length() == 0 ? "" : ", ")
+                        .append(reason == BlockReason.LEGAL_HOLD ? "legal hold" : "neither movable nor deletable")
+                        .append(' ')
+                        .append(bytes(tally.bytes()));
+            }
+        });
+        return bytes(blocked.bytes()) + " of blocked data (" + why
+                + ") stays in violating places, since the rules allow neither moving nor deleting it";
+    }
+
+    /**
+     * Lists the movable data deleted for lack of storage, of a route or of time (the planner's
+     * DEADLINE deletions, the deadline rule's FORCED ones), or "" if none was.
+     */
+    static String movableDeleted(ReplicationSummary summary) {
+        StringBuilder parts = new StringBuilder();
+        for (Map.Entry<String, Estimate> e : summary.deletedByReason().entrySet()) {
+            if (MOVABLE_LOSS_REASONS.contains(e.getKey()) && e.getValue().max() > 0) {
+                parts.append(parts.length() == 0 ? "" : ", ")
+                        .append(e.getKey())
+                        .append(' ')
+                        .append(bytes(e.getValue()));
+            }
+        }
+        return parts.toString();
     }
 
     /**
@@ -282,7 +362,7 @@ final class MarkdownReport {
     }
 
     /** Explains a missed deadline when live systems were clean in time and only backups were late. */
-    private static String why(Scenario scenario, ReplicationSummary summary, double deadline) {
+    private static String why(Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline) {
         if (Double.isNaN(deadline) || summary.metDeadline().successes() == summary.runs()) {
             return "";
         }
@@ -292,9 +372,10 @@ final class MarkdownReport {
                 && !scenario.run().backups().cryptoShred()) {
             return String.format(
                     Locale.ROOT,
-                    "Why: live systems were free of violating copies by day %.1f in every run, before the deadline"
+                    "Why: live systems were free of violating copies%s by day %.1f in every run, before the deadline"
                             + " (day %.1f); what misses it is the backups of deleted data, kept %s after deletion."
                             + " Crypto-shredding them at deletion would remove that wait.",
+                    blockedNote(plan).isEmpty() ? "" : " (blocked data aside)",
                     live.max(),
                     deadline / Formats.DAY,
                     Durations.format(scenario.run().backups().retention()));

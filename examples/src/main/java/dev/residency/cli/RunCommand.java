@@ -3,6 +3,8 @@ package dev.residency.cli;
 import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Migrations;
 import dev.residency.sim.migration.Replications;
+import dev.residency.sim.report.MilestoneSummary;
+import dev.residency.sim.report.ObservedComparison;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.DeadlineRule;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Plans the scenario, simulates its replications and writes the report folder:",
-            "report.md, timeseries.csv, batches.csv, summary.json and compliance.png."
+            "report.md, timeseries.csv, batches.csv, milestones.csv, summary.json, compliance.png",
+            "and jurisdictions.png."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -105,15 +108,39 @@ final class RunCommand implements Callable<Integer> {
         ReplicationSummary summary = ReplicationSummary.of(results);
 
         String json = SummaryJson.render(scenario, setup.plan(), summary, results);
-        String report = MarkdownReport.render(scenario, setup.plan(), summary, setup.deadlineSeconds());
+        MilestoneSummary milestones = MilestoneSummary.of(results);
+        String report = MarkdownReport.render(
+                scenario,
+                setup.plan(),
+                summary,
+                setup.deadlineSeconds(),
+                MilestoneReport.observed(
+                                scenario,
+                                ObservedComparison.of(
+                                        scenario.run().observed(),
+                                        scenario.run().start(),
+                                        results))
+                        + MilestoneReport.markdown(scenario, milestones));
         folder.add("report.md", report);
         folder.add(
                 "timeseries.csv", CsvReports.timeSeries(results, scenario.run().start()));
         folder.add("batches.csv", CsvReports.batches(results, scenario.topology()));
         folder.add("summary.json", json);
+        folder.add("milestones.csv", MilestoneReport.csv(results, scenario.run().start()));
+        folder.add(
+                "jurisdictions.png",
+                JurisdictionChart.png(
+                        results,
+                        scenario.run().start(),
+                        setup.deadlineSeconds(),
+                        scenario.name() + ": violating bytes per home jurisdiction"));
         folder.add(
                 "compliance.png",
-                ComplianceChart.png(summary, setup.deadlineSeconds(), scenario.name() + ": violating bytes over time"));
+                ComplianceChart.png(
+                        summary,
+                        setup.deadlineSeconds(),
+                        scenario.name() + ": violating bytes over time",
+                        scenario.run().start()));
         folder.commit();
 
         PrintWriter console = spec.commandLine().getOut();

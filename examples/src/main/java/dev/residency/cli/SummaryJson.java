@@ -8,9 +8,13 @@ import dev.residency.audit.Tally;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.RecordClass;
 import dev.residency.sim.report.Estimate;
+import dev.residency.sim.report.Milestone;
+import dev.residency.sim.report.MilestoneSummary;
+import dev.residency.sim.report.ObservedComparison;
 import dev.residency.sim.report.Proportion;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
+import dev.residency.sim.scenario.Phase;
 import dev.residency.sim.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,7 @@ import java.util.Map;
 final class SummaryJson {
 
     /** The version of the document's schema; raised when a field changes meaning or disappears. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -78,9 +82,31 @@ final class SummaryJson {
         summary.deletedByReason().forEach((reason, e) -> estimate(reasons, reason, e));
         estimate(h, "forcedLossBytes", summary.forcedLossBytes());
         estimate(h, "forcedLossSimulatedUsers", summary.forcedLossUsers());
+        estimate(h, "forcedLossUsers", scaled(summary.forcedLossUsers(), scenario.scale()));
         estimate(h, "forcedLostWriteBytes", summary.forcedLostWrites());
         estimate(h, "egressCostUsd", summary.egressCostUsd());
         estimate(h, "copyRetries", summary.copyRetries());
+
+        milestones(root.putObject("milestones"), scenario, MilestoneSummary.of(runs));
+        ArrayNode observed = root.putArray("observed");
+        for (ObservedComparison c :
+                ObservedComparison.of(scenario.run().observed(), scenario.run().start(), runs)) {
+            ObjectNode o = observed.addObject();
+            o.put("what", c.observed().what().label());
+            o.put("subject", c.observed().subject().label());
+            o.put("name", c.observed().name());
+            o.put("from", c.observed().from().map(Object::toString).orElse(null));
+            o.put("to", c.observed().to().map(Object::toString).orElse(null));
+            number(o, "toleranceDays", c.observed().tolerance().toMillis() / 86_400_000.0);
+            o.put("source", c.observed().source());
+            estimate(o, "simulatedDays", c.simulatedDays());
+            o.put(
+                    "simulatedDate",
+                    c.simulatedDate().map(d -> Formats.date(d, 0)).orElse(null));
+            number(o, "daysOutside", c.daysOutside());
+            o.put("reproduced", c.reproduced());
+            o.put("runsReproducing", c.runsReproducing());
+        }
 
         ArrayNode list = root.putArray("runs");
         for (RunResult r : runs) {
@@ -105,6 +131,83 @@ final class SummaryJson {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot render summary.json", e);
         }
+    }
+
+    /**
+     * Writes the per-jurisdiction, per-rule, per-phase and per-site milestones (schema version 2): days
+     * since the start as estimates, and the mean's calendar date.
+     */
+    private static void milestones(ObjectNode parent, Scenario scenario, MilestoneSummary milestones) {
+        java.time.Instant start = scenario.run().start();
+        ArrayNode homes = parent.putArray("jurisdictions");
+        for (MilestoneSummary.Subject s : milestones.of(Milestone.Kind.JURISDICTION)) {
+            subject(homes.addObject(), start, s);
+        }
+        ArrayNode rules = parent.putArray("rules");
+        for (MilestoneSummary.Subject s : milestones.of(Milestone.Kind.RULE)) {
+            subject(rules.addObject(), start, s);
+        }
+        ArrayNode phases = parent.putArray("phases");
+        for (Phase phase : scenario.run().phases()) {
+            MilestoneSummary.Subject s = milestones
+                    .find(Milestone.Kind.PHASE, phase.name())
+                    .orElseThrow(() -> new IllegalStateException("no milestones for phase " + phase.name()));
+            ObjectNode o = phases.addObject();
+            subject(o, start, s);
+            o.put("start", phase.start().toString());
+            o.put("due", phase.due().toString());
+            double due = MilestoneReport.daysBetween(start, phase.due());
+            estimate(o, "latenessLiveDays", shifted(s.liveDays(), -due));
+            estimate(o, "latenessWithBackupsDays", shifted(s.fullDays(), -due));
+        }
+        ArrayNode sites = parent.putArray("sites");
+        for (MilestoneSummary.Subject s : milestones.of(Milestone.Kind.SITE)) {
+            ObjectNode o = sites.addObject();
+            subject(o, start, s);
+            estimate(o, "firstReceiptDays", s.receiptDays());
+            o.put(
+                    "firstReceiptDate",
+                    s.receiptDays().n() == 0
+                            ? null
+                            : Formats.date(start, s.receiptDays().mean() * Formats.DAY));
+        }
+    }
+
+    private static void subject(ObjectNode o, java.time.Instant start, MilestoneSummary.Subject s) {
+        o.put("name", s.name());
+        estimate(o, "liveDays", s.liveDays());
+        o.put(
+                "liveDate",
+                s.liveDays().n() == 0 ? null : Formats.date(start, s.liveDays().mean() * Formats.DAY));
+        estimate(o, "withBackupsDays", s.fullDays());
+        o.put(
+                "withBackupsDate",
+                s.fullDays().n() == 0 ? null : Formats.date(start, s.fullDays().mean() * Formats.DAY));
+    }
+
+    /** Returns {@code e} with every value moved by {@code delta}; the interval's width is unchanged. */
+    static Estimate shifted(Estimate e, double delta) {
+        return new Estimate(
+                e.mean() + delta,
+                e.median() + delta,
+                e.ciLow() + delta,
+                e.ciHigh() + delta,
+                e.min() + delta,
+                e.max() + delta,
+                e.n(),
+                e.missing());
+    }
+
+    private static Estimate scaled(Estimate e, int scale) {
+        return new Estimate(
+                e.mean() * scale,
+                e.median() * scale,
+                e.ciLow() * scale,
+                e.ciHigh() * scale,
+                e.min() * scale,
+                e.max() * scale,
+                e.n(),
+                e.missing());
     }
 
     private static void estimate(ObjectNode parent, String name, Estimate e) {

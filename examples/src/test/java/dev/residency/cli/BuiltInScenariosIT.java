@@ -44,5 +44,13 @@ final class BuiltInScenariosIT {
         assertThat(summary.get("scenario").get("name").asText()).isEqualTo(name);
         assertThat(summary.get("plan").get("qualityRatio").asDouble()).isGreaterThanOrEqualTo(1.0 - 1e-9);
         assertThat(Files.size(out.resolve("compliance.png"))).isPositive();
+        // Schema 2: per-jurisdiction and per-phase dates in the data and in the report.
+        assertThat(summary.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(summary.get("milestones").get("jurisdictions")).isNotEmpty();
+        assertThat(summary.get("milestones").get("phases"))
+                .hasSize(BuiltInScenarios.load(name).run().phases().size());
+        String report = Files.readString(out.resolve("report.md"));
+        assertThat(report).contains("## When each part became compliant").contains("| home jurisdiction |");
+        assertThat(Files.size(out.resolve("jurisdictions.png"))).isPositive();
     }
 }

@@ -34,7 +34,13 @@ final class ResidencyCliTest {
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder(
-                            "report.md", "timeseries.csv", "batches.csv", "summary.json", "compliance.png");
+                            "report.md",
+                            "timeseries.csv",
+                            "batches.csv",
+                            "milestones.csv",
+                            "summary.json",
+                            "compliance.png",
+                            "jurisdictions.png");
         }
         String report = Files.readString(out.resolve("report.md"));
         assertThat(report).startsWith("# microsoft-tiktok-2020: is the commitment met?");

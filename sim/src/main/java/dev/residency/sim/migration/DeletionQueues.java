@@ -8,16 +8,22 @@ import dev.residency.sim.migration.MigrationEvent.DeletionDone;
 import dev.residency.units.Durations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The deletion side of a run: each site works through its queue of deletion jobs one at a time at
- * the scenario's deletion rate; a job fails with the scenario's probability and goes to the back of
- * the queue. A finished job's bytes leave live systems and, unless backups are crypto-shredded, stay
- * in backups until the retention has passed.
+ * The deletion side of a run. Each site works through its queue of deletion jobs one at a time, and
+ * each job in <b>chunks</b> of the scenario's deletion chunk size (the last one smaller), one after
+ * another at the site's deletion rate: a chunk takes its bytes over the rate. A chunk fails with the
+ * scenario's probability and is done again at once, so a failure costs one chunk's time, not the
+ * job's. A finished chunk's bytes leave live systems (shared among home jurisdictions in proportion
+ * to the job's bytes) and, unless backups are crypto-shredded, stay in backups until the retention has
+ * passed after <em>that chunk</em>, so a large job's backups age out progressively. A site that fails
+ * lets its running chunk finish and then pauses; the job resumes, with its progress, when the site is
+ * repaired.
  *
  * <p>Invariant 1 is checked when a job starts: a job that removes the source copies of a moved batch
  * may start only once that batch is cut over, that is, after its compliant copy was verified.
@@ -27,20 +33,34 @@ final class DeletionQueues {
     /** The reason under which the deadline rule deletes the copies of a batch it aborted. */
     static final String FORCED = "FORCED";
 
-    private static final int HELD = 0;
-    private static final int QUEUED = 1;
-    private static final int RUNNING = 2;
-    private static final int DONE = 3;
+    /** Where a deletion job is. */
+    private enum JobState {
+        /** Waiting for its batch's cut-over or its earliest start. */
+        HELD,
+        /** In its site's queue (also a started job paused by a site failure). */
+        QUEUED,
+        /** A chunk of it is being deleted. */
+        RUNNING,
+        /** Every chunk is deleted. */
+        DONE
+    }
 
     private final MigrationSetup setup;
     private final Simulator<MigrationEvent> sim;
     private final Ledger ledger;
     private final UniformRandomProvider failures;
     private final IntPredicate cutOver;
-    private final int[] state;
+    private final MilestoneTracker milestones;
+    private final JobState[] state;
     private final boolean[] forced;
     private final long[][] extra;
-    private final boolean[] backupPending;
+    /** Per job, the bytes per home deleted so far (null until its first chunk is done). */
+    private final long[][] deletedSoFar;
+    /** Per job, the bytes deleted so far, all homes. */
+    private final long[] doneBytes;
+    /** Per job, the bytes of its chunks whose backups are still kept, per home, oldest first. */
+    private final List<ArrayDeque<long[]>> backupChunks;
+
     private final int[][] afterBatch;
     private final List<ArrayDeque<Integer>> queues = new ArrayList<>();
     private final int[] running;
@@ -50,6 +70,7 @@ final class DeletionQueues {
     private final double failureProbability;
     private final double retention;
     private final boolean shred;
+    private final long chunkBytes;
     private int retries;
 
     DeletionQueues(
@@ -57,17 +78,25 @@ final class DeletionQueues {
             Simulator<MigrationEvent> sim,
             Ledger ledger,
             UniformRandomProvider failures,
-            IntPredicate cutOver) {
+            IntPredicate cutOver,
+            MilestoneTracker milestones) {
         this.setup = setup;
         this.sim = sim;
         this.ledger = ledger;
         this.failures = failures;
         this.cutOver = cutOver;
+        this.milestones = milestones;
         int jobs = setup.plan().deletions().size();
-        state = new int[jobs];
+        state = new JobState[jobs];
+        Arrays.fill(state, JobState.HELD);
         forced = new boolean[jobs];
         extra = new long[jobs][];
-        backupPending = new boolean[jobs];
+        deletedSoFar = new long[jobs][];
+        doneBytes = new long[jobs];
+        backupChunks = new ArrayList<>(jobs);
+        for (int d = 0; d < jobs; d++) {
+            backupChunks.add(new ArrayDeque<>(1));
+        }
         int batches = setup.plan().batches().size();
         List<List<Integer>> after = new ArrayList<>(batches);
         for (int b = 0; b < batches; b++) {
@@ -87,21 +116,22 @@ final class DeletionQueues {
             queues.add(new ArrayDeque<>());
         }
         running = new int[sites];
-        java.util.Arrays.fill(running, -1);
+        Arrays.fill(running, -1);
         siteDown = new int[sites];
         var run = setup.scenario().run();
         rate = run.deletionRate().bytesPerSecond();
         failureProbability = run.deletionFailureProbability();
         retention = Durations.seconds(run.backups().retention());
         shred = run.backups().cryptoShred();
+        chunkBytes = run.deletionChunkBytes();
     }
 
     /** Queues job {@code d} if it is still held. */
     void release(int d) {
-        if (state[d] != HELD) {
+        if (state[d] != JobState.HELD) {
             return;
         }
-        state[d] = QUEUED;
+        state[d] = JobState.QUEUED;
         int site = setup.deletion(d).site();
         queues.get(site).add(d);
         startNext(site);
@@ -125,8 +155,8 @@ final class DeletionQueues {
         if (target < 0) {
             return;
         }
-        if (state[target] == DONE) {
-            throw new IllegalStateException("deletion job " + target + " finished before batch " + b + " was cut over");
+        if (state[target] != JobState.HELD) {
+            throw new IllegalStateException("deletion job " + target + " started before batch " + b + " was cut over");
         }
         extra[target] = byHome.clone();
         ledger.writesAttached(byHome);
@@ -150,68 +180,118 @@ final class DeletionQueues {
                     setup.topology().site(site).id(),
                     job.afterBatch().getAsInt()));
         }
-        state[d] = RUNNING;
+        state[d] = JobState.RUNNING;
         running[site] = d;
-        sim.schedule(bytes(d) / rate, new DeletionDone(d));
+        startChunk(d);
     }
 
-    /** Handles the end of job {@code d}'s attempt: success, or a failure that queues it again. */
+    /** Schedules the end of job {@code d}'s next chunk. */
+    private void startChunk(int d) {
+        long remaining = bytes(d) - doneBytes[d];
+        sim.schedule(Math.min(chunkBytes, remaining) / rate, new DeletionDone(d));
+    }
+
+    /**
+     * Handles the end of an attempt at job {@code d}'s current chunk: a failure repeats the chunk; a
+     * success deletes it, and the job goes on with its next chunk, or is done.
+     */
     void done(int d) {
-        if (state[d] != RUNNING) {
+        if (state[d] != JobState.RUNNING) {
             return; // completed by the deadline rule meanwhile
         }
         int site = setup.deletion(d).site();
-        running[site] = -1;
         if (failureProbability > 0 && failures.nextDouble() < failureProbability) {
             retries++;
-            state[d] = QUEUED;
-            queues.get(site).add(d);
         } else {
-            complete(d, !shred);
+            long total = bytes(d);
+            deleteChunk(d, Math.min(total, doneBytes[d] + chunkBytes), !shred);
+            if (doneBytes[d] == total) {
+                finish(d, !shred);
+                running[site] = -1;
+                startNext(site);
+                return;
+            }
         }
-        startNext(site);
+        if (siteDown[site] > 0) {
+            // The site failed during the chunk: the job waits, first in line, with its progress.
+            state[d] = JobState.QUEUED;
+            running[site] = -1;
+            queues.get(site).addFirst(d);
+            return;
+        }
+        startChunk(d);
     }
 
-    private void complete(int d, boolean keepBackups) {
-        state[d] = DONE;
+    /** Deletes job {@code d}'s bytes up to {@code upTo} (all homes), shared among homes in proportion. */
+    private void deleteChunk(int d, long upTo, boolean keepBackups) {
         long[] byHome = bytesByHome(d);
-        ledger.deleted(byHome, keepBackups);
-        if (forced[d]) {
-            ledger.forcedDeletion(d);
+        long total = bytes(d);
+        if (deletedSoFar[d] == null) {
+            deletedSoFar[d] = new long[byHome.length];
         }
+        long[] chunk = new long[byHome.length];
+        long sum = 0;
+        for (int h = 0; h < byHome.length; h++) {
+            // The last chunk takes exactly what is left, so the homes' shares add up to the job.
+            long target = upTo == total ? byHome[h] : (long) Math.floor(byHome[h] * ((double) upTo / total));
+            chunk[h] = Math.max(0, target - deletedSoFar[d][h]);
+            deletedSoFar[d][h] += chunk[h];
+            sum += chunk[h];
+        }
+        doneBytes[d] = upTo;
+        ledger.deleted(chunk, keepBackups);
         String reason = forced[d] ? FORCED : setup.deletion(d).reason().name();
-        long total = 0;
-        for (long v : byHome) {
-            total += v;
-        }
-        deletedByReason.merge(reason, total, Long::sum);
-        if (keepBackups) {
-            backupPending[d] = true;
+        deletedByReason.merge(reason, sum, Long::sum);
+        if (keepBackups && sum > 0) {
+            backupChunks.get(d).add(chunk);
             sim.schedule(retention, new BackupGone(d));
         }
     }
 
-    /** Handles the end of job {@code d}'s backup retention. */
+    /** Marks job {@code d} done: its forced loss is counted and its milestones move. */
+    private void finish(int d, boolean keepBackups) {
+        state[d] = JobState.DONE;
+        if (forced[d]) {
+            ledger.forcedDeletion(d);
+        }
+        boolean backupsLeft = keepBackups && !backupChunks.get(d).isEmpty();
+        milestones.jobDone(d, backupsLeft, sim.now());
+    }
+
+    /** Handles the end of the retention of job {@code d}'s oldest chunk still in backups. */
     void backupGone(int d) {
-        if (backupPending[d]) {
-            backupPending[d] = false;
-            ledger.backupGone(bytesByHome(d));
+        long[] chunk = backupChunks.get(d).poll();
+        if (chunk == null) {
+            return; // shredded by the deadline rule meanwhile
+        }
+        ledger.backupGone(chunk);
+        if (state[d] == JobState.DONE && backupChunks.get(d).isEmpty()) {
+            milestones.backupGone(d, sim.now());
         }
     }
 
     /** Applies the deadline rule: every job not yet done completes now, and every backup is shredded. */
     void enforce() {
         for (int d = 0; d < state.length; d++) {
-            if (state[d] != DONE) {
-                complete(d, false);
+            boolean kept = !backupChunks.get(d).isEmpty();
+            for (long[] chunk = backupChunks.get(d).poll();
+                    chunk != null;
+                    chunk = backupChunks.get(d).poll()) {
+                ledger.backupGone(chunk);
             }
-            backupGone(d);
+            if (state[d] != JobState.DONE) {
+                // Finishing without backups counts the job's backups gone as well.
+                deleteChunk(d, bytes(d), false);
+                finish(d, false);
+            } else if (kept) {
+                milestones.backupGone(d, sim.now());
+            }
         }
-        java.util.Arrays.fill(running, -1);
+        Arrays.fill(running, -1);
         queues.forEach(ArrayDeque::clear);
     }
 
-    /** Marks a site failed or repaired; a failed site starts no new deletion job. */
+    /** Marks a site failed or repaired; a failed site starts no new chunk. */
     void setSiteUp(int site, boolean up) {
         siteDown[site] += up ? -1 : 1;
         if (siteDown[site] == 0) {
@@ -219,14 +299,14 @@ final class DeletionQueues {
         }
     }
 
-    /** Returns the bytes per home of the jobs not yet done, recomputed from their states. */
+    /** Returns the bytes per home still to delete (jobs not done, less their deleted chunks), recomputed from their states. */
     long[] pendingBytesByHome() {
         long[] sum = new long[setup.jurisdictions().size()];
         for (int d = 0; d < state.length; d++) {
-            if (state[d] != DONE) {
+            if (state[d] != JobState.DONE) {
                 long[] byHome = bytesByHome(d);
                 for (int h = 0; h < sum.length; h++) {
-                    sum[h] += byHome[h];
+                    sum[h] += byHome[h] - (deletedSoFar[d] == null ? 0 : deletedSoFar[d][h]);
                 }
             }
         }
@@ -245,8 +325,8 @@ final class DeletionQueues {
         return sum;
     }
 
-    private double bytes(int d) {
-        double sum = 0;
+    private long bytes(int d) {
+        long sum = 0;
         for (long v : bytesByHome(d)) {
             sum += v;
         }

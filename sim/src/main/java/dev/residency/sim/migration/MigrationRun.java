@@ -39,8 +39,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * released. Batches of one plan stream run one after another; each starts no earlier than its gate
  * (planned start, approval, destination ready date, phase start).
  *
- * <p><b>Deletion.</b> Each site deletes one job at a time at the deletion rate; a job fails with the
- * scenario's probability and is queued again. A job that removes a moved record's source copy starts
+ * <p><b>Deletion.</b> Each site deletes one job at a time at the deletion rate, in chunks of the
+ * scenario's deletion chunk size; a chunk fails with the scenario's probability and is done again, so
+ * one failure costs one chunk's time (see {@link DeletionQueues}). A job that removes a moved record's source copy starts
  * only after the batch's cut-over (so after a verified compliant copy); this is checked when the job
  * starts, and a violation throws {@link IllegalStateException}. Deleted data stays in backups for the
  * retention period unless the scenario crypto-shreds them.
@@ -63,13 +64,21 @@ public final class MigrationRun {
 
     static final int MAX_CATCH_UP_ROUNDS = 10;
 
-    private static final int WAITING = 0;
-    private static final int COPYING = 1;
-    private static final int VERIFYING = 2;
-    private static final int CATCHING_UP = 3;
-    private static final int FREEZING = 4;
-    private static final int CUT_OVER = 5;
-    private static final int FORCED = 6;
+    /** Where a batch is in its lifecycle; the order is the lifecycle's, FORCED (aborted) last. */
+    private enum Stage {
+        WAITING,
+        COPYING,
+        VERIFYING,
+        CATCHING_UP,
+        FREEZING,
+        CUT_OVER,
+        FORCED;
+
+        /** Returns whether this stage is {@code other} or comes after it. */
+        boolean atLeast(Stage other) {
+            return compareTo(other) >= 0;
+        }
+    }
 
     private final MigrationSetup setup;
     private final RunSettings settings;
@@ -80,9 +89,10 @@ public final class MigrationRun {
     private final DeletionQueues deletions;
     private final Ledger ledger;
     private final SeriesRecorder recorder;
+    private final MilestoneTracker milestones;
     private final UniformRandomProvider corruption;
 
-    private final int[] state;
+    private final Stage[] state;
     private final int[] flowOf;
     private final double[] snapshotAt;
     /** Per batch, the instant up to which live writes have reached the destination. */
@@ -121,14 +131,16 @@ public final class MigrationRun {
         this.network = layout.build(sim);
         this.corruption = streams.stream("corruption", replication);
         this.ledger = new Ledger(setup);
+        this.milestones = new MilestoneTracker(setup.subjects());
         this.deletions = new DeletionQueues(
-                setup, sim, ledger, streams.stream("deletion-failures", replication), this::batchCutOver);
+                setup, sim, ledger, streams.stream("deletion-failures", replication), this::batchCutOver, milestones);
         this.recorder = new SeriesRecorder(setup, ledger);
         linkDown = new int[setup.topology().links().size()];
         siteDown = new int[setup.topology().siteCount()];
         pendingCatchUp = new long[setup.plan().batches().size()];
         int n = setup.plan().batches().size();
-        state = new int[n];
+        state = new Stage[n];
+        Arrays.fill(state, Stage.WAITING);
         flowOf = new int[n];
         Arrays.fill(flowOf, -1);
         snapshotAt = new double[n];
@@ -223,16 +235,17 @@ public final class MigrationRun {
     }
 
     private void tryStart(int b) {
-        if (state[b] != WAITING || sim.now() < setup.batchGate(b)) {
+        if (state[b] != Stage.WAITING || sim.now() < setup.batchGate(b)) {
             return;
         }
         int previous = layout.previousInStream(b);
-        if (previous >= 0 && state[previous] <= COPYING) {
+        if (previous >= 0 && !state[previous].atLeast(Stage.VERIFYING)) {
             return; // started when the previous batch of the stream finishes copying
         }
         TransferBatch batch = setup.plan().batches().get(b);
-        state[b] = COPYING;
+        state[b] = Stage.COPYING;
         times.copyStart[b] = sim.now();
+        milestones.receiving(batch.destination(), sim.now());
         snapshotAt[b] = sim.now();
         times.attempts[b]++;
         layout.pace(network, b, batch.bytes(), batch.plannedEndSeconds() - batch.plannedStartSeconds());
@@ -250,7 +263,7 @@ public final class MigrationRun {
     }
 
     private void transferred(int b, Transfer kind) {
-        if (state[b] == FORCED || state[b] == CUT_OVER) {
+        if (state[b] == Stage.FORCED || state[b] == Stage.CUT_OVER) {
             return;
         }
         flowOf[b] = -1;
@@ -260,7 +273,7 @@ public final class MigrationRun {
         switch (kind) {
             case COPY, RECOPY -> {
                 times.copyEnd[b] = sim.now();
-                state[b] = VERIFYING;
+                state[b] = Stage.VERIFYING;
                 int site = batch.destination();
                 double start = Math.max(sim.now(), verifierFreeAt[site]);
                 verifierFreeAt[site] = start + bytes / verificationRate;
@@ -282,21 +295,21 @@ public final class MigrationRun {
     }
 
     private void verified(int b) {
-        if (state[b] != VERIFYING) {
+        if (state[b] != Stage.VERIFYING) {
             return;
         }
         TransferBatch batch = setup.plan().batches().get(b);
         if (corruptionLog1p != 0 && corruption.nextDouble() < -Math.expm1(batch.bytes() * corruptionLog1p)) {
             copyRetries++;
             times.attempts[b]++;
-            state[b] = COPYING;
+            state[b] = Stage.COPYING;
             snapshotAt[b] = sim.now();
             flowOf[b] = network.startFlow(layout.unpacedRoute(b), batch.bytes(), listener(b, Transfer.RECOPY));
             return;
         }
         times.verifiedAt[b] = sim.now();
         syncedAt[b] = snapshotAt[b];
-        state[b] = CATCHING_UP;
+        state[b] = Stage.CATCHING_UP;
         catchUp(b);
     }
 
@@ -317,7 +330,8 @@ public final class MigrationRun {
     /** Copies the writes made since the last snapshot, or freezes writes when few are left. */
     private void catchUp(int b) {
         double now = sim.now();
-        long delta = Math.round(setup.writtenTotalBy(b, now) - setup.writtenTotalBy(b, snapshotAt[b]));
+        long delta = Math.round(
+                setup.liveWrites().writtenTotalBy(b, now) - setup.liveWrites().writtenTotalBy(b, snapshotAt[b]));
         snapshotAt[b] = now;
         times.catchUpBytes[b] += delta;
         totalCatchUp += delta;
@@ -327,7 +341,7 @@ public final class MigrationRun {
             flowOf[b] = network.startFlow(layout.unpacedRoute(b), delta, listener(b, Transfer.CATCH_UP));
             return;
         }
-        state[b] = FREEZING;
+        state[b] = Stage.FREEZING;
         double freeze = Durations.seconds(settings.writeFreeze());
         if (delta >= settings.catchUpThresholdBytes()) {
             // Catch-up did not converge: the freeze lasts long enough to copy the rest at the route's bottleneck.
@@ -337,10 +351,10 @@ public final class MigrationRun {
     }
 
     private void cutOver(int b) {
-        if (state[b] != FREEZING) {
+        if (state[b] != Stage.FREEZING) {
             return;
         }
-        state[b] = CUT_OVER;
+        state[b] = Stage.CUT_OVER;
         times.cutOverAt[b] = sim.now();
         finishBatch(b, false);
     }
@@ -352,16 +366,17 @@ public final class MigrationRun {
             bytesMoved += setup.plan().batches().get(b).bytes();
         }
         ledger.batchDone(b);
+        milestones.batchDone(b, sim.now());
         if (!forced) {
             ledger.cutOver(b);
         }
-        deletions.attachWrites(b, setup.writtenBy(b, sim.now()));
+        deletions.attachWrites(b, setup.liveWrites().writtenBy(b, sim.now()));
         deletions.releaseAfter(b, forced);
         checkDone();
     }
 
     private boolean batchCutOver(int b) {
-        return state[b] == CUT_OVER || state[b] == FORCED;
+        return state[b] == Stage.CUT_OVER || state[b] == Stage.FORCED;
     }
 
     private void deadline() {
@@ -372,24 +387,24 @@ public final class MigrationRun {
             return;
         }
         for (int b = 0; b < state.length; b++) {
-            if (state[b] >= CUT_OVER) {
+            if (state[b].atLeast(Stage.CUT_OVER)) {
                 continue;
             }
             if (flowOf[b] >= 0) {
                 network.abortFlow(flowOf[b]);
                 flowOf[b] = -1;
             }
-            if (state[b] >= CATCHING_UP) {
+            if (state[b].atLeast(Stage.CATCHING_UP)) {
                 // A verified copy exists, so the batch is cut over; the writes not yet copied to it are
                 // lost with the source and counted as forced loss.
-                double syncedUpTo = state[b] == FREEZING ? snapshotAt[b] : now;
-                ledger.lostWrites(
-                        Math.round(setup.writtenTotalBy(b, syncedUpTo) - setup.writtenTotalBy(b, syncedAt[b])));
-                state[b] = CUT_OVER;
+                double syncedUpTo = state[b] == Stage.FREEZING ? snapshotAt[b] : now;
+                ledger.lostWrites(Math.round(setup.liveWrites().writtenTotalBy(b, syncedUpTo)
+                        - setup.liveWrites().writtenTotalBy(b, syncedAt[b])));
+                state[b] = Stage.CUT_OVER;
                 times.cutOverAt[b] = now;
                 finishBatch(b, false);
             } else {
-                state[b] = FORCED;
+                state[b] = Stage.FORCED;
                 finishBatch(b, true);
             }
         }
@@ -428,9 +443,9 @@ public final class MigrationRun {
     private double[] pendingWrites(double t) {
         double[] byHome = new double[setup.jurisdictions().size()];
         for (int b = 0; b < state.length; b++) {
-            if (state[b] < CUT_OVER && setup.hasWrites(b)) {
+            if (!state[b].atLeast(Stage.CUT_OVER) && setup.hasWrites(b)) {
                 for (int h = 0; h < byHome.length; h++) {
-                    byHome[h] += setup.writtenBy(b, h, t);
+                    byHome[h] += setup.liveWrites().writtenBy(b, h, t);
                 }
             }
         }
@@ -493,6 +508,7 @@ public final class MigrationRun {
                 siteFailures,
                 sim.processedEvents(),
                 recorder.build(),
-                times.outcomes(setup.plan().batches(), b -> state[b] == FORCED));
+                times.outcomes(setup.plan().batches(), b -> state[b] == Stage.FORCED),
+                milestones.milestones());
     }
 }

@@ -14,7 +14,6 @@ import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.TransferBatch;
 import dev.residency.policy.PolicyIndex;
 import dev.residency.policy.ResidencyPolicy;
-import dev.residency.sim.scenario.LiveWrites;
 import dev.residency.sim.scenario.Phase;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.topology.Topology;
@@ -24,14 +23,13 @@ import java.util.BitSet;
 import java.util.Map;
 
 /**
- * Everything a migration run needs that does not change between replications: the scenario, the
- * population, the plan, and what each batch and deletion weighs per jurisdiction and category, the
- * gates before which each batch may not start, and the live-write rates of each batch. Prepared once
- * and shared, read-only, by all replications (thread-safe).
+ * Everything a migration run needs that does not change between replications, precomputed once from
+ * the scenario, its population and its plan: what each batch and deletion weighs per jurisdiction and
+ * category, the gates before which each batch may not start, the live writes reaching each batch's
+ * source ({@link LiveWriteModel}), the subjects whose milestones are reported, and the sampling grid.
+ * Shared, read-only, by all replications (thread-safe).
  */
 public final class MigrationSetup {
-
-    private static final double DAY = 86_400;
 
     private final Scenario scenario;
     private final RecordStore store;
@@ -40,13 +38,13 @@ public final class MigrationSetup {
     private final Footprint[] deletionFootprints;
     private final double[] batchGate;
     private final int[] sourceDeletion;
-    private final double[][] writeLinear;
-    private final double[][] writeQuadratic;
+    private final LiveWriteModel liveWrites;
     private final long[] initialViolating;
     private final long[] blockedFloor;
     private final BitSet compliantAtStart;
     private final double deadlineSeconds;
     private final double sampleInterval;
+    private final Subjects subjects;
 
     private MigrationSetup(Scenario scenario, RecordStore store, MigrationPlan plan) {
         this.scenario = scenario;
@@ -57,27 +55,14 @@ public final class MigrationSetup {
         int batches = plan.batches().size();
         batchFootprints = new Footprint[batches];
         batchGate = new double[batches];
-        writeLinear = new double[batches][homes];
-        writeQuadratic = new double[batches][homes];
-        double[][] writers = writerShares(store, plan);
         for (int b = 0; b < batches; b++) {
             TransferBatch batch = plan.batches().get(b);
             checkArgument(batch.id() == b, "plan batch ids must be 0..n-1 in order; batch %s has id %s", b, batch.id());
             Footprint f = Footprint.of(store, batch.records());
             batchFootprints[b] = f;
             batchGate[b] = gate(scenario, store, topology(), batch, f, start);
-            for (int h = 0; h < homes; h++) {
-                LiveWrites writes =
-                        scenario.run().liveWrites().get(store.jurisdictions().get(h));
-                if (writes != null && writers[b][h] > 0) {
-                    // Users grow linearly with sign-ups: u(t) = u0 (1 + s t / DAY); writes per second are
-                    // u(t) B / DAY, so the bytes written by time t are u0 B / DAY (t + s t^2 / (2 DAY)).
-                    double perSecond = writers[b][h] * (double) writes.bytesPerUserPerDay() / DAY;
-                    writeLinear[b][h] = perSecond;
-                    writeQuadratic[b][h] = perSecond * writes.signupsPerUserPerDay() / (2 * DAY);
-                }
-            }
         }
+        liveWrites = LiveWriteModel.of(scenario.run().liveWrites(), store, plan);
         sourceDeletion = new int[batches];
         java.util.Arrays.fill(sourceDeletion, -1);
         for (int d = plan.deletions().size() - 1; d >= 0; d--) {
@@ -119,6 +104,7 @@ public final class MigrationSetup {
                 .map(d -> Durations.seconds(java.time.Duration.between(start, d)))
                 .orElse(Double.NaN);
         sampleInterval = sampleInterval(scenario, plan, deadlineSeconds);
+        subjects = Subjects.of(scenario, store, plan);
     }
 
     /**
@@ -130,33 +116,6 @@ public final class MigrationSetup {
     public static MigrationSetup prepare(Scenario scenario, RecordStore store, MigrationPlan plan) {
         return new MigrationSetup(
                 checkNotNull(scenario, "scenario"), checkNotNull(store, "store"), checkNotNull(plan, "plan"));
-    }
-
-    /**
-     * Returns, per batch and home jurisdiction, how many users' writes the batch's source receives.
-     * A user whose records are split over several batches (by category priority, several copies, or
-     * a batch boundary) writes once in all, so each batch gets the share of the user's migrating
-     * bytes that it carries: the shares of one user sum to 1.
-     */
-    static double[][] writerShares(RecordStore store, MigrationPlan plan) {
-        double[] userBytes = new double[store.userCount()];
-        for (TransferBatch batch : plan.batches()) {
-            for (int k = 0; k < batch.records().length(); k++) {
-                int i = batch.records().get(k);
-                userBytes[store.user(i)] += store.bytes(i);
-            }
-        }
-        double[][] shares =
-                new double[plan.batches().size()][store.jurisdictions().size()];
-        for (TransferBatch batch : plan.batches()) {
-            for (int k = 0; k < batch.records().length(); k++) {
-                int i = batch.records().get(k);
-                double total = userBytes[store.user(i)];
-                // A user whose migrating records are all empty bytes gets no share: nothing to catch up.
-                shares[batch.id()][store.homeIndex(i)] += total > 0 ? store.bytes(i) / total : 0;
-            }
-        }
-        return shares;
     }
 
     /**
@@ -280,6 +239,11 @@ public final class MigrationSetup {
         return sampleInterval;
     }
 
+    /** Returns the subjects whose milestones a run reports, with the batches and jobs touching each. */
+    Subjects subjects() {
+        return subjects;
+    }
+
     Footprint batchFootprint(int batch) {
         return batchFootprints[batch];
     }
@@ -296,27 +260,9 @@ public final class MigrationSetup {
         return batchGate[batch];
     }
 
-    /** Returns the bytes of home {@code h} written to batch {@code b}'s source between time 0 and {@code t}. */
-    double writtenBy(int b, int h, double t) {
-        return writeLinear[b][h] * t + writeQuadratic[b][h] * t * t;
-    }
-
-    /** Returns the bytes of all homes written to batch {@code b}'s source between time 0 and {@code t}. */
-    double writtenTotalBy(int b, double t) {
-        double sum = 0;
-        for (int h = 0; h < writeLinear[b].length; h++) {
-            sum += writtenBy(b, h, t);
-        }
-        return sum;
-    }
-
-    /** Returns, per home, the whole bytes written to batch {@code b}'s source between time 0 and {@code t}. */
-    long[] writtenBy(int b, double t) {
-        long[] byHome = new long[writeLinear[b].length];
-        for (int h = 0; h < byHome.length; h++) {
-            byHome[h] = Math.round(writtenBy(b, h, t));
-        }
-        return byHome;
+    /** Returns the live writes reaching each batch's source. */
+    LiveWriteModel liveWrites() {
+        return liveWrites;
     }
 
     /**
@@ -330,15 +276,7 @@ public final class MigrationSetup {
 
     /** Returns whether live writes reach batch {@code b}'s source and count as violating there. */
     boolean hasWrites(int b) {
-        if (sourceDeletion[b] < 0) {
-            return false;
-        }
-        for (double rate : writeLinear[b]) {
-            if (rate > 0) {
-                return true;
-            }
-        }
-        return false;
+        return sourceDeletion[b] >= 0 && liveWrites.writes(b);
     }
 
     /** Returns whether record {@code i} of some batch had a compliant copy before the migration began. */

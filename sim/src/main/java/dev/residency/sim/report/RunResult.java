@@ -38,6 +38,7 @@ import com.google.common.hash.Hashing;
  * @param events simulation events processed
  * @param series the sampled time series
  * @param batches per-batch outcomes, in batch order
+ * @param milestones when each jurisdiction, rule, phase and site reached its milestones
  */
 public record RunResult(
         String scenario,
@@ -63,7 +64,8 @@ public record RunResult(
         int siteFailures,
         long events,
         TimeSeries series,
-        ImmutableList<BatchOutcome> batches) {
+        ImmutableList<BatchOutcome> batches,
+        ImmutableList<Milestone> milestones) {
 
     /** Creates a result, copying collections. */
     public RunResult {
@@ -72,6 +74,7 @@ public record RunResult(
         checkNotNull(forcedLoss, "forcedLoss");
         checkNotNull(series, "series");
         batches = ImmutableList.copyOf(batches);
+        milestones = ImmutableList.copyOf(milestones);
     }
 
     /** Returns the total violating copy bytes deleted, all reasons. */
@@ -114,6 +117,10 @@ public record RunResult(
                     .putInt(b.copyAttempts())
                     .putLong(b.catchUpBytes())
                     .putBoolean(b.forced());
+        }
+        for (Milestone m : milestones) {
+            h.putUnencodedChars(m.kind().name()).putUnencodedChars(m.name()).putDouble(m.liveSeconds());
+            h.putDouble(m.fullSeconds()).putDouble(m.firstReceiptSeconds());
         }
         return h.hash().toString();
     }

@@ -13,15 +13,15 @@ import java.time.Instant;
  * @param name the phase's name for reports
  * @param categories the category names it covers, not empty
  * @param start when their migration may begin
- * @param due when they were promised, after {@code start}
+ * @param due when they were promised; it may come before {@code start}, for a phase whose work could
+ *     begin only after its promised date (it is late by construction)
  */
 public record Phase(String name, ImmutableSet<String> categories, Instant start, Instant due) {
 
     /**
      * Creates a phase.
      *
-     * @throws IllegalArgumentException if the name is blank, no category is given, or {@code due} is
-     *     not after {@code start}
+     * @throws IllegalArgumentException if the name is blank or no category is given
      */
     public Phase {
         checkNotNull(name, "name");
@@ -30,6 +30,5 @@ public record Phase(String name, ImmutableSet<String> categories, Instant start,
         categories = ImmutableSet.copyOf(categories);
         checkArgument(!name.isBlank(), "phase name must not be blank");
         checkArgument(!categories.isEmpty(), "phase %s must cover at least one category", name);
-        checkArgument(due.isAfter(start), "phase %s must be due after it starts: %s .. %s", name, start, due);
     }
 }

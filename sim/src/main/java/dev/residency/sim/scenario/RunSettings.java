@@ -27,7 +27,7 @@ import java.util.Optional;
  *     (default 730 days)
  * @param verificationRate how fast one site checksums copied data, positive (default 20 GB/s)
  * @param deletionRate how fast one site deletes data, positive (default 10 GB/s)
- * @param deletionFailureProbability the probability that one deletion job fails and must be redone,
+ * @param deletionFailureProbability the probability that one deletion chunk fails and must be redone,
  *     in [0, 1] (default 0.01)
  * @param catchUpThresholdBytes the backlog of live writes below which a batch may freeze writes and
  *     cut over, in bytes, positive (default 1 GB)
@@ -37,6 +37,10 @@ import java.util.Optional;
  * @param backups how backups of deleted data go away
  * @param faults the faults to inject
  * @param phases the phases of a phased program, in order; empty for a single-phase migration
+ * @param deletionChunkBytes the size of the chunks a site deletes a job in, positive (default 10 TB):
+ *     a deletion failure repeats one chunk, and each chunk's backups age out on their own
+ * @param observed what happened in the real programme, to compare simulated milestones with (the
+ *     scenario file's top-level {@code observed} list); empty for a what-if
  */
 public record RunSettings(
         Instant start,
@@ -53,7 +57,9 @@ public record RunSettings(
         ImmutableMap<Jurisdiction, LiveWrites> liveWrites,
         Backups backups,
         Faults faults,
-        ImmutableList<Phase> phases) {
+        ImmutableList<Phase> phases,
+        long deletionChunkBytes,
+        ImmutableList<ObservedMilestone> observed) {
 
     /** The default number of replications. */
     public static final int DEFAULT_REPLICATIONS = 20;
@@ -63,10 +69,12 @@ public record RunSettings(
     public static final Bandwidth DEFAULT_VERIFICATION_RATE = Bandwidth.parse("20 GB/s");
     /** The default deletion rate per site. */
     public static final Bandwidth DEFAULT_DELETION_RATE = Bandwidth.parse("10 GB/s");
-    /** The default probability that a deletion job fails. */
+    /** The default probability that a deletion chunk fails. */
     public static final double DEFAULT_DELETION_FAILURE_PROBABILITY = 0.01;
     /** The default catch-up threshold: 1 GB. */
     public static final long DEFAULT_CATCH_UP_THRESHOLD_BYTES = 1_000_000_000L;
+    /** The default deletion chunk: 10 TB, about 17 minutes at the default deletion rate. */
+    public static final long DEFAULT_DELETION_CHUNK_BYTES = 10_000_000_000_000L;
     /** The default write freeze at cut-over. */
     public static final Duration DEFAULT_WRITE_FREEZE = Duration.ofMinutes(5);
 
@@ -88,6 +96,7 @@ public record RunSettings(
         checkNotNull(faults, "faults");
         liveWrites = ImmutableMap.copyOf(liveWrites);
         phases = ImmutableList.copyOf(phases);
+        observed = ImmutableList.copyOf(observed);
         deadline.ifPresent(d -> checkArgument(d.isAfter(start), "deadline %s must be after start %s", d, start));
         deadline.ifPresent(d -> checkArgument(
                 !d.isAfter(start.plus(horizon)),
@@ -106,6 +115,7 @@ public record RunSettings(
         checkArgument(
                 catchUpThresholdBytes > 0, "catchUpThresholdBytes must be positive, was %s", catchUpThresholdBytes);
         checkArgument(!writeFreeze.isNegative(), "writeFreeze must not be negative, was %s", writeFreeze);
+        checkArgument(deletionChunkBytes > 0, "deletionChunkBytes must be positive, was %s", deletionChunkBytes);
     }
 
     /** Returns a builder starting at {@code start} with every other setting at its default. */
@@ -127,7 +137,9 @@ public record RunSettings(
                 .writeFreeze(writeFreeze)
                 .backups(backups)
                 .faults(faults)
-                .phases(phases);
+                .phases(phases)
+                .deletionChunkBytes(deletionChunkBytes)
+                .observed(observed);
         deadline.ifPresent(b::deadline);
         liveWrites.forEach(b::liveWrites);
         return b;
@@ -150,6 +162,8 @@ public record RunSettings(
         private Backups backups = Backups.defaults();
         private Faults faults = Faults.NONE;
         private List<Phase> phases = List.of();
+        private long deletionChunkBytes = DEFAULT_DELETION_CHUNK_BYTES;
+        private List<ObservedMilestone> observed = List.of();
 
         private Builder(Instant start) {
             this.start = checkNotNull(start, "start");
@@ -197,7 +211,7 @@ public record RunSettings(
             return this;
         }
 
-        /** Sets the probability that a deletion job fails. */
+        /** Sets the probability that a deletion chunk fails. */
         public Builder deletionFailureProbability(double value) {
             this.deletionFailureProbability = value;
             return this;
@@ -233,6 +247,18 @@ public record RunSettings(
             return this;
         }
 
+        /** Sets the size of the chunks deletion jobs are done in. */
+        public Builder deletionChunkBytes(long value) {
+            this.deletionChunkBytes = value;
+            return this;
+        }
+
+        /** Sets the observed milestones of the real programme. */
+        public Builder observed(List<ObservedMilestone> value) {
+            this.observed = List.copyOf(value);
+            return this;
+        }
+
         /** Sets the phases. */
         public Builder phases(List<Phase> value) {
             this.phases = List.copyOf(value);
@@ -260,7 +286,9 @@ public record RunSettings(
                     ImmutableMap.copyOf(liveWrites),
                     backups,
                     faults,
-                    ImmutableList.copyOf(phases));
+                    ImmutableList.copyOf(phases),
+                    deletionChunkBytes,
+                    ImmutableList.copyOf(observed));
         }
     }
 }

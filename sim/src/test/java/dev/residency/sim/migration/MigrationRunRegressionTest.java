@@ -89,7 +89,7 @@ final class MigrationRunRegressionTest {
         RecordStore store = builder.build();
         MigrationPlan plan = MigrationFixtures.plan(store, MigrationFixtures.usInUs(), 10_000_000_000L);
 
-        double[][] shares = MigrationSetup.writerShares(store, plan);
+        double[][] shares = LiveWriteModel.writerShares(store, plan);
 
         assertThat(plan.batches()).hasSize(10);
         double sum = 0;

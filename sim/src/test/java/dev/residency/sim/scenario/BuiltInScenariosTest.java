@@ -63,7 +63,10 @@ final class BuiltInScenariosTest {
         assertThat(store.size()).isPositive().isLessThanOrEqualTo(250_000);
     }
 
-    /** A line with a number in it must cite a fact (Fact/Source) or say estimate, on it or just above. */
+    /**
+     * A line with a number in it must cite a fact (Fact/Source), say estimate, or say calibration (an
+     * observed outcome used as an input), on it or just above.
+     */
     @ParameterizedTest
     @MethodSource("names")
     void source_builtIn_everyFigureIsAFactOrAnEstimate(String name) {
@@ -81,8 +84,29 @@ final class BuiltInScenariosTest {
                     lines[i] + (i > 0 ? lines[i - 1] : "") + (i > 1 ? lines[i - 2] : "") + (i > 2 ? lines[i - 3] : "");
             assertThat(context.toLowerCase(java.util.Locale.ROOT))
                     .as("%s line %d needs a fact or an estimate comment: %s", name, i + 1, lines[i])
-                    .containsAnyOf("fact", "source", "estimate", "shapes", "see above", "as ");
+                    .containsAnyOf("fact", "source", "estimate", "calibration", "shapes", "see above", "as ");
         }
+    }
+
+    /**
+     * A built-in either has observed milestones or declares itself a what-if, never both; each
+     * observation's source (the text before its colon) is listed in {@code docs/sources.md}.
+     */
+    @ParameterizedTest
+    @MethodSource("names")
+    void observed_builtIn_reproductionOrDeclaredWhatIf(String name) throws java.io.IOException {
+        Scenario scenario = BuiltInScenarios.load(name);
+        boolean whatIf = scenario.assumptions().stream().anyMatch(a -> a.startsWith("What-if:"));
+
+        assertThat(whatIf)
+                .as("%s: a scenario with no observed milestones says it is a what-if, and only then", name)
+                .isEqualTo(scenario.run().observed().isEmpty());
+        String sources = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "sources.md"));
+        scenario.run()
+                .observed()
+                .forEach(o -> assertThat(sources)
+                        .as("%s: docs/sources.md lists the source of %s", name, o.source())
+                        .contains(o.source().substring(0, o.source().indexOf(':'))));
     }
 
     @Test

@@ -32,6 +32,7 @@ final class RunSection {
         "verificationRate",
         "deletionRate",
         "deletionFailureProbability",
+        "deletionChunk",
         "catchUpThreshold",
         "writeFreeze",
         "liveWrites",
@@ -96,6 +97,7 @@ final class RunSection {
         r.optional("verificationRate", Scalars::positiveBandwidth).ifPresent(b::verificationRate);
         r.optional("deletionRate", Scalars::positiveBandwidth).ifPresent(b::deletionRate);
         r.optional("deletionFailureProbability", Scalars::probability).ifPresent(b::deletionFailureProbability);
+        r.optional("deletionChunk", Scalars::positiveDataSize).ifPresent(s -> b.deletionChunkBytes(s.bytes()));
         r.optional("catchUpThreshold", Scalars::positiveDataSize).ifPresent(s -> b.catchUpThresholdBytes(s.bytes()));
         r.optional("writeFreeze", Scalars::duration).ifPresent(b::writeFreeze);
         for (Map.Entry<String, Node> e : r.field("liveWrites").entries()) {
@@ -117,7 +119,7 @@ final class RunSection {
                     backups.orDefault("cryptoShred", Scalars::bool, false)));
         }
         b.faults(FaultsSection.read(r.field("faults"), fleet));
-        b.phases(phases(r.field("phases"), categories));
+        b.phases(phases(r.field("phases"), categories, start));
         if (r.errors().count() != before || start.isEmpty()) {
             return Optional.empty();
         }
@@ -129,7 +131,7 @@ final class RunSection {
         }
     }
 
-    private static List<Phase> phases(Node list, Map<String, Category> categories) {
+    private static List<Phase> phases(Node list, Map<String, Category> categories, Optional<Instant> runStart) {
         List<Phase> out = new ArrayList<>();
         for (Node n : list.elements()) {
             if (!n.mapping(PHASE_KEYS)) {
@@ -145,8 +147,10 @@ final class RunSection {
             }
             Optional<Instant> start = n.required("start", Scalars::instant);
             Optional<Instant> due = n.required("due", Scalars::instant);
-            if (start.isPresent() && due.isPresent() && !due.get().isAfter(start.get())) {
-                n.field("due").error("%s is not after start %s", format(due.get()), format(start.get()));
+            // A phase may start after its due date (a slipped phase is late by construction), but a
+            // promise due before the run even starts is a mistake.
+            if (runStart.isPresent() && due.isPresent() && !due.get().isAfter(runStart.get())) {
+                n.field("due").error("%s is not after run.start %s", format(due.get()), format(runStart.get()));
                 continue;
             }
             if (name.isPresent() && !covered.isEmpty() && start.isPresent() && due.isPresent()) {

@@ -10,6 +10,7 @@ import com.google.common.collect.ImmutableList;
 import dev.residency.data.Category;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.policy.ResidencyPolicy;
+import dev.residency.sim.scenario.ObservedMilestone;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
@@ -42,7 +43,17 @@ public final class ScenarioReader {
             .build();
 
     private static final String[] KEYS = {
-        "name", "description", "assumptions", "categories", "sites", "links", "population", "policy", "planning", "run"
+        "name",
+        "description",
+        "assumptions",
+        "categories",
+        "sites",
+        "links",
+        "population",
+        "policy",
+        "planning",
+        "run",
+        "observed"
     };
 
     private ScenarioReader() {}
@@ -83,12 +94,20 @@ public final class ScenarioReader {
                 .collect(Collectors.toCollection(java.util.TreeSet::new)));
         Optional<ResidencyPolicy> policy = PolicySection.read(root, categories, name);
         PlanningSettings planning = PlanningSection.read(root, fleet, homes);
-        Optional<RunSettings> run = RunSection.read(
+        Optional<RunSettings> read = RunSection.read(
                 root,
                 fleet,
                 homes,
                 categories,
                 population.map(PopulationSection.Result::scale).orElse(1));
+        ImmutableList<ObservedMilestone> observed = ObservedSection.read(
+                root,
+                fleet.siteIds,
+                homes,
+                policy,
+                read.map(RunSettings::phases).orElse(ImmutableList.of()));
+        Optional<RunSettings> run =
+                read.map(r -> r.toBuilder().observed(observed).build());
 
         if (policy.isPresent() && fleet.topology.isPresent() && population.isPresent()) {
             ScenarioChecks.policyAllowsSomeSite(
