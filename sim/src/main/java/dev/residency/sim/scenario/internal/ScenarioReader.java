@@ -1,7 +1,5 @@
 package dev.residency.sim.scenario.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -147,23 +145,6 @@ public final class ScenarioReader {
 
     /** Parses YAML into a tree, or reports why it cannot and returns null. */
     private static JsonNode parse(String text, Errors errors) {
-        YamlStructure.check(MAPPER.getFactory(), text, errors);
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            errors.add("", "not valid YAML%s: %s", where, YamlStructure.summary(e.getOriginalMessage()));
-            return null;
-        }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            errors.add("", "the document is empty");
-            return null;
-        }
-        return tree;
+        return YamlStructure.read(MAPPER, text, errors);
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -14,12 +16,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks the parts of YAML that Jackson's tree reader would misread or report without a field path,
- * before the tree is read: a second document ({@code ---}), which it ignores even when broken; an alias
- * ({@code *ms}), which it reads as the anchor's <em>name</em>; {@code .inf} and {@code .nan}; and
- * syntax errors. Scenario files hold one document and no aliases (an anchor alone changes nothing and
- * is allowed; see {@code docs/scenario-schema.md}); each problem is reported with the field path where
- * it occurs and its line.
+ * Reads the YAML tree in one pass while checking the parts that Jackson's tree reader would misread or
+ * report without a field path: a second document ({@code ---}), which it ignores even when broken; an
+ * alias ({@code *ms}), which it reads as the anchor's <em>name</em>; {@code .inf} and {@code .nan},
+ * which it fails to convert without a path; and syntax errors. Scenario files hold one document and no
+ * aliases (an anchor alone changes nothing and is allowed; see {@code docs/scenario-schema.md}); each
+ * problem is reported with the field path where it occurs and its line.
  */
 final class YamlStructure {
 
@@ -27,71 +29,96 @@ final class YamlStructure {
 
     private YamlStructure() {}
 
-    /** Reports every alias, non-finite number, extra document and the first syntax error in {@code text}. */
-    static void check(YAMLFactory factory, String text, Errors errors) {
-        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
-            int depth = 0;
-            boolean rootDone = false;
-            JsonToken token;
-            while (true) {
-                try {
-                    token = parser.nextToken();
-                } catch (JsonProcessingException e) {
-                    if (rootDone) {
-                        errors.add(
-                                "",
-                                "holds a second YAML document after line %d, and it is not even valid YAML;"
-                                        + " a scenario file holds exactly one document (remove the '---' and what"
-                                        + " follows)",
-                                lastLine(parser));
-                    } else {
-                        JsonLocation at = e.getLocation();
-                        errors.add(
-                                path(parser.getParsingContext(), JsonToken.VALUE_NULL),
-                                "not valid YAML%s: %s",
-                                at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr(),
-                                summary(e.getOriginalMessage()));
-                    }
-                    return;
+    /**
+     * Returns the tree of {@code text}, or null having reported why it cannot be used: a syntax error,
+     * an alias, a non-finite number, a second document, or no content at all.
+     */
+    static JsonNode read(YAMLMapper mapper, String text, Errors errors) {
+        int before = errors.count();
+        JsonNode tree;
+        try (Checking parser = new Checking((YAMLParser) mapper.getFactory().createParser(text), errors)) {
+            try {
+                tree = mapper.readTree(parser);
+            } catch (JsonProcessingException e) {
+                if (errors.count() == before) {
+                    JsonLocation at = e.getLocation();
+                    errors.add(
+                            path(parser.getParsingContext(), JsonToken.VALUE_NULL),
+                            "not valid YAML%s: %s",
+                            at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr(),
+                            summary(e.getOriginalMessage()));
                 }
-                if (token == null) {
-                    return;
-                }
-                if (rootDone) {
+                return null;
+            }
+            if (errors.count() != before) {
+                return null;
+            }
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                errors.add("", "the document is empty");
+                return null;
+            }
+            int line = parser.currentLocation().getLineNr();
+            try {
+                if (parser.nextToken() != null) {
                     errors.add(
                             "",
                             "holds a second YAML document (starting near line %d); a scenario file holds exactly"
                                     + " one document (remove the '---' and what follows)",
-                            line(parser.currentTokenLocation()));
-                    return;
+                            parser.currentTokenLocation().getLineNr());
+                    return null;
                 }
-                if (parser.isCurrentAlias()) {
-                    errors.add(
-                            path(parser.getParsingContext(), token),
-                            "the YAML alias *%s (line %d) is not supported: write the value out (scenario files"
-                                    + " refuse anchors and aliases, so that a value is never read as an anchor's name)",
-                            parser.getText(),
-                            line(parser.currentTokenLocation()));
-                } else if (token == JsonToken.VALUE_NUMBER_FLOAT
-                        && NOT_FINITE.matcher(parser.getText()).matches()) {
-                    // Jackson tokenises .inf and .nan as floats but fails to convert them, without a path.
-                    errors.add(
-                            path(parser.getParsingContext(), token),
-                            "%s (line %d) is not a finite number",
-                            parser.getText(),
-                            line(parser.currentTokenLocation()));
-                }
-                if (token.isStructStart()) {
-                    depth++;
-                } else if (token.isStructEnd()) {
-                    depth--;
-                }
-                if (depth == 0 && token != JsonToken.FIELD_NAME) {
-                    rootDone = true;
-                }
+            } catch (JsonProcessingException e) {
+                errors.add(
+                        "",
+                        "holds a second YAML document after line %d, and it is not even valid YAML; a scenario"
+                                + " file holds exactly one document (remove the '---' and what follows)",
+                        line);
+                return null;
             }
+            return tree;
         } catch (IOException e) {
-            // Reading a String cannot fail on I/O; the tree reader reports anything else.
+            // Reading a String cannot fail on I/O.
+            errors.add("", "unreadable: %s", e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** A parser that reports aliases and non-finite numbers at their path as it hands tokens on. */
+    private static final class Checking extends JsonParserDelegate {
+        private final YAMLParser yaml;
+        private final Errors errors;
+
+        Checking(YAMLParser yaml, Errors errors) {
+            super(yaml);
+            this.yaml = yaml;
+            this.errors = errors;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = yaml.nextToken();
+            if (token == null) {
+                return null;
+            }
+            if (yaml.isCurrentAlias()) {
+                errors.add(
+                        path(yaml.getParsingContext(), token),
+                        "the YAML alias *%s (line %d) is not supported: write the value out (scenario files refuse"
+                                + " aliases, so that a value is never read as an anchor's name; an anchor alone is"
+                                + " allowed)",
+                        yaml.getText(),
+                        yaml.currentTokenLocation().getLineNr());
+            } else if (token == JsonToken.VALUE_NUMBER_FLOAT
+                    && NOT_FINITE.matcher(yaml.getText()).matches()) {
+                errors.add(
+                        path(yaml.getParsingContext(), token),
+                        "%s (line %d) is not a finite number",
+                        yaml.getText(),
+                        yaml.currentTokenLocation().getLineNr());
+                // Hand on a value the tree can hold; the error above refuses the file.
+                return JsonToken.VALUE_NULL;
+            }
+            return token;
         }
     }
 
@@ -103,14 +130,6 @@ final class YamlStructure {
         return Arrays.stream(message.split("\\R"))
                 .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
                 .collect(Collectors.joining(": "));
-    }
-
-    private static int lastLine(YAMLParser parser) {
-        return line(parser.currentLocation());
-    }
-
-    private static int line(JsonLocation at) {
-        return at == null ? 0 : at.getLineNr();
     }
 
     /** Returns the loader's dotted path ({@code sites[0].operator}) of the current token. */
