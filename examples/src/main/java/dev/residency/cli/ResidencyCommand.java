@@ -37,8 +37,17 @@ import picocli.CommandLine.Command;
         })
 public final class ResidencyCommand implements Runnable {
 
+    /** The option that turns on debug logging and stack traces; every subcommand inherits it. */
+    static final String VERBOSE = "--verbose";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(
+            names = VERBOSE,
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "log debug messages and print stack traces of internal errors (to standard error)")
+    private boolean verbose;
 
     @Override
     public void run() {
@@ -49,7 +58,51 @@ public final class ResidencyCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ResidencyCommand());
         cli.setExecutionExceptionHandler(ResidencyCommand::handle);
+        cli.setExecutionStrategy(ResidencyCommand::execute);
         return cli;
+    }
+
+    /**
+     * Configures logging for the command's {@code --verbose}, runs it, and turns an {@link Error} (such
+     * as {@link OutOfMemoryError}), which picocli does not hand to the exception handler, into the
+     * internal-error status.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        boolean verbose = verbose(parsed);
+        CliLogging.configure(verbose);
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (Error e) {
+            return internalError(e, parsed.commandSpec().commandLine().getErr(), verbose);
+        }
+    }
+
+    /** Returns whether {@code --verbose} was given to the command or any of its subcommands. */
+    static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(VERBOSE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int internalError(Throwable e, PrintWriter err, boolean verbose) {
+        Throwable oom = e;
+        while (oom != null && !(oom instanceof OutOfMemoryError)) {
+            oom = oom.getCause();
+        }
+        String message = oom != null
+                ? "out of memory (" + oom.getMessage() + "); give the JVM more heap (-Xmx), lower"
+                        + " run.replications or raise population.scale"
+                : e.toString();
+        err.println("residency: internal error: " + message
+                + (verbose ? "" : " (run again with " + VERBOSE + " for the stack trace)"));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -65,9 +118,7 @@ public final class ResidencyCommand implements Runnable {
             err.println("residency: cannot write the output: " + e.getMessage() + " (nothing half-written was left)");
             status = ExitCodes.OUTPUT;
         } else {
-            err.println("residency: internal error: " + e);
-            e.printStackTrace(err);
-            status = ExitCodes.INTERNAL;
+            return internalError(e, err, verbose(parsed));
         }
         err.flush();
         return status;

@@ -81,8 +81,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (replications != null && replications < 1) {
-            throw new BadInputException("--replications: \"" + replications + "\" must be at least 1");
+        if (replications != null && (replications < 1 || replications > RunSettings.MAX_REPLICATIONS)) {
+            throw new BadInputException("--replications: \"" + replications + "\" must be between 1 and the limit of "
+                    + RunSettings.MAX_REPLICATIONS);
         }
         if (threads != null && threads < 1) {
             throw new BadInputException("--threads: \"" + threads + "\" must be at least 1");

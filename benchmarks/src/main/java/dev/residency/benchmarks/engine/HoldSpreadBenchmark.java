@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>Run (quick): {@code java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -w 1s -i 5 -r 1s -p
- * size=100000 -p queue=residency,priorityQueue,ssjSplayTree,cloudsimFutureQueue HoldSpread}; or with
+ * size=100000 -p queue=residency,priorityQueue,ssjSplayTree,ssjHenriksen,cloudsimFutureQueue HoldSpread}; or with
  * the annotations' settings: {@code java -jar benchmarks/target/benchmarks.jar -rf json -rff
  * spread.json HoldSpread}.
  */
@@ -55,7 +55,7 @@ public class HoldSpreadBenchmark {
     public int size;
 
     /** The event list; see {@link HoldQueues#create}. */
-    @Param({"residency", "priorityQueue", "ssjSplayTree", "cloudsimFutureQueue"})
+    @Param({"residency", "priorityQueue", "ssjSplayTree", "ssjHenriksen", "cloudsimFutureQueue"})
     public String queue;
 
     /** The increment distribution, by name (see the class comment). */

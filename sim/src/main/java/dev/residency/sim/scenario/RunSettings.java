@@ -63,6 +63,10 @@ public record RunSettings(
 
     /** The default number of replications. */
     public static final int DEFAULT_REPLICATIONS = 20;
+    /** The most replications a run may make (their results are kept in memory for the report). */
+    public static final int MAX_REPLICATIONS = 10_000;
+    /** The longest horizon: 100 years (36,525 days), far beyond any migration, and safe for date arithmetic. */
+    public static final Duration MAX_HORIZON = Duration.ofDays(36_525);
     /** The default horizon: two years. */
     public static final Duration DEFAULT_HORIZON = Duration.ofDays(730);
     /** The default verification rate per site. */
@@ -97,6 +101,7 @@ public record RunSettings(
         liveWrites = ImmutableMap.copyOf(liveWrites);
         phases = ImmutableList.copyOf(phases);
         observed = ImmutableList.copyOf(observed);
+        checkArgument(horizon.compareTo(MAX_HORIZON) <= 0, "horizon must be at most %s, was %s", MAX_HORIZON, horizon);
         deadline.ifPresent(d -> checkArgument(d.isAfter(start), "deadline %s must be after start %s", d, start));
         deadline.ifPresent(d -> checkArgument(
                 !d.isAfter(start.plus(horizon)),
@@ -104,7 +109,11 @@ public record RunSettings(
                 d,
                 start.plus(horizon),
                 horizon));
-        checkArgument(replications > 0, "replications must be positive, was %s", replications);
+        checkArgument(
+                replications > 0 && replications <= MAX_REPLICATIONS,
+                "replications must be between 1 and %s, was %s",
+                MAX_REPLICATIONS,
+                replications);
         checkArgument(!horizon.isNegative() && !horizon.isZero(), "horizon must be positive, was %s", horizon);
         checkArgument(!verificationRate.isZero(), "verificationRate must be positive");
         checkArgument(!deletionRate.isZero(), "deletionRate must be positive");

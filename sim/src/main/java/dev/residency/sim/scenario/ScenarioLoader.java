@@ -4,9 +4,13 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.residency.sim.scenario.internal.ScenarioReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,17 +35,7 @@ public final class ScenarioLoader {
      */
     public static Scenario load(Path file) {
         checkNotNull(file, "file");
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new ScenarioException(
-                    file.toString(),
-                    List.of(new ScenarioError(
-                            ScenarioError.DOCUMENT,
-                            "cannot read the file: " + e.getClass().getSimpleName()
-                                    + (e.getMessage() == null ? "" : " " + e.getMessage()))));
-        }
+        String text = readScenarioFile(file);
         return load(
                 text, file.toString(), Optional.ofNullable(file.toAbsolutePath().getParent()), maxHeap());
     }
@@ -57,6 +51,42 @@ public final class ScenarioLoader {
         checkNotNull(yamlText, "yamlText");
         checkNotNull(sourceName, "sourceName");
         return load(yamlText, sourceName, Optional.empty(), maxHeap());
+    }
+
+    /** The largest scenario file read, in bytes (a scenario is a page or two of YAML; 4 MiB is plenty). */
+    public static final long MAX_FILE_BYTES = 4L << 20;
+
+    /** Reads a scenario file that is a regular file of at most {@link #MAX_FILE_BYTES}, or refuses it. */
+    private static String readScenarioFile(Path file) {
+        String problem;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                problem = "the file is not a regular file (a folder, device, pipe or socket)";
+            } else if (attributes.size() > MAX_FILE_BYTES) {
+                problem = "the file has " + attributes.size() + " bytes, more than the limit of " + MAX_FILE_BYTES
+                        + " bytes";
+            } else {
+                byte[] bytes;
+                try (InputStream in = Files.newInputStream(file)) {
+                    bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+                }
+                if (bytes.length > MAX_FILE_BYTES) {
+                    problem = "the file has more than the limit of " + MAX_FILE_BYTES + " bytes";
+                } else {
+                    return StandardCharsets.UTF_8
+                            .newDecoder()
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
+                }
+            }
+        } catch (CharacterCodingException e) {
+            problem = "the file is not UTF-8 text";
+        } catch (IOException | RuntimeException e) {
+            problem = "cannot read the file: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage());
+        }
+        throw new ScenarioException(file.toString(), List.of(new ScenarioError(ScenarioError.DOCUMENT, problem)));
     }
 
     private static long maxHeap() {

@@ -14,19 +14,24 @@ import dev.residency.sim.report.ForcedLoss;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.report.TimeSeries;
 import dev.residency.sim.scenario.DeadlineRule;
+import dev.residency.sim.scenario.Faults;
 import dev.residency.sim.scenario.LiveWrites;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.testing.RandomInstances;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Properties of {@link MigrationRun} over 1,000 random small migrations ({@link RandomMigrations}:
+ * Properties of {@link MigrationRun} over 10,000 random small migrations (run concurrently; a soak
+ * mode takes more, see {@link #seeds()}) ({@link RandomMigrations}:
  * random topologies, populations, policies and plans, live writes, backups, deletion failures,
  * corruption, link and site failures, outages, deadlines under both rules):
  *
@@ -43,17 +48,32 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       batch and their write rates;
  *   <li>the end state of a run that reached full compliance is compliant except the blocked bytes;
  *       under ENFORCE, full compliance comes at the deadline at the latest;
- *   <li>determinism: the same migration, seed and replication give the same fingerprint.
+ *   <li>liveness: a run without faults, outages or live writes under CONTINUE cuts every batch over
+ *       and reaches full compliance;
+ *   <li>determinism: the same migration, seed and replication give the same fingerprint, also over
+ *       three worker threads.
  * </ul>
  *
  * The seed is in every failure message; {@code RandomMigrations.of(seed)} rebuilds the case.
  */
+@Execution(ExecutionMode.CONCURRENT)
 final class MigrationPropertyTest {
 
     private static final double DAY = 86_400;
 
+    /** Random migrations in {@code mvn verify}. */
+    static final int CI_CASES = 10_000;
+
+    /**
+     * Returns the seeds: {@link #CI_CASES} by default, or as many as the system property {@code
+     * residency.soak} asks for an overnight run: {@code ./mvnw -o -pl sim -am test
+     * -Dtest=MigrationPropertyTest -Dsurefire.failIfNoSpecifiedTests=false -Dresidency.soak=1000000}; add
+     * {@code -Dresidency.seedFrom=S} to start at seed S (with {@code -Dresidency.soak=1}, replays seed S).
+     */
     static LongStream seeds() {
-        return RandomInstances.seeds(1000);
+        long from = Long.getLong("residency.seedFrom", 0);
+        return RandomInstances.seeds(Integer.getInteger("residency.soak", CI_CASES))
+                .map(s -> s + from);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -141,10 +161,43 @@ final class MigrationPropertyTest {
                     .isLessThanOrEqualTo(deadline);
         }
 
-        // Determinism.
+        // Liveness: without faults, outages or live writes (whose catch-up may legitimately never
+        // converge) nothing can stop a run under CONTINUE for good. Its horizon may still be too short
+        // (verification and deletion rates are not in the makespan), so a run left with batches not
+        // cut over is run again with a horizon 100 times longer, where it must finish everything.
+        Faults faults = run.faults();
+        boolean unhindered = faults.links().isEmpty()
+                && faults.sites().isEmpty()
+                && faults.outages().isEmpty()
+                && run.liveWrites().isEmpty();
+        boolean pending = result.batches().stream().anyMatch(b -> Double.isNaN(b.cutOverAt()));
+        if (unhindered && run.deadlineRule() == DeadlineRule.CONTINUE && pending) {
+            java.time.Duration longer = run.horizon().multipliedBy(100);
+            if (longer.compareTo(RunSettings.MAX_HORIZON) > 0) {
+                longer = RunSettings.MAX_HORIZON;
+            }
+            MigrationSetup patient = MigrationSetup.prepare(
+                    setup.scenario().withRun(run.toBuilder().horizon(longer).build()), setup.store(), setup.plan());
+            RunResult again = MigrationRun.execute(patient, 0);
+            assertThat(again.batches())
+                    .as("%s: every batch of an unhindered run is cut over (horizon %s)", context, longer)
+                    .allSatisfy(b -> assertThat(b.cutOverAt()).isNotNaN());
+            assertThat(again.fullComplianceSeconds())
+                    .as("%s: an unhindered run reaches full compliance (horizon %s)", context, longer)
+                    .isNotNaN();
+        }
+
+        // Determinism: again, and every 50th seed over 1 and 3 threads (more than two workers).
         assertThat(MigrationRun.execute(setup, 0).fingerprint())
                 .as("%s: fingerprint of a second run", context)
                 .isEqualTo(result.fingerprint());
+        if (seed % 50 == 0) {
+            List<String> one =
+                    Replications.run(3, 1, i -> MigrationRun.execute(setup, i).fingerprint(), d -> {});
+            List<String> three =
+                    Replications.run(3, 3, i -> MigrationRun.execute(setup, i).fingerprint(), d -> {});
+            assertThat(three).as("%s: fingerprints on 3 threads", context).isEqualTo(one);
+        }
     }
 
     /**

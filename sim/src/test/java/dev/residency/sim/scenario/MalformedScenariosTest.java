@@ -36,8 +36,8 @@ final class MalformedScenariosTest {
     }
 
     @Test
-    void corpus_hasAtLeastThirtyFiles() throws IOException, URISyntaxException {
-        assertThat(files().count()).isGreaterThanOrEqualTo(30);
+    void corpus_hasAtLeastOneHundredTwentyFiles() throws IOException, URISyntaxException {
+        assertThat(files().count()).isGreaterThanOrEqualTo(120);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -107,7 +109,21 @@ final class Node {
             error("must be a mapping, was %s", Scalars.describe(json));
             return out;
         }
-        json.fieldNames().forEachRemaining(name -> out.add(Map.entry(name, field(name))));
+        // Keys are compared as the sections normalise them (jurisdiction codes ignore case and
+        // surrounding blanks), so that "US" and "us" are one key given twice, not two.
+        Map<String, String> seen = new HashMap<>();
+        json.fieldNames().forEachRemaining(name -> {
+            String earlier = seen.putIfAbsent(name.strip().toUpperCase(Locale.ROOT), name);
+            if (earlier != null) {
+                field(name)
+                        .error(
+                                "key \"%s\" repeats \"%s\" (keys are compared ignoring case and blanks);"
+                                        + " give each once",
+                                name, earlier);
+            } else {
+                out.add(Map.entry(name, field(name)));
+            }
+        });
         return out;
     }
 

@@ -12,9 +12,6 @@ import dev.residency.geo.Jurisdiction;
 import dev.residency.sim.scenario.AggregateRow;
 import dev.residency.sim.scenario.PopulationSource;
 import dev.residency.units.DataSize;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +44,7 @@ final class PopulationSection {
     private static final String[] CATEGORY_KEYS = {"name", "movable", "deletable", "exceptable"};
     private static final String[] SHARE_KEYS = {"name", "weight", "medianSize", "sigma"};
     private static final String[] ROW_KEYS = {"home", "category", "sites", "records", "bytes", "users", "legalHold"};
+    private static final String[] REQUIRED_COLUMNS = {"home", "category", "sites", "records", "bytes"};
     private static final double DEFAULT_SIGMA = 1.0;
 
     /** The population read, with its scale. */
@@ -166,7 +164,17 @@ final class PopulationSection {
             Optional<String> name = n.required("name", categoryRef(categories));
             double weight = n.orDefault("weight", Scalars::positiveNumber, 1.0);
             Optional<DataSize> median = n.required("medianSize", Scalars::positiveDataSize);
-            double sigma = n.orDefault("sigma", Scalars::nonNegativeNumber, DEFAULT_SIGMA);
+            double sigma = n.orDefault(
+                    "sigma",
+                    v -> {
+                        double d = Scalars.nonNegativeNumber(v);
+                        if (d > ScenarioLimits.MAX_SIGMA) {
+                            throw new IllegalArgumentException(
+                                    Scalars.describe(v) + " is more than the limit of " + ScenarioLimits.MAX_SIGMA);
+                        }
+                        return d;
+                    },
+                    DEFAULT_SIGMA);
             if (name.isPresent() && seen.contains(name.get())) {
                 n.field("name").error("category \"%s\" is listed twice", name.get());
                 continue;
@@ -323,14 +331,11 @@ final class PopulationSection {
      * site lists separated by ';'; blank lines and lines starting with '#' are skipped.
      */
     private static List<Node> csvRows(Node csvNode, String file, Optional<Path> baseDir) {
-        Path path = baseDir.map(d -> d.resolve(file)).orElse(Path.of(file));
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            csvNode.error("cannot read \"%s\": %s", path, e.getClass().getSimpleName());
+        Optional<List<String>> read = CsvFile.readLines(csvNode, file, baseDir);
+        if (read.isEmpty()) {
             return List.of();
         }
+        List<String> lines = read.get();
         List<Node> out = new ArrayList<>();
         String[] header = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -342,6 +347,15 @@ final class PopulationSection {
                     Arrays.stream(line.split(",", -1)).map(String::strip).toArray(String[]::new);
             if (header == null) {
                 header = cells;
+                List<String> columns = Arrays.asList(header);
+                if (!Arrays.stream(REQUIRED_COLUMNS).allMatch(columns::contains)
+                        || !List.of(ROW_KEYS).containsAll(columns)) {
+                    // Not our format: say so without quoting the file, which may be anything.
+                    csvNode.error(
+                            "\"%s\" line %d is not a header naming the columns %s (and optionally %s)",
+                            file, i + 1, String.join(", ", REQUIRED_COLUMNS), "users, legalHold");
+                    return List.of();
+                }
                 continue;
             }
             Node row = new Node(

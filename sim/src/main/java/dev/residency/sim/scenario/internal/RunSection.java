@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,9 +82,27 @@ final class RunSection {
                     }
                     b.deadlineRule(rule);
                 });
-        r.optional("replications", Scalars::positiveInt).ifPresent(b::replications);
+        r.optional("replications", v -> {
+                    int n = Scalars.positiveInt(v);
+                    if (n > RunSettings.MAX_REPLICATIONS) {
+                        throw new IllegalArgumentException(String.format(
+                                Locale.ROOT,
+                                "%d is more than the limit of %,d replications",
+                                n,
+                                RunSettings.MAX_REPLICATIONS));
+                    }
+                    return n;
+                })
+                .ifPresent(b::replications);
         r.optional("seed", Scalars::wholeNumber).ifPresent(b::seed);
-        Optional<Duration> horizon = r.optional("horizon", Scalars::positiveDuration);
+        Optional<Duration> horizon = r.optional("horizon", v -> {
+            Duration d = Scalars.positiveDuration(v);
+            if (d.compareTo(RunSettings.MAX_HORIZON) > 0) {
+                throw new IllegalArgumentException(Scalars.describe(v) + " is longer than the limit of "
+                        + Durations.format(RunSettings.MAX_HORIZON) + " (100 years)");
+            }
+            return d;
+        });
         horizon.ifPresent(b::horizon);
         Duration effectiveHorizon = horizon.orElse(RunSettings.DEFAULT_HORIZON);
         if (start.isPresent()
@@ -108,7 +127,12 @@ final class RunSection {
             }
             var bytes = n.required("bytesPerUserPerDay", Scalars::dataSize);
             double signups = n.orDefault("signupsPerUserPerDay", Scalars::nonNegativeNumber, 0.0);
-            if (home.isPresent() && bytes.isPresent()) {
+            if (bytes.isPresent() && bytes.get().bytes() > Long.MAX_VALUE / scale) {
+                n.field("bytesPerUserPerDay")
+                        .error(
+                                "\"%s\" times scale %d does not fit in a long of bytes",
+                                n.field("bytesPerUserPerDay").json().asText(), scale);
+            } else if (home.isPresent() && bytes.isPresent()) {
                 b.liveWrites(home.get(), new LiveWrites(bytes.get().bytes(), signups).rescaled(scale));
             }
         }

@@ -193,16 +193,27 @@ final class Scalars {
     /** Returns an instant: a date {@code 2020-09-15} (midnight UTC) or an ISO instant with offset. */
     static Instant instant(JsonNode v) {
         String s = text(v).strip();
+        Instant at;
         try {
-            if (s.length() == 10) {
-                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(s).toInstant();
+            at = s.length() == 10
+                    ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     describe(v) + " is not a date such as 2020-09-15 or an instant such as 2020-09-15T12:00:00Z");
         }
+        // Dates are added to durations of up to a century: keep them in years 1900 to 9999 so that no
+        // sum of an instant and a horizon can leave Instant's range.
+        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+            throw new IllegalArgumentException(describe(v) + " is outside the years 1900 to 9999");
+        }
+        return at;
     }
+
+    private static final Instant EARLIEST =
+            LocalDate.of(1900, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant LATEST =
+            LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     /** Returns a jurisdiction from its ISO 3166-1 alpha-2 code. */
     static Jurisdiction jurisdiction(JsonNode v) {
@@ -250,7 +261,13 @@ final class Scalars {
             throw new IllegalArgumentException(
                     describe(v) + (positive ? " must be positive" : " must not be negative"));
         }
-        return parser.apply(s);
+        try {
+            return parser.apply(s);
+        } catch (IllegalArgumentException e) {
+            // A parser's range check may not quote the text (a rate of "1e999 Gbps" is refused as Infinity).
+            String message = String.valueOf(e.getMessage());
+            throw message.contains(stripped) ? e : new IllegalArgumentException(describe(v) + ": " + message, e);
+        }
     }
 
     private static boolean parses(Function<String, ?> parser, String text) {

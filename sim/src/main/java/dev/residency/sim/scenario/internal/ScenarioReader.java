@@ -1,7 +1,5 @@
 package dev.residency.sim.scenario.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -17,7 +15,6 @@ import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScenarioError;
 import dev.residency.sim.scenario.ScenarioException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +75,7 @@ public final class ScenarioReader {
         if (!root.mapping(KEYS)) {
             throw new ScenarioException(source, errors.all());
         }
-        String name = root.required("name", Scalars::nonBlank).orElse("unnamed");
+        String name = root.required("name", ScenarioReader::scenarioName).orElse("unnamed");
         String description = root.orDefault("description", Scalars::text, "");
         ImmutableList<String> assumptions = root.field("assumptions").elements().stream()
                 .map(n -> n.as(Scalars::nonBlank))
@@ -119,6 +116,13 @@ public final class ScenarioReader {
                     population.get().source().categoryNames());
         }
         population.ifPresent(p -> ScenarioChecks.populationFitsHeap(root, p.source(), p.scale(), maxHeapBytes));
+        fleet.topology.ifPresent(t -> ScenarioLimits.storage(root, t));
+        population.ifPresent(p -> ScenarioLimits.batches(
+                root, ScenarioLimits.populationBytes(root, p.source(), p.scale()), planning.targetBatchBytes()));
+        run.ifPresent(r -> ScenarioLimits.replications(root, r, maxHeapBytes));
+        if (run.isPresent() && population.isPresent()) {
+            ScenarioLimits.liveWrites(root, run.get(), population.get().source());
+        }
         if (!errors.isEmpty()) {
             throw new ScenarioException(source, errors.all());
         }
@@ -138,31 +142,28 @@ public final class ScenarioReader {
         }
     }
 
-    /** Parses YAML into a tree, or reports why it cannot and returns null. */
-    private static JsonNode parse(String text, Errors errors) {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            errors.add("", "not valid YAML%s: %s", where, summary(e.getOriginalMessage()));
-            return null;
+    /** The longest scenario name: it heads the report and names the default output folder. */
+    public static final int MAX_NAME_LENGTH = 100;
+
+    /** Parses the scenario's name: one line of at most {@link #MAX_NAME_LENGTH} printable characters. */
+    private static String scenarioName(JsonNode v) {
+        String name = Scalars.nonBlank(v);
+        if (name.contains("\n") || name.contains("\r")) {
+            throw new IllegalArgumentException("must be one line (it heads the report)");
         }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            errors.add("", "the document is empty");
-            return null;
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("must not contain control characters");
         }
-        return tree;
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException(String.format(
+                    "has %d characters, more than the limit of %d (it names the report folder)",
+                    name.length(), MAX_NAME_LENGTH));
+        }
+        return name;
     }
 
-    /** Keeps the explanatory lines of a SnakeYAML message, dropping its snippet and caret lines. */
-    private static String summary(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        return Arrays.stream(message.split("\\R"))
-                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .collect(Collectors.joining(": "));
+    /** Parses YAML into a tree, or reports why it cannot and returns null. */
+    private static JsonNode parse(String text, Errors errors) {
+        return YamlStructure.read(MAPPER, text, errors);
     }
 }
