@@ -25,8 +25,13 @@ public final class BuiltInScenarios {
     private static final ImmutableMap<String, String> DESCRIPTIONS = ImmutableMap.<String, String>builder()
             .put(
                     "microsoft-tiktok-2020",
-                    "Microsoft's 2 Aug 2020 proposal: US users' data from TikTok's Virginia and Singapore sites to"
-                            + " Microsoft's US regions by 15 Sep 2020, copies outside the US deleted")
+                    "Microsoft's 2 Aug 2020 proposal, read as jurisdiction and operator: US users' data from"
+                            + " TikTok's Virginia and Singapore sites to Microsoft's US regions once the deal could"
+                            + " close (15 Sep 2020), by the 12 Nov 2020 divestment deadline")
+            .put(
+                    "microsoft-tiktok-2020-jurisdiction-only",
+                    "The 2020 proposal read as Microsoft's words say, jurisdiction only: US data in the US,"
+                            + " whoever runs the servers")
             .put(
                     "microsoft-tiktok-2020-in-country",
                     "The 2020 proposal with each Canadian, Australian and New Zealand user's data kept in-country")

@@ -21,10 +21,11 @@ final class BuiltInScenariosTest {
     }
 
     @Test
-    void names_listsTheSevenShippedScenarios() {
+    void names_listsTheEightShippedScenarios() {
         assertThat(BuiltInScenarios.names())
                 .containsExactly(
                         "microsoft-tiktok-2020",
+                        "microsoft-tiktok-2020-jurisdiction-only",
                         "microsoft-tiktok-2020-in-country",
                         "india-europe-what-if",
                         "project-texas-2022",
