@@ -10,6 +10,7 @@ import com.google.common.collect.ImmutableList;
 import dev.residency.data.Category;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.policy.ResidencyPolicy;
+import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
@@ -58,11 +59,35 @@ public final class ScenarioReader {
      * @throws ScenarioException listing every problem
      */
     public static Scenario read(String text, String source, Optional<Path> baseDir, long maxHeapBytes) {
+        return read(text, source, baseDir, maxHeapBytes, Overrides.NONE);
+    }
+
+    /**
+     * Reads and validates a scenario from YAML text with {@code overrides} put into its tree first, so
+     * that they are validated like the file; errors that concern an override say so.
+     *
+     * @throws ScenarioException listing every problem of the file and the overrides
+     */
+    public static Scenario read(
+            String text, String source, Optional<Path> baseDir, long maxHeapBytes, Overrides overrides) {
+        try {
+            return readTree(text, source, baseDir, maxHeapBytes, overrides);
+        } catch (ScenarioException e) {
+            if (overrides.isEmpty()) {
+                throw e;
+            }
+            throw new ScenarioException(source, OverrideErrors.annotate(e.errors(), overrides));
+        }
+    }
+
+    private static Scenario readTree(
+            String text, String source, Optional<Path> baseDir, long maxHeapBytes, Overrides overrides) {
         Errors errors = new Errors();
         JsonNode tree = parse(text, errors);
         if (tree == null) {
             throw new ScenarioException(source, errors.all());
         }
+        OverrideApplier.apply(tree, overrides, MAPPER, errors);
         Node root = new Node(tree, "", errors);
         if (!root.mapping(KEYS)) {
             throw new ScenarioException(source, errors.all());
