@@ -1,20 +1,23 @@
 package dev.residency.cli;
 
 import dev.residency.sim.migration.MigrationSetup;
-import dev.residency.sim.migration.Migrations;
 import dev.residency.sim.migration.Replications;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.DeadlineRule;
+import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
+import dev.residency.sim.study.Outcome;
+import dev.residency.sim.study.Study;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     private boolean quiet;
 
+    @Mixin
+    private OverrideOptions sets;
+
     @Override
     public Integer call() throws Exception {
         if (replications != null && replications < 1) {
@@ -91,21 +97,23 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--planner: \"" + planner + "\" is not a planner (use "
                     + String.join(" or ", PlanningSettings.PLANNERS) + ")");
         }
-        Scenario scenario = overrides(ScenarioArgument.load(scenarioName, quick));
+        Overrides overrides = sets.overrides();
+        Study study = Study.of(
+                ScenarioArgument.source(scenarioName), overrides, s -> overrides(quick ? s.withQuickMode() : s));
+        Scenario scenario = study.scenario();
         OutputFolder folder = OutputFolder.choose(out, scenario.name());
 
         ProgressBar progress = ProgressBar.forTerminal(quiet);
-        progress.stage("planning " + scenario.name());
-        MigrationSetup setup = MigrationSetup.prepare(scenario);
-        int runs = scenario.run().replications();
-        progress.stage("simulating");
-        List<RunResult> results = Migrations.replicate(
-                setup, threads != null ? threads : Replications.defaultThreads(), done -> progress.update(done, runs));
+        progress.stage("planning and simulating " + scenario.name());
+        Outcome outcome = study.run(threads != null ? threads : Replications.defaultThreads(), progress::update);
         progress.finish();
-        ReplicationSummary summary = ReplicationSummary.of(results);
+        MigrationSetup setup = outcome.setup();
+        List<RunResult> results = outcome.runs();
+        ReplicationSummary summary = outcome.summary();
 
-        String json = SummaryJson.render(scenario, setup.plan(), summary, results);
-        String report = MarkdownReport.render(scenario, setup.plan(), summary, setup.deadlineSeconds());
+        String json = SummaryJson.render(scenario, setup.plan(), summary, results, overrides);
+        String report = MarkdownReport.withOverrides(
+                MarkdownReport.render(scenario, setup.plan(), summary, setup.deadlineSeconds()), overrides);
         folder.add("report.md", report);
         folder.add(
                 "timeseries.csv", CsvReports.timeSeries(results, scenario.run().start()));
