@@ -255,16 +255,21 @@ public final class Study {
     /** Loads every point's scenario; throws one exception with every distinct error of every point. */
     private List<Scenario> validated(List<Axis> axes, List<int[]> grid) {
         List<Scenario> out = new ArrayList<>(grid.size());
-        Set<ScenarioError> errors = new LinkedHashSet<>();
+        // One error per field and problem: the same unknown key at every point is reported once.
+        java.util.Map<String, ScenarioError> errors = new java.util.LinkedHashMap<>();
         for (int[] at : grid) {
             try {
                 out.add(scenario(Overrides.of(settings(axes, at))));
             } catch (ScenarioException e) {
-                errors.addAll(e.errors());
+                for (ScenarioError error : e.errors()) {
+                    String message = error.message();
+                    int mark = message.indexOf(" (in --set ");
+                    errors.putIfAbsent(error.path() + ": " + (mark < 0 ? message : message.substring(0, mark)), error);
+                }
             }
         }
         if (!errors.isEmpty()) {
-            throw new ScenarioException(source.name(), List.copyOf(errors));
+            throw new ScenarioException(source.name(), List.copyOf(errors.values()));
         }
         return out;
     }
