@@ -9,6 +9,7 @@ import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
+import dev.residency.sim.study.Influence;
 import dev.residency.sim.study.Outcome;
 import dev.residency.sim.study.Study;
 import java.io.PrintWriter;
@@ -82,10 +83,23 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private OverrideOptions sets;
 
+    /** Points of a bisected range that is not a whole number of days. */
+    private static final int DECIDES_POINTS = 33;
+
+    @Option(
+            names = "--decides-replications",
+            paramLabel = "N",
+            description = "replications per point when checking which uncertain inputs flip the answer (default 8;"
+                    + " 0 skips the check)")
+    private int decidesReplications = 8;
+
     @Override
     public Integer call() throws Exception {
         if (replications != null && replications < 1) {
             throw new BadInputException("--replications: \"" + replications + "\" must be at least 1");
+        }
+        if (decidesReplications < 0) {
+            throw new BadInputException("--decides-replications: \"" + decidesReplications + "\" must not be negative");
         }
         if (threads != null && threads < 1) {
             throw new BadInputException("--threads: \"" + threads + "\" must be at least 1");
@@ -114,6 +128,19 @@ final class RunCommand implements Callable<Integer> {
         String json = SummaryJson.render(scenario, setup.plan(), summary, results, overrides);
         String report = MarkdownReport.withOverrides(
                 MarkdownReport.render(scenario, setup.plan(), summary, setup.deadlineSeconds()), overrides);
+        if (decidesReplications > 0 && scenario.run().deadline().isPresent()) {
+            progress.stage("what decides the answer");
+            List<Influence> influences = study.influences(
+                    decidesReplications,
+                    DECIDES_POINTS,
+                    threads != null ? threads : Replications.defaultThreads(),
+                    progress::update);
+            progress.finish();
+            report = DecidesSection.insert(
+                    report,
+                    influences,
+                    Math.min(decidesReplications, scenario.run().replications()));
+        }
         folder.add("report.md", report);
         folder.add(
                 "timeseries.csv", CsvReports.timeSeries(results, scenario.run().start()));

@@ -137,7 +137,20 @@ final class WhatIfCliTest {
                         "run.seed=1,2",
                         "--find",
                         "run.backups.retention=0d..9d"),
-                bad("neither vary nor find", "give --vary", "sweep"));
+                bad("neither vary nor find", "give --vary", "sweep"),
+                bad(
+                        "distribution low above high",
+                        "LOW must be below HIGH (low > high)",
+                        "run",
+                        "--set",
+                        "run.backups.retention={uniform: [180d, 14d]}"),
+                bad(
+                        "misspelt distribution",
+                        "did you mean \"uniform\"",
+                        "run",
+                        "--set",
+                        "run.backups.retention={unifrom: [14d, 30d]}"),
+                bad("negative decides replications", "must not be negative", "run", "--decides-replications", "-1"));
     }
 
     private static Arguments bad(String name, String expected, String command, String... rest) {
@@ -197,6 +210,21 @@ final class WhatIfCliTest {
         assertThat(overrides).hasSize(1);
         assertThat(overrides.get(0).get("path").asText()).isEqualTo("run.backups.retention");
         assertThat(overrides.get(0).get("value").asText()).isEqualTo("0d");
+    }
+
+    @Test
+    void run_quickBuiltIn_reportStatesWhatDecidesTheAnswer() throws IOException {
+        Path out = tmp.resolve("d");
+        CliRunner r = CliRunner.run("run", S, "--quick", "--quiet", "--out", out.toString());
+
+        assertThat(r.status()).as(r.err()).isEqualTo(ExitCodes.OK);
+        // The console shows the answer block, which now names the deciding input and its threshold.
+        assertThat(r.out()).containsPattern("\\*\\*What decides it:\\*\\* met iff run.backups.retention <= \\d+d");
+        String report = Files.readString(out.resolve("report.md"));
+        assertThat(report)
+                .contains("## What decides the answer")
+                .contains("| `run.backups.retention` | triangular | 180d | 14d to 270d | **yes** |")
+                .contains("| `run.deletionRate` | triangular | 10 GB/s | 5 GB/s to 40 GB/s | no |");
     }
 
     @Test

@@ -66,4 +66,15 @@ public record ScenarioSource(String text, String name, Optional<Path> baseDir) {
         checkNotNull(overrides, "overrides");
         return ScenarioLoader.load(text, name, baseDir, overrides);
     }
+
+    /**
+     * Returns the estimates written as distributions, after {@code overrides} (an override may add a
+     * distribution or replace one by a value), in document order.
+     *
+     * @throws ScenarioException if an override or a distribution is malformed
+     */
+    public com.google.common.collect.ImmutableList<UncertainInput> uncertainInputs(Overrides overrides) {
+        checkNotNull(overrides, "overrides");
+        return dev.residency.sim.scenario.internal.ScenarioReader.uncertainInputs(text, name, overrides);
+    }
 }

@@ -14,6 +14,8 @@ import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScenarioError;
 import dev.residency.sim.scenario.ScenarioException;
 import dev.residency.sim.scenario.ScenarioSource;
+import dev.residency.sim.scenario.UncertainInput;
+import dev.residency.sim.scenario.internal.Quantity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -155,7 +157,8 @@ public final class Study {
      * points. Assumes at most one flip in the range.
      *
      * @throws IllegalArgumentException if the axis is not a range
-     * @throws ScenarioException if a point's scenario is invalid (every point is checked first)
+     * @throws ScenarioException if a point's scenario is invalid (both ends are checked before anything
+     *     runs, a point between them when the bisection reaches it)
      */
     public Threshold find(Axis axis, int threads, Progress progress) {
         checkNotNull(axis, "axis");
@@ -164,16 +167,23 @@ public final class Study {
         checkNotNull(progress, "progress");
         List<Axis> axes = List.of(axis);
         List<int[]> grid = grid(axes);
-        List<Scenario> scenarios = validated(axes, grid);
+        // Both ends are checked before anything runs; a point between them is loaded when the bisection
+        // reaches it (a bisection of n points runs about log2(n) of them).
+        List<Scenario> ends = validated(axes, List.of(grid.get(0), grid.get(grid.size() - 1)));
+        Scenario[] scenarios = new Scenario[grid.size()];
+        scenarios[0] = ends.get(0);
+        scenarios[grid.size() - 1] = ends.get(1);
         Preparations preparations = new Preparations();
         List<Threshold.Evaluation> evaluations = new ArrayList<>();
         Boolean[] answers = new Boolean[grid.size()];
-        int perPoint = scenarios.get(0).run().replications();
+        int perPoint = scenarios[0].run().replications();
         int expected = perPoint * (2 + (int) Math.ceil(Math.log(grid.size()) / Math.log(2)));
         AtomicInteger done = new AtomicInteger();
         java.util.function.IntPredicate met = i -> {
             if (answers[i] == null) {
-                Scenario s = scenarios.get(i);
+                Scenario s = scenarios[i] != null
+                        ? scenarios[i]
+                        : validated(axes, List.of(grid.get(i))).get(0);
                 MigrationSetup setup = preparations.setup(
                         s, key(axes, grid.get(i), InputKind.POPULATION), key(axes, grid.get(i), InputKind.PLAN));
                 List<RunResult> runs = replicate(
@@ -218,6 +228,72 @@ public final class Study {
                 Optional.of(axis.values().get(hi)),
                 ImmutableList.copyOf(evaluations),
                 preparations.reuse());
+    }
+
+    /**
+     * Returns, for every estimate the file writes as a distribution, whether its plausible range flips
+     * the answer with every other input at its central value: a range is bisected over {@code points}
+     * evenly spaced values (both ends first; no flip, no more runs), a choice runs each value. Each
+     * point runs {@code replications} replications (fewer than the scenario's keeps this cheap; the
+     * answer is the majority's).
+     *
+     * @throws IllegalArgumentException if {@code replications} is not positive or {@code points} is
+     *     below 2
+     */
+    public ImmutableList<Influence> influences(int replications, int points, int threads, Progress progress) {
+        checkArgument(replications > 0, "replications must be positive, was %s", replications);
+        checkArgument(points >= 2, "points must be at least 2, was %s", points);
+        ImmutableList.Builder<Influence> out = ImmutableList.builder();
+        Study probe = new Study(source, overrides, s -> {
+            Scenario adjusted = adjustment.apply(s);
+            return adjusted.withRun(adjusted.run().toBuilder()
+                    .replications(Math.min(replications, adjusted.run().replications()))
+                    .build());
+        });
+        for (UncertainInput input : source.uncertainInputs(overrides)) {
+            if (input.range()) {
+                Axis axis = rangeAxis(input, points);
+                Threshold t = probe.find(axis, threads, progress);
+                out.add(new Influence(input, t.flips(), t.statement(), t.evaluations()));
+            } else {
+                Axis axis = new Axis(input.path(), input.values(), false);
+                SweepResult r = probe.sweep(List.of(axis), threads, progress);
+                List<Threshold.Evaluation> evaluations = r.points().stream()
+                        .map(p -> new Threshold.Evaluation(
+                                p.settings().get(0).value(), p.summary().metDeadline()))
+                        .toList();
+                boolean flips = r.points().stream()
+                                .map(SweepPoint::mostlyMet)
+                                .distinct()
+                                .count()
+                        > 1;
+                String finding = r.points().stream()
+                        .map(p -> (p.mostlyMet() ? "met" : "missed") + " with "
+                                + p.settings().get(0).value())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                out.add(new Influence(input, flips, finding, ImmutableList.copyOf(evaluations)));
+            }
+        }
+        return out.build();
+    }
+
+    private static Axis rangeAxis(UncertainInput input, int points) {
+        String text = input.path() + "=" + input.values().get(0) + ".."
+                + input.values().get(1);
+        Quantity low = Quantity.parse(input.values().get(0));
+        Quantity high = Quantity.parse(input.values().get(1));
+        double days = (high.value() - low.value()) / 86_400;
+        if (low.kind() == Quantity.Kind.DURATION && days == Math.rint(days) && low.value() % 86_400 == 0) {
+            // Whole days apart: step by one day (up to the axis limit) so that a threshold reads as a whole
+            // number of days.
+            points = (int) Math.min(Axis.MAX_POINTS, days + 1);
+        }
+        try {
+            return Axis.parse(text + ":" + points, java.util.OptionalInt.empty());
+        } catch (IllegalArgumentException tooFine) {
+            // A whole-number range narrower than the points asked: its ends only.
+            return Axis.parse(text + ":2", java.util.OptionalInt.empty());
+        }
     }
 
     private static List<RunResult> replicate(

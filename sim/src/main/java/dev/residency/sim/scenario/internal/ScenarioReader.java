@@ -16,6 +16,7 @@ import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScenarioError;
 import dev.residency.sim.scenario.ScenarioException;
+import dev.residency.sim.scenario.UncertainInput;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +81,26 @@ public final class ScenarioReader {
         }
     }
 
+    /**
+     * Returns the estimates written as distributions in the text (after {@code overrides}), in document
+     * order, with their central values and plausible ranges.
+     *
+     * @throws ScenarioException if the text is not YAML, or an override or a distribution is malformed
+     */
+    public static ImmutableList<UncertainInput> uncertainInputs(String text, String source, Overrides overrides) {
+        Errors errors = new Errors();
+        JsonNode tree = parse(text, errors);
+        ImmutableList<UncertainInput> found = ImmutableList.of();
+        if (tree != null) {
+            OverrideApplier.apply(tree, overrides, MAPPER, errors);
+            found = Uncertainty.centralise(tree, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(source, OverrideErrors.annotate(errors.all(), overrides));
+        }
+        return found;
+    }
+
     private static Scenario readTree(
             String text, String source, Optional<Path> baseDir, long maxHeapBytes, Overrides overrides) {
         Errors errors = new Errors();
@@ -88,6 +109,7 @@ public final class ScenarioReader {
             throw new ScenarioException(source, errors.all());
         }
         OverrideApplier.apply(tree, overrides, MAPPER, errors);
+        Uncertainty.centralise(tree, errors);
         Node root = new Node(tree, "", errors);
         if (!root.mapping(KEYS)) {
             throw new ScenarioException(source, errors.all());

@@ -1,4 +1,4 @@
-package dev.residency.sim.study;
+package dev.residency.sim.scenario.internal;
 
 import dev.residency.units.Bandwidth;
 import dev.residency.units.DataSize;
@@ -13,16 +13,16 @@ import java.util.Locale;
 /**
  * A value of a range's end in a scenario's units (a number, a duration, a data size, a rate or a
  * date), reduced to one double so that a range can be cut into steps and printed back in the same
- * unit.
+ * unit. Public for {@code dev.residency.sim.study}'s ranges; not API.
  *
  * @param kind what the value measures
  * @param value the value in the kind's base unit (seconds, bytes, bytes per second, epoch seconds)
  * @param integer whether the text was a whole number (its steps are rounded)
  */
-record Quantity(Kind kind, double value, boolean integer) {
+public record Quantity(Kind kind, double value, boolean integer) {
 
     /** What a quantity measures. */
-    enum Kind {
+    public enum Kind {
         NUMBER("a number"),
         DURATION("a duration"),
         DATA_SIZE("a data size"),
@@ -36,7 +36,7 @@ record Quantity(Kind kind, double value, boolean integer) {
         }
 
         /** Returns the kind as a phrase for messages, such as {@code a duration}. */
-        String description() {
+        public String description() {
             return description;
         }
     }
@@ -47,7 +47,7 @@ record Quantity(Kind kind, double value, boolean integer) {
      *
      * @throws IllegalArgumentException if the text is none of these; the message quotes it
      */
-    static Quantity parse(String text) {
+    public static Quantity parse(String text) {
         String s = unquote(text.strip());
         if (s.matches("[-+]?[0-9][0-9_]*")) {
             return new Quantity(Kind.NUMBER, Double.parseDouble(s.replace("_", "")), true);
@@ -92,7 +92,7 @@ record Quantity(Kind kind, double value, boolean integer) {
     }
 
     /** Returns the YAML text of {@code v} in this quantity's kind, rounded as the kind is written. */
-    String format(double v) {
+    public String format(double v) {
         return switch (kind) {
             case NUMBER -> integer ? Long.toString(Math.round(v)) : stripZeros(String.format(Locale.ROOT, "%.6f", v));
             case DURATION -> Durations.format(Durations.ofSeconds(Math.max(0, Math.round(v))));
