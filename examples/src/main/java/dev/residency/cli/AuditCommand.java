@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,9 +43,12 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "quick mode: 10x fewer synthetic users")
     private boolean quick;
 
+    @Mixin
+    private OverrideOptions sets;
+
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = ScenarioArgument.load(scenarioName, quick);
+        Scenario scenario = ScenarioArgument.load(scenarioName, quick, sets.overrides());
         RecordStore store = scenario.population().build(scenario.topology());
         AuditReport report = ComplianceAudit.run(store, scenario.policy());
         PrintWriter out = spec.commandLine().getOut();

@@ -16,6 +16,7 @@ import dev.residency.policy.Rule;
 import dev.residency.sim.report.Estimate;
 import dev.residency.sim.report.Proportion;
 import dev.residency.sim.report.ReplicationSummary;
+import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.topology.DataCenter;
@@ -393,5 +394,27 @@ final class MarkdownReport {
                 e.max() * scale,
                 e.n(),
                 e.missing());
+    }
+
+    /**
+     * Returns {@code report} with a line under its title listing the {@code --set} overrides it was
+     * made under, or {@code report} itself if there are none.
+     */
+    static String withOverrides(String report, Overrides overrides) {
+        if (overrides.isEmpty()) {
+            return report;
+        }
+        StringBuilder line = new StringBuilder("> Changed from the scenario file by ");
+        for (int i = 0; i < overrides.settings().size(); i++) {
+            line.append(i == 0 ? "" : ", ")
+                    .append("`--set ")
+                    .append(overrides.settings().get(i))
+                    .append('`');
+        }
+        line.append(".\n\n");
+        int afterTitle = report.indexOf("\n\n");
+        return afterTitle < 0
+                ? report + "\n" + line
+                : report.substring(0, afterTitle + 2) + line + report.substring(afterTitle + 2);
     }
 }

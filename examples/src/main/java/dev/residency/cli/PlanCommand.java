@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +48,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "quick mode: 10x fewer synthetic users")
     private boolean quick;
 
+    @Mixin
+    private OverrideOptions sets;
+
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
@@ -62,7 +66,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scenario scenario = ScenarioArgument.load(scenarioName, quick);
+        Scenario scenario = ScenarioArgument.load(scenarioName, quick, sets.overrides());
         OutputFolder folder = out == null ? null : OutputFolder.choose(out, scenario.name());
         RecordStore store = scenario.population().build(scenario.topology());
         long started = System.nanoTime();

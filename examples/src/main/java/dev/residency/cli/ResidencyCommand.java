@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code residency} command line: plans and simulates data-residency migrations described by
  * scenario files. Subcommands: {@code run}, {@code plan}, {@code audit}, {@code validate}, {@code
- * scenarios}. Exit statuses are in {@link ExitCodes}.
+ * sweep}, {@code scenarios}. Exit statuses are in {@link ExitCodes}.
  */
 @Command(
         name = "residency",
@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             AuditCommand.class,
             ValidateCommand.class,
+            SweepCommand.class,
             ScenariosCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -1,22 +1,26 @@
 package dev.residency.cli;
 
 import dev.residency.sim.migration.MigrationSetup;
-import dev.residency.sim.migration.Migrations;
 import dev.residency.sim.migration.Replications;
 import dev.residency.sim.report.MilestoneSummary;
 import dev.residency.sim.report.ObservedComparison;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.DeadlineRule;
+import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
+import dev.residency.sim.study.Influence;
+import dev.residency.sim.study.Outcome;
+import dev.residency.sim.study.Study;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,11 +83,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     private boolean quiet;
 
+    @Mixin
+    private OverrideOptions sets;
+
+    /** Points of a bisected range that is not a whole number of days. */
+    private static final int DECIDES_POINTS = 33;
+
+    @Option(
+            names = "--decides-replications",
+            paramLabel = "N",
+            description = "replications per point when checking which uncertain inputs flip the answer (default 8;"
+                    + " 0 skips the check)")
+    private int decidesReplications = 8;
+
     @Override
     public Integer call() throws Exception {
         if (replications != null && (replications < 1 || replications > RunSettings.MAX_REPLICATIONS)) {
             throw new BadInputException("--replications: \"" + replications + "\" must be between 1 and the limit of "
                     + RunSettings.MAX_REPLICATIONS);
+        }
+        if (decidesReplications < 0) {
+            throw new BadInputException("--decides-replications: \"" + decidesReplications + "\" must not be negative");
         }
         if (threads != null && threads < 1) {
             throw new BadInputException("--threads: \"" + threads + "\" must be at least 1");
@@ -95,33 +115,49 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--planner: \"" + planner + "\" is not a planner (use "
                     + String.join(" or ", PlanningSettings.PLANNERS) + ")");
         }
-        Scenario scenario = overrides(ScenarioArgument.load(scenarioName, quick));
+        Overrides overrides = sets.overrides();
+        Study study = Study.of(
+                ScenarioArgument.source(scenarioName), overrides, s -> overrides(quick ? s.withQuickMode() : s));
+        Scenario scenario = study.scenario();
         OutputFolder folder = OutputFolder.choose(out, scenario.name());
 
         ProgressBar progress = ProgressBar.forTerminal(quiet);
-        progress.stage("planning " + scenario.name());
-        MigrationSetup setup = MigrationSetup.prepare(scenario);
-        int runs = scenario.run().replications();
-        progress.stage("simulating");
-        List<RunResult> results = Migrations.replicate(
-                setup, threads != null ? threads : Replications.defaultThreads(), done -> progress.update(done, runs));
+        progress.stage("planning and simulating " + scenario.name());
+        Outcome outcome = study.run(threads != null ? threads : Replications.defaultThreads(), progress::update);
         progress.finish();
-        ReplicationSummary summary = ReplicationSummary.of(results);
+        MigrationSetup setup = outcome.setup();
+        List<RunResult> results = outcome.runs();
+        ReplicationSummary summary = outcome.summary();
 
-        String json = SummaryJson.render(scenario, setup.plan(), summary, results);
+        String json = SummaryJson.render(scenario, setup.plan(), summary, results, overrides);
         MilestoneSummary milestones = MilestoneSummary.of(results);
-        String report = MarkdownReport.render(
-                scenario,
-                setup.plan(),
-                summary,
-                setup.deadlineSeconds(),
-                MilestoneReport.observed(
-                                scenario,
-                                ObservedComparison.of(
-                                        scenario.run().observed(),
-                                        scenario.run().start(),
-                                        results))
-                        + MilestoneReport.markdown(scenario, milestones));
+        String report = MarkdownReport.withOverrides(
+                MarkdownReport.render(
+                        scenario,
+                        setup.plan(),
+                        summary,
+                        setup.deadlineSeconds(),
+                        MilestoneReport.observed(
+                                        scenario,
+                                        ObservedComparison.of(
+                                                scenario.run().observed(),
+                                                scenario.run().start(),
+                                                results))
+                                + MilestoneReport.markdown(scenario, milestones)),
+                overrides);
+        if (decidesReplications > 0 && scenario.run().deadline().isPresent()) {
+            progress.stage("what decides the answer");
+            List<Influence> influences = study.influences(
+                    decidesReplications,
+                    DECIDES_POINTS,
+                    threads != null ? threads : Replications.defaultThreads(),
+                    progress::update);
+            progress.finish();
+            report = DecidesSection.insert(
+                    report,
+                    influences,
+                    Math.min(decidesReplications, scenario.run().replications()));
+        }
         folder.add("report.md", report);
         folder.add(
                 "timeseries.csv", CsvReports.timeSeries(results, scenario.run().start()));

@@ -1,8 +1,9 @@
 package dev.residency.cli;
 
 import dev.residency.sim.scenario.BuiltInScenarios;
+import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.Scenario;
-import dev.residency.sim.scenario.ScenarioLoader;
+import dev.residency.sim.scenario.ScenarioSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,19 +19,37 @@ final class ScenarioArgument {
      * @throws BadInputException if it is neither a built-in name nor an existing file
      */
     static Scenario load(String nameOrFile, boolean quick) {
-        Scenario scenario;
-        if (BuiltInScenarios.names().contains(nameOrFile)) {
-            scenario = BuiltInScenarios.load(nameOrFile);
-        } else {
-            Path file = Path.of(nameOrFile);
-            if (!Files.isRegularFile(file)) {
-                throw new BadInputException(String.format(
-                        "scenario \"%s\" is neither a built-in scenario nor a file (built-in: %s; see `residency"
-                                + " scenarios`)",
-                        nameOrFile, String.join(", ", BuiltInScenarios.names())));
-            }
-            scenario = ScenarioLoader.load(file);
-        }
+        return load(nameOrFile, quick, Overrides.NONE);
+    }
+
+    /**
+     * Loads the scenario {@code nameOrFile} names under {@code overrides}, in quick mode if asked.
+     *
+     * @throws dev.residency.sim.scenario.ScenarioException if the file or an override does not validate
+     * @throws BadInputException if it is neither a built-in name nor an existing file
+     */
+    static Scenario load(String nameOrFile, boolean quick, Overrides overrides) {
+        Scenario scenario = source(nameOrFile).load(overrides);
         return quick ? scenario.withQuickMode() : scenario;
+    }
+
+    /**
+     * Returns the text of the scenario {@code nameOrFile} names, to be loaded under overrides.
+     *
+     * @throws dev.residency.sim.scenario.ScenarioException if the file cannot be read
+     * @throws BadInputException if it is neither a built-in name nor an existing file
+     */
+    static ScenarioSource source(String nameOrFile) {
+        if (BuiltInScenarios.names().contains(nameOrFile)) {
+            return ScenarioSource.builtIn(nameOrFile);
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(String.format(
+                    "scenario \"%s\" is neither a built-in scenario nor a file (built-in: %s; see `residency"
+                            + " scenarios`)",
+                    nameOrFile, String.join(", ", BuiltInScenarios.names())));
+        }
+        return ScenarioSource.of(file);
     }
 }

@@ -15,6 +15,7 @@ import dev.residency.sim.report.Proportion;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.Phase;
+import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,16 @@ final class SummaryJson {
     private SummaryJson() {}
 
     static String render(Scenario scenario, MigrationPlan plan, ReplicationSummary summary, List<RunResult> runs) {
+        return render(scenario, plan, summary, runs, Overrides.NONE);
+    }
+
+    /** Renders the document; {@code scenario.overrides} lists the {@code --set} settings the run was made under. */
+    static String render(
+            Scenario scenario,
+            MigrationPlan plan,
+            ReplicationSummary summary,
+            List<RunResult> runs,
+            Overrides overrides) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         ObjectNode s = root.putObject("scenario");
@@ -45,6 +56,7 @@ final class SummaryJson {
         s.put("seed", summary.seed());
         s.put("replications", summary.runs());
         s.put("scale", scenario.scale());
+        overrides(s.putArray("overrides"), overrides);
 
         ObjectNode p = root.putObject("plan");
         p.put("planner", plan.planner());
@@ -208,6 +220,13 @@ final class SummaryJson {
                 e.max() * scale,
                 e.n(),
                 e.missing());
+    }
+
+    /** Lists the settings as {@code {"path", "value"}} objects, in the order given. */
+    private static void overrides(ArrayNode list, Overrides overrides) {
+        for (Overrides.Setting setting : overrides.settings()) {
+            list.addObject().put("path", setting.path()).put("value", setting.value());
+        }
     }
 
     private static void estimate(ObjectNode parent, String name, Estimate e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,14 +27,18 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", arity = "1..*", description = "built-in scenario names or YAML files")
     private List<String> scenarios;
 
+    @Mixin
+    private OverrideOptions sets;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int status = ExitCodes.OK;
+        dev.residency.sim.scenario.Overrides overrides = sets.overrides();
         for (String name : scenarios) {
             try {
-                Scenario s = ScenarioArgument.load(name, false);
+                Scenario s = ScenarioArgument.load(name, false, overrides);
                 out.printf(
                         Locale.ROOT,
                         "ok: %s (%s): %d sites, %d links, %d rules, about %,.0f synthetic records%n",

@@ -50,6 +50,14 @@ final class ExamplesIT {
                 .contains("FORCED");
     }
 
+    @Test
+    void sweepRetention_printsSweepReuseAndThreshold() {
+        assertThat(capture(() -> SweepRetention.main(new String[] {"microsoft-tiktok-2020", "3", "1", "--quick"})))
+                .contains("3-point sweep x 1 replications")
+                .contains("1 population built, reused 2 times; 1 plan made, reused 2 times")
+                .contains("met iff run.backups.retention <=");
+    }
+
     private static String capture(Runnable program) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

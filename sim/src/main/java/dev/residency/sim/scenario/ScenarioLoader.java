@@ -34,10 +34,27 @@ public final class ScenarioLoader {
      * @throws ScenarioException listing every problem, including a file that cannot be read
      */
     public static Scenario load(Path file) {
+        return load(file, Overrides.NONE);
+    }
+
+    /**
+     * Loads the scenario in {@code file} with {@code overrides} put into it first; they are validated
+     * like the file, and errors they cause say which setting caused them.
+     *
+     * @throws ScenarioException listing every problem of the file and the overrides
+     */
+    public static Scenario load(Path file, Overrides overrides) {
+        return ScenarioSource.of(file).load(overrides);
+    }
+
+    /**
+     * Returns the text of {@code file}.
+     *
+     * @throws ScenarioException if the file cannot be read
+     */
+    static String read(Path file) {
         checkNotNull(file, "file");
-        String text = readScenarioFile(file);
-        return load(
-                text, file.toString(), Optional.ofNullable(file.toAbsolutePath().getParent()), maxHeap());
+        return readScenarioFile(file);
     }
 
     /**
@@ -50,7 +67,22 @@ public final class ScenarioLoader {
     public static Scenario load(String yamlText, String sourceName) {
         checkNotNull(yamlText, "yamlText");
         checkNotNull(sourceName, "sourceName");
-        return load(yamlText, sourceName, Optional.empty(), maxHeap());
+        return load(yamlText, sourceName, Optional.empty(), Overrides.NONE);
+    }
+
+    /**
+     * Loads a scenario from YAML text with {@code overrides} put into it first.
+     *
+     * @param yamlText the file's content
+     * @param sourceName the file or resource name, for the exception's message
+     * @param overrides changes validated like the file
+     * @throws ScenarioException listing every problem of the text and the overrides
+     */
+    public static Scenario load(String yamlText, String sourceName, Overrides overrides) {
+        checkNotNull(yamlText, "yamlText");
+        checkNotNull(sourceName, "sourceName");
+        checkNotNull(overrides, "overrides");
+        return load(yamlText, sourceName, Optional.empty(), overrides);
     }
 
     /** The largest scenario file read, in bytes (a scenario is a page or two of YAML; 4 MiB is plenty). */
@@ -93,7 +125,8 @@ public final class ScenarioLoader {
         return Runtime.getRuntime().maxMemory();
     }
 
-    private static Scenario load(String text, String source, Optional<Path> baseDir, long maxHeapBytes) {
-        return ScenarioReader.read(text, source, baseDir, maxHeapBytes);
+    /** Loads from text, resolving a CSV population against {@code baseDir}, with the overrides. */
+    static Scenario load(String text, String source, Optional<Path> baseDir, Overrides overrides) {
+        return ScenarioReader.read(text, source, baseDir, maxHeap(), overrides);
     }
 }

@@ -9,11 +9,13 @@ import dev.residency.data.Category;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.policy.ResidencyPolicy;
 import dev.residency.sim.scenario.ObservedMilestone;
+import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScenarioError;
 import dev.residency.sim.scenario.ScenarioException;
+import dev.residency.sim.scenario.UncertainInput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +68,56 @@ public final class ScenarioReader {
      * @throws ScenarioException listing every problem
      */
     public static Scenario read(String text, String source, Optional<Path> baseDir, long maxHeapBytes) {
+        return read(text, source, baseDir, maxHeapBytes, Overrides.NONE);
+    }
+
+    /**
+     * Reads and validates a scenario from YAML text with {@code overrides} put into its tree first, so
+     * that they are validated like the file; errors that concern an override say so.
+     *
+     * @throws ScenarioException listing every problem of the file and the overrides
+     */
+    public static Scenario read(
+            String text, String source, Optional<Path> baseDir, long maxHeapBytes, Overrides overrides) {
+        try {
+            return readTree(text, source, baseDir, maxHeapBytes, overrides);
+        } catch (ScenarioException e) {
+            if (overrides.isEmpty()) {
+                throw e;
+            }
+            throw new ScenarioException(source, OverrideErrors.annotate(e.errors(), overrides));
+        }
+    }
+
+    /**
+     * Returns the estimates written as distributions in the text (after {@code overrides}), in document
+     * order, with their central values and plausible ranges.
+     *
+     * @throws ScenarioException if the text is not YAML, or an override or a distribution is malformed
+     */
+    public static ImmutableList<UncertainInput> uncertainInputs(String text, String source, Overrides overrides) {
+        Errors errors = new Errors();
+        JsonNode tree = parse(text, errors);
+        ImmutableList<UncertainInput> found = ImmutableList.of();
+        if (tree != null) {
+            OverrideApplier.apply(tree, overrides, MAPPER, errors);
+            found = Uncertainty.centralise(tree, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(source, OverrideErrors.annotate(errors.all(), overrides));
+        }
+        return found;
+    }
+
+    private static Scenario readTree(
+            String text, String source, Optional<Path> baseDir, long maxHeapBytes, Overrides overrides) {
         Errors errors = new Errors();
         JsonNode tree = parse(text, errors);
         if (tree == null) {
             throw new ScenarioException(source, errors.all());
         }
+        OverrideApplier.apply(tree, overrides, MAPPER, errors);
+        Uncertainty.centralise(tree, errors);
         Node root = new Node(tree, "", errors);
         if (!root.mapping(KEYS)) {
             throw new ScenarioException(source, errors.all());
