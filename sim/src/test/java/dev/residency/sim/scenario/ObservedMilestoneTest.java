@@ -48,6 +48,18 @@ final class ObservedMilestoneTest {
     }
 
     @Test
+    void load_unknownSubjectKey_isRefusedWithItsPath() throws Exception {
+        // Found by LoaderFuzzTest (seed 9, case 587): a subject key that is not one of the four used
+        // to reach Subject.valueOf and escape as an IllegalArgumentException.
+        String text =
+                tiny() + "observed:\n" + "  - {what: clean, of: {s\u0ee0te: dst}, date: 2020-09-01, source: \"s\"}\n";
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(text, "t.yaml"));
+
+        assertThat(e.getMessage()).contains("observed[0].of.s\u0ee0te").contains("unknown key");
+    }
+
+    @Test
     void load_observedList_readsDateRangeAndSubjects() throws Exception {
         String text = tiny()
                 + "observed:\n"

@@ -10,6 +10,7 @@ import dev.residency.sim.scenario.ObservedMilestone.What;
 import dev.residency.sim.scenario.Phase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,8 +57,11 @@ final class ObservedSection {
                 } else {
                     String key = entries.get(0).getKey();
                     Node value = entries.get(0).getValue();
-                    subject = Optional.of(Subject.valueOf(key.toUpperCase(Locale.ROOT)));
-                    name = check(key, value, siteIds, homes, policy, phases).orElse("");
+                    // An unknown key has been reported by mapping(); only a known one names a subject.
+                    if (Arrays.asList(SUBJECT_KEYS).contains(key)) {
+                        subject = Optional.of(Subject.valueOf(key.toUpperCase(Locale.ROOT)));
+                        name = check(key, value, siteIds, homes, policy, phases).orElse("");
+                    }
                 }
             }
             Optional<Instant> date = n.optional("date", Scalars::instant);

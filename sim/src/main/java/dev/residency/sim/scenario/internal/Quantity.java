@@ -23,10 +23,15 @@ public record Quantity(Kind kind, double value, boolean integer) {
 
     /** What a quantity measures. */
     public enum Kind {
+        /** A plain number. */
         NUMBER("a number"),
+        /** A duration such as {@code 30d}. */
         DURATION("a duration"),
+        /** A data size such as {@code 50 PB}. */
         DATA_SIZE("a data size"),
+        /** A rate such as {@code 10 GB/s}. */
         RATE("a rate"),
+        /** A calendar date or instant. */
         DATE("a date");
 
         private final String description;
