@@ -42,7 +42,9 @@ final class InventoryRelation {
     static InventoryRelation open(Connection connection, InventorySource source) throws InventoryException {
         String path = Sql.literal(source.path());
         InventoryColumns columns = source.columns();
-        Map<String, String> types = describe(connection, source, autoDetected(source, path));
+        Map<String, String> types = source.format() == InventoryFormat.PARQUET
+                ? describe(connection, source, "read_parquet(" + path + ")")
+                : CsvHeader.columns(connection, source);
         for (Map.Entry<String, String> e : columns.byAttribute().entrySet()) {
             String attribute = e.getKey();
             String column = e.getValue();
@@ -66,23 +68,21 @@ final class InventoryRelation {
         if (source.format() == InventoryFormat.PARQUET) {
             return new InventoryRelation(source, "read_parquet(" + path + ")");
         }
-        // CSV: declare the mapped columns' types, so that a cell that does not convert is refused by
-        // DuckDB's reader with its line number rather than making the whole column text.
+        // CSV: no sniffing (it would guess a header from a malformed line); every column declared,
+        // the mapped ones with their types, so that a cell that does not convert or a line with too
+        // many cells is refused by DuckDB's reader with its line number.
+        Map<String, String> declaredTypes = new LinkedHashMap<>();
+        types.keySet().forEach(column -> declaredTypes.put(column, "VARCHAR"));
+        columns.byAttribute().forEach((attribute, column) -> declaredTypes.put(column, wantedType(attribute)));
         StringBuilder declared = new StringBuilder();
-        for (Map.Entry<String, String> e : columns.byAttribute().entrySet()) {
-            declared.append(declared.length() == 0 ? "" : ", ")
-                    .append(Sql.literal(e.getValue()))
-                    .append(": ")
-                    .append(Sql.literal(wantedType(e.getKey())));
-        }
+        declaredTypes.forEach((column, type) -> declared.append(declared.length() == 0 ? "" : ", ")
+                .append(Sql.literal(column))
+                .append(": ")
+                .append(Sql.literal(type)));
         return new InventoryRelation(
-                source, "read_csv(" + path + ", header = true, filename = true, types = {" + declared + "})");
-    }
-
-    private static String autoDetected(InventorySource source, String path) {
-        return source.format() == InventoryFormat.PARQUET
-                ? "read_parquet(" + path + ")"
-                : "read_csv(" + path + ", header = true)";
+                source,
+                "read_csv(" + path + ", auto_detect = false, header = true, delim = ',', quote = '\"',"
+                        + " filename = true, columns = {" + declared + "})");
     }
 
     private static String wantedType(String attribute) {
