@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The reference engine: an inventory held in a {@link RecordStore}, whose record {@code i} is the
@@ -99,7 +98,7 @@ public final class InMemoryInventoryEngine implements InventoryEngine {
             ScanProgress progress)
             throws IOException, InventoryException {
         checkArgument(format == InventoryFormat.CSV, "the in-memory engine writes csv manifests only, not %s", format);
-        checkEmptyFolder(directory);
+        ManifestFolder.prepare(directory);
         int shards = scan.shards();
         RecordGroups mapped = RecordGroups.withRecordMapping(inventory);
         GroupKey[] keys = keys(mapped, categoriesOf(scan), source.columns());
@@ -152,24 +151,5 @@ public final class InMemoryInventoryEngine implements InventoryEngine {
             m.put(u.key().category().name(), u.key().category());
         }
         return ImmutableMap.copyOf(m);
-    }
-
-    /**
-     * Creates {@code directory} if missing.
-     *
-     * @throws IOException if it exists and is not an empty folder
-     */
-    static void checkEmptyFolder(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            if (!Files.isDirectory(directory)) {
-                throw new IOException(directory + " is not a folder");
-            }
-            try (Stream<Path> s = Files.list(directory)) {
-                if (s.findAny().isPresent()) {
-                    throw new IOException(directory + " is not empty");
-                }
-            }
-        }
-        Files.createDirectories(directory);
     }
 }

@@ -12,6 +12,7 @@ import dev.residency.inventory.InventoryException;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.InventoryScan;
 import dev.residency.inventory.InventorySource;
+import dev.residency.inventory.ManifestFolder;
 import dev.residency.inventory.ManifestSummary;
 import dev.residency.inventory.ScanProgress;
 import dev.residency.inventory.UnitActions;
@@ -252,7 +253,7 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
         checkNotNull(scan, "scan");
         checkNotNull(actions, "actions");
         checkNotNull(format, "format");
-        checkEmptyFolder(directory);
+        ManifestFolder.prepare(directory);
         try (Connection c = connect()) {
             InventoryRelation relation = InventoryRelation.open(c, source);
             List<RawGroup> raw;
@@ -294,20 +295,5 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
             }
         }
         return raw;
-    }
-
-    private static void checkEmptyFolder(Path directory) throws IOException {
-        checkNotNull(directory, "directory");
-        if (Files.exists(directory)) {
-            if (!Files.isDirectory(directory)) {
-                throw new IOException(directory + " is not a folder");
-            }
-            try (Stream<Path> s = Files.list(directory)) {
-                if (s.findAny().isPresent()) {
-                    throw new IOException(directory + " is not empty");
-                }
-            }
-        }
-        Files.createDirectories(directory);
     }
 }

@@ -40,7 +40,8 @@ final class PopulationSection {
         "placements",
         "defaultPlacement",
         "csv",
-        "rows"
+        "rows",
+        "inventory"
     };
     private static final List<String> GENERATOR_ONLY =
             List.of("users", "recordsPerUser", "legalHoldFraction", "categories", "placements", "defaultPlacement");
@@ -92,6 +93,10 @@ final class PopulationSection {
             return Optional.empty();
         }
         int before = p.errors().count();
+        if (p.field("inventory").present()) {
+            Optional<PopulationSource> inventory = InventorySection.read(p, categories, baseDir);
+            return p.errors().count() == before ? inventory.map(s -> new Result(s, 1)) : Optional.empty();
+        }
         int scale = p.orDefault("scale", Scalars::positiveInt, 1);
         boolean aggregated = p.field("csv").present() || p.field("rows").present();
         Optional<PopulationSource> source;
