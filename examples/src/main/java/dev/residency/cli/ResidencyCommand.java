@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code residency} command line: plans and simulates data-residency migrations described by
  * scenario files. Subcommands: {@code run}, {@code plan}, {@code audit}, {@code validate}, {@code
- * scenarios}. Exit statuses are in {@link ExitCodes}.
+ * scenarios}, {@code inventory}. Exit statuses are in {@link ExitCodes}.
  */
 @Command(
         name = "residency",
@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             ValidateCommand.class,
             ScenariosCommand.class,
+            InventoryCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",

@@ -1,5 +1,6 @@
 package dev.residency.cli;
 
+import dev.residency.inventory.InventoryFormat;
 import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Migrations;
 import dev.residency.sim.migration.Replications;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +78,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     private boolean quiet;
 
+    @Option(
+            names = "--manifests",
+            paramLabel = "FORMAT",
+            description = "for an inventory population: manifest format, parquet or csv (default: parquet)")
+    private String manifests = "parquet";
+
     @Override
     public Integer call() throws Exception {
         if (replications != null && replications < 1) {
@@ -91,16 +99,31 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--planner: \"" + planner + "\" is not a planner (use "
                     + String.join(" or ", PlanningSettings.PLANNERS) + ")");
         }
+        InventoryFormat manifestFormat = InventoryFormat.byName(manifests)
+                .orElseThrow(() -> new BadInputException(
+                        "--manifests: \"" + manifests + "\" is not a manifest format (use parquet or csv)"));
         Scenario scenario = overrides(ScenarioArgument.load(scenarioName, quick));
         OutputFolder folder = OutputFolder.choose(out, scenario.name());
 
         ProgressBar progress = ProgressBar.forTerminal(quiet);
+        Optional<InventoryStep> step = InventoryStep.scan(scenario, progress, threads != null ? threads : 0);
+        if (step.isPresent()) {
+            scenario = step.get().scanned(scenario);
+        }
         progress.stage("planning " + scenario.name());
         MigrationSetup setup = MigrationSetup.prepare(scenario);
         int runs = scenario.run().replications();
         progress.stage("simulating");
         List<RunResult> results = Migrations.replicate(
                 setup, threads != null ? threads : Replications.defaultThreads(), done -> progress.update(done, runs));
+        InventoryStep.Staged staged = null;
+        String inventoryReport = "";
+        if (step.isPresent()) {
+            staged = step.get().writeManifests(setup.plan(), folder.target(), manifestFormat, progress);
+            inventoryReport =
+                    step.get().report(setup.plan(), staged, folder.target().resolve("manifests"));
+            folder.add("inventory.txt", inventoryReport);
+        }
         progress.finish();
         ReplicationSummary summary = ReplicationSummary.of(results);
 
@@ -115,6 +138,9 @@ final class RunCommand implements Callable<Integer> {
                 "compliance.png",
                 ComplianceChart.png(summary, setup.deadlineSeconds(), scenario.name() + ": violating bytes over time"));
         folder.commit();
+        if (staged != null) {
+            InventoryStep.publish(staged, folder.target());
+        }
 
         PrintWriter console = spec.commandLine().getOut();
         if (format == ConsoleFormat.json) {
@@ -122,6 +148,10 @@ final class RunCommand implements Callable<Integer> {
         } else {
             int end = report.indexOf("\n## ");
             console.println(report.substring(0, end < 0 ? report.length() : end).strip());
+            if (!inventoryReport.isEmpty()) {
+                console.println();
+                console.print(inventoryReport);
+            }
             console.printf(Locale.ROOT, "%nReport written to %s%n", folder.target());
         }
         console.flush();
