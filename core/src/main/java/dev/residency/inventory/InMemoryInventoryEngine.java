@@ -128,17 +128,24 @@ public final class InMemoryInventoryEngine implements InventoryEngine {
                     if (w == null) {
                         Path folder = Files.createDirectories(directory.resolve("batch=" + a.batch()));
                         w = Files.newBufferedWriter(folder.resolve("data_0.csv"), StandardCharsets.UTF_8);
-                        w.write("object_id,bytes,action,source,site,reason\n");
+                        w.write("object_id,bytes,action_id\n");
                         writers.put(a.batch(), w);
                     }
-                    w.write(i + "," + inventory.bytes(i) + "," + a.action() + "," + a.source() + "," + a.site() + ","
-                            + a.reason() + "\n");
+                    w.write(i + "," + inventory.bytes(i) + "," + actions.actionId(k) + "\n");
                     rows++;
                 }
             }
         } finally {
             for (Writer w : writers.values()) {
                 w.close();
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(directory.resolve("actions.csv"), StandardCharsets.UTF_8)) {
+            w.write("action_id,action,batch,source,site,reason\n");
+            for (int id = 0; id < actions.table().size(); id++) {
+                UnitAction a = actions.table().get(id);
+                w.write(id + "," + a.action() + "," + a.batch() + "," + a.source() + "," + a.site() + "," + a.reason()
+                        + "\n");
             }
         }
         progress.update("writing manifests", 1);

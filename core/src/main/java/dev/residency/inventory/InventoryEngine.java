@@ -41,8 +41,8 @@ public interface InventoryEngine {
 
     /**
      * Writes one manifest row per object and action of {@code actions} into the new or empty folder
-     * {@code directory}, partitioned by batch, in {@code format}. Columns: object_id, bytes, action,
-     * source, site, reason (and batch, as the partition).
+     * {@code directory}, partitioned by batch, in {@code format}, and the action table (see {@link
+     * ManifestSummary}). Row columns: object_id, bytes, action_id (and batch, as the partition).
      *
      * @throws IOException if the folder cannot be written
      * @throws InventoryException if the inventory changed since the scan, so that a row has no unit

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 
 /**
  * What an engine wrote: manifests under {@code directory}, one sub-folder {@code batch=N} per
- * transfer batch (the objects it copies and the copies deleted once it is verified), and {@code
- * batch=-1} for deletions that wait for no batch and for blocked objects.
+ * transfer batch (the objects it copies and the copies deleted once it is verified), {@code
+ * batch=-1} for deletions that wait for no batch and for blocked objects, with rows {@code object_id,
+ * bytes, action_id}; and the action table {@code actions.parquet} or {@code actions.csv} ({@code
+ * action_id, action, batch, source, site, reason}, from {@link UnitActions#table()}).
  *
  * @param directory the folder holding the manifests
  * @param format the files' format

@@ -15,6 +15,7 @@ import dev.residency.topology.Topology;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -27,10 +28,36 @@ public final class UnitActions {
 
     private final ImmutableList<UnitAction> actions;
     private final int batches;
+    private final ImmutableList<UnitAction> table;
+    private final int[] actionId;
 
     private UnitActions(List<UnitAction> actions, int batches) {
         this.actions = ImmutableList.copyOf(actions);
         this.batches = batches;
+        // The distinct actions (unit aside), in the order of the manifests' action table.
+        TreeMap<UnitAction, Integer> ids = new TreeMap<>(TABLE_ORDER);
+        for (UnitAction a : actions) {
+            ids.putIfAbsent(asEntry(a), 0);
+        }
+        int next = 0;
+        for (Map.Entry<UnitAction, Integer> e : ids.entrySet()) {
+            e.setValue(next++);
+        }
+        this.table = ImmutableList.copyOf(ids.keySet());
+        this.actionId = new int[actions.size()];
+        for (int i = 0; i < actions.size(); i++) {
+            actionId[i] = ids.get(asEntry(actions.get(i)));
+        }
+    }
+
+    private static final Comparator<UnitAction> TABLE_ORDER = Comparator.comparingInt(UnitAction::batch)
+            .thenComparing(UnitAction::action)
+            .thenComparing(UnitAction::site)
+            .thenComparing(UnitAction::source)
+            .thenComparing(UnitAction::reason);
+
+    private static UnitAction asEntry(UnitAction a) {
+        return new UnitAction(0, a.action(), a.batch(), a.source(), a.site(), a.reason());
     }
 
     /**
@@ -83,6 +110,20 @@ public final class UnitActions {
     /** Returns the actions, ordered by unit, batch, action and site. */
     public ImmutableList<UnitAction> all() {
         return actions;
+    }
+
+    /**
+     * Returns the manifests' action table: the distinct actions (with unit 0), ordered by batch,
+     * action, site, source and reason; an action's id is its index here.
+     */
+    public ImmutableList<UnitAction> table() {
+        return table;
+    }
+
+    /** Returns the id in {@link #table()} of the action at {@code index} in {@link #all()}. */
+    public int actionId(int index) {
+        checkArgument(index >= 0 && index < actionId.length, "index out of range: %s", index);
+        return actionId[index];
     }
 
     /** Returns the number of transfer batches in the plan. */

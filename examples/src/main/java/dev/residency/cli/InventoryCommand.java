@@ -1,20 +1,16 @@
 package dev.residency.cli;
 
-import dev.residency.data.CategoryShare;
 import dev.residency.data.PopulationSpec;
-import dev.residency.geo.Jurisdiction;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.duckdb.DuckDbSettings;
 import dev.residency.inventory.duckdb.InventoryGenerator;
 import dev.residency.sim.scenario.PopulationSource;
 import dev.residency.sim.scenario.Scenario;
-import dev.residency.units.DataSize;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -86,7 +82,12 @@ final class InventoryCommand implements Callable<Integer> {
                     + "\": only a generated population (population.users, categories, placements) can be"
                     + " written as an inventory");
         }
-        PopulationSpec real = unscaled(generated.spec(), scenario.scale());
+        PopulationSpec real;
+        try {
+            real = InventoryGenerator.realPopulation(generated.spec(), scenario.scale());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("population: " + e.getMessage());
+        }
         long rows = objects != null ? objects : Math.round(real.expectedRecords());
         ProgressBar progress = ProgressBar.forTerminal(quiet);
         progress.stage("writing the inventory");
@@ -113,32 +114,5 @@ final class InventoryCommand implements Callable<Integer> {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
         }
-    }
-
-    /** Returns the spec with the scale undone: users multiplied by it, median sizes divided by it. */
-    static PopulationSpec unscaled(PopulationSpec spec, int scale) {
-        PopulationSpec.Builder b = PopulationSpec.builder()
-                .seed(spec.seed())
-                .meanRecordsPerUser(spec.meanRecordsPerUser())
-                .legalHoldFraction(spec.legalHoldFraction());
-        for (Map.Entry<Jurisdiction, Integer> e : spec.users().entrySet()) {
-            long users = (long) e.getValue() * scale;
-            if (users > Integer.MAX_VALUE) {
-                throw new BadInputException("population.users." + e.getKey() + ": " + users
-                        + " real users are more than the generator takes (" + Integer.MAX_VALUE + ")");
-            }
-            b.users(e.getKey(), (int) users);
-            if (e.getValue() > 0) {
-                b.place(e.getKey(), spec.placementOf(e.getKey()).toArray(String[]::new));
-            }
-        }
-        for (CategoryShare s : spec.categories()) {
-            b.category(new CategoryShare(
-                    s.category(),
-                    s.weight(),
-                    DataSize.ofBytes(Math.max(1, s.medianSize().bytes() / scale)),
-                    s.sigma()));
-        }
-        return b.build();
     }
 }

@@ -9,6 +9,7 @@ import dev.residency.geo.Jurisdiction;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.ManifestFolder;
 import dev.residency.inventory.ScanProgress;
+import dev.residency.units.DataSize;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,6 +84,42 @@ public final class InventoryGenerator {
         } catch (SQLException e) {
             throw new IOException("cannot write the inventory to " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns {@code spec} with a scenario's scale undone, the real population: users multiplied by
+     * {@code scale}, median sizes divided by it (at least 1 byte).
+     *
+     * @throws IllegalArgumentException if a jurisdiction's real users exceed {@link Integer#MAX_VALUE}
+     */
+    public static PopulationSpec realPopulation(PopulationSpec spec, int scale) {
+        checkNotNull(spec, "spec");
+        checkArgument(scale >= 1, "scale must be at least 1, was %s", scale);
+        PopulationSpec.Builder b = PopulationSpec.builder()
+                .seed(spec.seed())
+                .meanRecordsPerUser(spec.meanRecordsPerUser())
+                .legalHoldFraction(spec.legalHoldFraction());
+        for (Map.Entry<Jurisdiction, Integer> e : spec.users().entrySet()) {
+            long users = (long) e.getValue() * scale;
+            checkArgument(
+                    users <= Integer.MAX_VALUE,
+                    "%s real users of %s are more than the generator takes (%s)",
+                    users,
+                    e.getKey(),
+                    Integer.MAX_VALUE);
+            b.users(e.getKey(), (int) users);
+            if (e.getValue() > 0) {
+                b.place(e.getKey(), spec.placementOf(e.getKey()).toArray(String[]::new));
+            }
+        }
+        for (CategoryShare s : spec.categories()) {
+            b.category(new CategoryShare(
+                    s.category(),
+                    s.weight(),
+                    DataSize.ofBytes(Math.max(1, s.medianSize().bytes() / scale)),
+                    s.sigma()));
+        }
+        return b.build();
     }
 
     /** Returns the SELECT of rows %FROM% to %TO%. */
