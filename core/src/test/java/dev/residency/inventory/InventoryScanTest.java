@@ -8,7 +8,6 @@ import com.google.common.primitives.ImmutableIntArray;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
-import dev.residency.plan.PlanFixtures;
 import dev.residency.topology.Topology;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 final class InventoryScanTest {
 
-    private static final Topology TOPOLOGY = Topology.builder()
-            .site(PlanFixtures.site("va", "US", 1L << 50))
-            .site(PlanFixtures.site("sg", "SG", 1L << 50))
-            .link(PlanFixtures.link("va", "sg", 1e9, 0.02))
-            .build();
-    private static final ImmutableMap<String, Category> CATEGORIES =
-            ImmutableMap.of("profile", Category.PROFILE, "videos", Category.VIDEOS);
+    private static final Topology TOPOLOGY = InventoryFixtures.TOPOLOGY;
+    private static final ImmutableMap<String, Category> CATEGORIES = InventoryFixtures.CATEGORIES;
     private static final InventoryColumns COLUMNS = InventoryColumns.DEFAULT;
 
     @Test

@@ -8,12 +8,12 @@ import dev.residency.data.CategoryShare;
 import dev.residency.data.PopulationSpec;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.inventory.InventoryColumns;
+import dev.residency.inventory.InventoryFixtures;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.InventoryGroup;
 import dev.residency.inventory.InventoryScan;
 import dev.residency.inventory.InventorySource;
 import dev.residency.inventory.ScanProgress;
-import dev.residency.plan.PlanFixtures;
 import dev.residency.topology.Topology;
 import dev.residency.units.DataSize;
 import java.nio.file.Path;
@@ -28,11 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class InventoryGeneratorTest {
 
-    private static final Topology TOPOLOGY = Topology.builder()
-            .site(PlanFixtures.site("va", "US", 1L << 50))
-            .site(PlanFixtures.site("sg", "SG", 1L << 50))
-            .link(PlanFixtures.link("va", "sg", 1e9, 0.02))
-            .build();
+    private static final Topology TOPOLOGY = InventoryFixtures.TOPOLOGY;
 
     @TempDir
     Path temp;

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.residency.data.Category;
 import dev.residency.inventory.InventoryColumns;
 import dev.residency.inventory.InventoryException;
+import dev.residency.inventory.InventoryFixtures;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.InventoryGroup;
 import dev.residency.inventory.InventoryScan;
@@ -33,13 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class InventoryValidationTest {
 
-    private static final Topology TOPOLOGY = Topology.builder()
-            .site(PlanFixtures.site("va", "US", 1L << 50))
-            .site(PlanFixtures.site("sg", "SG", 1L << 50))
-            .link(PlanFixtures.link("va", "sg", 1e9, 0.02))
-            .build();
-    private static final ImmutableMap<String, Category> CATEGORIES =
-            ImmutableMap.of("profile", Category.PROFILE, "videos", Category.VIDEOS);
+    private static final Topology TOPOLOGY = InventoryFixtures.TOPOLOGY;
+    private static final ImmutableMap<String, Category> CATEGORIES = InventoryFixtures.CATEGORIES;
     private static final String COLUMNS = "object_id, home, category, sites, bytes, legal_hold";
 
     @TempDir

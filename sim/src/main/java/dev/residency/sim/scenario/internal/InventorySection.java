@@ -37,17 +37,7 @@ final class InventorySection {
     static Optional<PopulationSource> read(Node p, Map<String, Category> categories, Optional<Path> baseDir) {
         Node n = p.field("inventory");
         int before = n.errors().count();
-        for (String key : new String[] {
-            "users",
-            "recordsPerUser",
-            "legalHoldFraction",
-            "categories",
-            "placements",
-            "defaultPlacement",
-            "csv",
-            "rows",
-            "seed"
-        }) {
+        for (String key : PopulationSection.NOT_WITH_INVENTORY) {
             if (p.field(key).present()) {
                 p.field(key).error("not allowed with population.inventory: the inventory lists the objects");
             }

@@ -43,6 +43,18 @@ final class PopulationSection {
         "rows",
         "inventory"
     };
+    /** The keys that describe synthetic records, refused beside {@code inventory}. */
+    static final List<String> NOT_WITH_INVENTORY = List.of(
+            "seed",
+            "users",
+            "recordsPerUser",
+            "legalHoldFraction",
+            "categories",
+            "placements",
+            "defaultPlacement",
+            "csv",
+            "rows");
+
     private static final List<String> GENERATOR_ONLY =
             List.of("users", "recordsPerUser", "legalHoldFraction", "categories", "placements", "defaultPlacement");
     private static final String[] CATEGORY_KEYS = {"name", "movable", "deletable", "exceptable"};
