@@ -2,18 +2,21 @@ package dev.residency.cli;
 
 import dev.residency.audit.Tally;
 import dev.residency.data.RecordStore;
+import dev.residency.inventory.InventoryFormat;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.PlanVerifier;
 import dev.residency.plan.PlanWriter;
 import dev.residency.plan.PlanningProblem;
 import dev.residency.plan.VerificationResult;
 import dev.residency.sim.migration.ScenarioPlans;
+import dev.residency.sim.scenario.PopulationSource;
 import dev.residency.sim.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,22 +67,49 @@ final class PlanCommand implements Callable<Integer> {
                     "also write plan.json, summary.csv, batches.csv and deletions.csv to this new or empty folder")
     private Path out;
 
+    @Option(
+            names = "--manifests",
+            paramLabel = "FORMAT",
+            description = "for an inventory population: manifest format, parquet or csv (default: parquet)")
+    private String manifests = "parquet";
+
     @Override
     public Integer call() throws IOException {
+        InventoryFormat manifestFormat = InventoryFormat.byName(manifests)
+                .orElseThrow(() -> new BadInputException(
+                        "--manifests: \"" + manifests + "\" is not a manifest format (use parquet or csv)"));
         Scenario scenario = ScenarioArgument.load(scenarioName, quick, sets.overrides());
-        OutputFolder folder = out == null ? null : OutputFolder.choose(out, scenario.name());
+        boolean inventory = scenario.population() instanceof PopulationSource.Inventory;
+        // An inventory's plan always goes to a folder: its manifests are too large for the console.
+        OutputFolder folder = out == null && !inventory ? null : OutputFolder.choose(out, scenario.name());
+        ProgressBar progress = ProgressBar.forTerminal(format == ConsoleFormat.json);
+        Optional<InventoryStep> step = InventoryStep.scan(scenario, progress, 0);
+        if (step.isPresent()) {
+            scenario = step.get().scanned(scenario);
+        }
         RecordStore store = scenario.population().build(scenario.topology());
         long started = System.nanoTime();
         PlanningProblem problem = ScenarioPlans.problem(scenario, store);
         MigrationPlan plan = ScenarioPlans.plan(scenario, problem);
         double seconds = (System.nanoTime() - started) / 1e9;
         VerificationResult verification = PlanVerifier.verify(plan, problem);
+        InventoryStep.Staged staged = null;
+        String inventoryReport = "";
+        if (step.isPresent()) {
+            staged = step.get().writeManifests(plan, folder.target(), manifestFormat, progress);
+            inventoryReport = step.get().report(plan, staged, folder.target().resolve("manifests"));
+            folder.add("inventory.txt", inventoryReport);
+        }
+        progress.finish();
         if (folder != null) {
             folder.add("plan.json", PlanWriter.json(plan, scenario.topology()));
             folder.add("summary.csv", PlanWriter.summaryCsv(plan));
             folder.add("batches.csv", PlanWriter.batchesCsv(plan, scenario.topology()));
             folder.add("deletions.csv", PlanWriter.deletionsCsv(plan, scenario.topology()));
             folder.commit();
+            if (staged != null) {
+                InventoryStep.publish(staged, folder.target());
+            }
         }
         PrintWriter console = spec.commandLine().getOut();
         if (format == ConsoleFormat.json) {
@@ -88,6 +118,10 @@ final class PlanCommand implements Callable<Integer> {
             return verification.isValid() ? ExitCodes.OK : ExitCodes.INTERNAL;
         }
         print(console, scenario, plan, store, seconds, verification);
+        if (!inventoryReport.isEmpty()) {
+            console.println();
+            console.print(inventoryReport);
+        }
         if (folder != null) {
             console.printf("Plan written to %s%n", folder.target());
         }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code residency} command line: plans and simulates data-residency migrations described by
  * scenario files. Subcommands: {@code run}, {@code plan}, {@code audit}, {@code validate}, {@code
- * sweep}, {@code scenarios}. Exit statuses are in {@link ExitCodes}.
+ * sweep}, {@code scenarios}, {@code inventory}. Exit statuses are in {@link ExitCodes}.
  */
 @Command(
         name = "residency",
@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             SweepCommand.class,
             ScenariosCommand.class,
+            InventoryCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",

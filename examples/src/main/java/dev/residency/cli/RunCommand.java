@@ -1,5 +1,6 @@
 package dev.residency.cli;
 
+import dev.residency.inventory.InventoryFormat;
 import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Replications;
 import dev.residency.sim.report.MilestoneSummary;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,6 +98,12 @@ final class RunCommand implements Callable<Integer> {
                     + " 0 skips the check)")
     private int decidesReplications = 8;
 
+    @Option(
+            names = "--manifests",
+            paramLabel = "FORMAT",
+            description = "for an inventory population: manifest format, parquet or csv (default: parquet)")
+    private String manifests = "parquet";
+
     @Override
     public Integer call() throws Exception {
         if (replications != null && (replications < 1 || replications > RunSettings.MAX_REPLICATIONS)) {
@@ -115,19 +123,39 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--planner: \"" + planner + "\" is not a planner (use "
                     + String.join(" or ", PlanningSettings.PLANNERS) + ")");
         }
+        InventoryFormat manifestFormat = InventoryFormat.byName(manifests)
+                .orElseThrow(() -> new BadInputException(
+                        "--manifests: \"" + manifests + "\" is not a manifest format (use parquet or csv)"));
         Overrides overrides = sets.overrides();
-        Study study = Study.of(
-                ScenarioArgument.source(scenarioName), overrides, s -> overrides(quick ? s.withQuickMode() : s));
+        ProgressBar progress = ProgressBar.forTerminal(quiet);
+        // An inventory population is scanned once, when the study first loads the scenario; the
+        // what-decides check, which would load it again under other values, is skipped for it.
+        AtomicReference<InventoryStep> step = new AtomicReference<>();
+        Study study = Study.of(ScenarioArgument.source(scenarioName), overrides, s -> {
+            Scenario adjusted = overrides(quick ? s.withQuickMode() : s);
+            if (step.get() == null) {
+                InventoryStep.scan(adjusted, progress, threads != null ? threads : 0)
+                        .ifPresent(step::set);
+            }
+            return step.get() == null ? adjusted : step.get().scanned(adjusted);
+        });
         Scenario scenario = study.scenario();
         OutputFolder folder = OutputFolder.choose(out, scenario.name());
 
-        ProgressBar progress = ProgressBar.forTerminal(quiet);
         progress.stage("planning and simulating " + scenario.name());
         Outcome outcome = study.run(threads != null ? threads : Replications.defaultThreads(), progress::update);
         progress.finish();
         MigrationSetup setup = outcome.setup();
         List<RunResult> results = outcome.runs();
         ReplicationSummary summary = outcome.summary();
+        InventoryStep.Staged staged = null;
+        String inventoryReport = "";
+        if (step.get() != null) {
+            staged = step.get().writeManifests(setup.plan(), folder.target(), manifestFormat, progress);
+            inventoryReport =
+                    step.get().report(setup.plan(), staged, folder.target().resolve("manifests"));
+            folder.add("inventory.txt", inventoryReport);
+        }
 
         String json = SummaryJson.render(scenario, setup.plan(), summary, results, overrides);
         MilestoneSummary milestones = MilestoneSummary.of(results);
@@ -145,7 +173,9 @@ final class RunCommand implements Callable<Integer> {
                                                 results))
                                 + MilestoneReport.markdown(scenario, milestones)),
                 overrides);
-        if (decidesReplications > 0 && scenario.run().deadline().isPresent()) {
+        if (decidesReplications > 0
+                && step.get() == null
+                && scenario.run().deadline().isPresent()) {
             progress.stage("what decides the answer");
             List<Influence> influences = study.influences(
                     decidesReplications,
@@ -179,6 +209,9 @@ final class RunCommand implements Callable<Integer> {
                         scenario.name() + ": violating bytes over time",
                         scenario.run().start()));
         folder.commit();
+        if (staged != null) {
+            InventoryStep.publish(staged, folder.target());
+        }
 
         PrintWriter console = spec.commandLine().getOut();
         if (format == ConsoleFormat.json) {
@@ -186,6 +219,10 @@ final class RunCommand implements Callable<Integer> {
         } else {
             int end = report.indexOf("\n## ");
             console.println(report.substring(0, end < 0 ? report.length() : end).strip());
+            if (!inventoryReport.isEmpty()) {
+                console.println();
+                console.print(inventoryReport);
+            }
             console.printf(Locale.ROOT, "%nReport written to %s%n", folder.target());
         }
         console.flush();

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.residency.architecture.ModuleRules.Module;
 import dev.residency.examples.BuiltInFleet;
+import dev.residency.inventory.duckdb.DuckDbInventoryEngine;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.topology.Topology;
 import java.net.URL;
@@ -32,12 +33,17 @@ import org.junit.jupiter.api.Test;
 final class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .importUrls(List.of(location(Topology.class), location(Scenario.class), location(BuiltInFleet.class)));
+            .importUrls(List.of(
+                    location(Topology.class),
+                    location(Scenario.class),
+                    location(DuckDbInventoryEngine.class),
+                    location(BuiltInFleet.class)));
 
     private static final ImmutableList<Module> MODULES = ImmutableList.of(
             module("core", Topology.class, Set.of()),
             module("sim", Scenario.class, Set.of("core")),
-            module("examples", BuiltInFleet.class, Set.of("core", "sim")));
+            module("inventory-duckdb", DuckDbInventoryEngine.class, Set.of("core")),
+            module("examples", BuiltInFleet.class, Set.of("core", "sim", "inventory-duckdb")));
 
     private static final ModuleRules RULES = new ModuleRules(MODULES);
 
@@ -45,7 +51,8 @@ final class ArchitectureTest {
     void modules_builtJars_holdTheirKnownPackages() {
         assertThat(MODULES.get(0).packages()).contains("dev.residency.plan", "dev.residency.topology");
         assertThat(MODULES.get(1).packages()).contains("dev.residency.sim.migration", "dev.residency.sim.scenario");
-        assertThat(MODULES.get(2).packages()).contains("dev.residency.cli", "dev.residency.examples");
+        assertThat(MODULES.get(2).packages()).contains("dev.residency.inventory.duckdb");
+        assertThat(MODULES.get(3).packages()).contains("dev.residency.cli", "dev.residency.examples");
     }
 
     @Test

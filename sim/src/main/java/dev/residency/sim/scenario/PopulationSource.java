@@ -6,15 +6,20 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import dev.residency.data.Category;
 import dev.residency.data.CategoryShare;
 import dev.residency.data.PopulationGenerator;
 import dev.residency.data.PopulationSpec;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.inventory.InventoryScan;
+import dev.residency.inventory.InventorySource;
+import dev.residency.inventory.InventoryUnit;
 import dev.residency.topology.Topology;
 import dev.residency.units.DataSize;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -184,6 +189,76 @@ public sealed interface PopulationSource {
         @Override
         public Aggregated rescaled(int factor) {
             return new Aggregated(rows.stream().map(r -> r.rescaled(factor)).collect(ImmutableList.toImmutableList()));
+        }
+    }
+
+    /**
+     * A population read from an object inventory by an inventory engine (module
+     * residency-inventory-duckdb): real objects, never rescaled. Until the engine's scan is attached
+     * ({@link #withScan}) it cannot be built; afterwards {@link #build} gives the scan's planning store,
+     * one record per unit (docs/inventories.md).
+     *
+     * @param source where the inventory is and how to read it
+     * @param categories the scenario's categories by name, which the inventory's may use
+     * @param scan the engine's scan, once made
+     */
+    record Inventory(InventorySource source, ImmutableMap<String, Category> categories, Optional<InventoryScan> scan)
+            implements PopulationSource {
+
+        /** Creates the source. */
+        public Inventory {
+            checkNotNull(source, "source");
+            categories = ImmutableMap.copyOf(categories);
+            checkNotNull(scan, "scan");
+        }
+
+        /** Returns this source with the engine's {@code scan} attached. */
+        public Inventory withScan(InventoryScan newScan) {
+            return new Inventory(source, categories, Optional.of(newScan));
+        }
+
+        /**
+         * Returns the scan's planning store.
+         *
+         * @throws IllegalStateException if the inventory was not scanned yet
+         * @throws IllegalArgumentException if {@code topology} is not the one the scan was made on
+         */
+        @Override
+        public RecordStore build(Topology topology) {
+            InventoryScan s = scan.orElseThrow(() -> new IllegalStateException(
+                    "population.inventory: scan the inventory with an inventory engine before building the store"));
+            checkArgument(s.topology().equals(topology), "the inventory was scanned on another topology");
+            return s.store();
+        }
+
+        /** Returns the number of planning units once scanned, 0 before. */
+        @Override
+        public double expectedRecords() {
+            return scan.map(s -> s.units().size()).orElse(0);
+        }
+
+        /** Returns, once scanned, the units per home jurisdiction (each unit is one record of one user); empty before. */
+        @Override
+        public ImmutableMap<Jurisdiction, Long> users() {
+            Map<Jurisdiction, Long> users = new LinkedHashMap<>();
+            scan.ifPresent(s -> {
+                for (InventoryUnit u : s.units()) {
+                    users.merge(u.key().home(), 1L, Long::sum);
+                }
+            });
+            return ImmutableMap.copyOf(users);
+        }
+
+        @Override
+        public ImmutableSet<String> categoryNames() {
+            return categories.keySet();
+        }
+
+        /** Returns this source: an inventory's objects are real and are not thinned out. */
+        @Override
+        public Inventory rescaled(int factor) {
+            checkArgument(factor >= 1, "factor must be at least 1, was %s", factor);
+            return this;
         }
     }
 }

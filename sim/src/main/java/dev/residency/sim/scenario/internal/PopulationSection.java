@@ -37,8 +37,21 @@ final class PopulationSection {
         "placements",
         "defaultPlacement",
         "csv",
-        "rows"
+        "rows",
+        "inventory"
     };
+    /** The keys that describe synthetic records, refused beside {@code inventory}. */
+    static final List<String> NOT_WITH_INVENTORY = List.of(
+            "seed",
+            "users",
+            "recordsPerUser",
+            "legalHoldFraction",
+            "categories",
+            "placements",
+            "defaultPlacement",
+            "csv",
+            "rows");
+
     private static final List<String> GENERATOR_ONLY =
             List.of("users", "recordsPerUser", "legalHoldFraction", "categories", "placements", "defaultPlacement");
     private static final String[] CATEGORY_KEYS = {"name", "movable", "deletable", "exceptable"};
@@ -90,6 +103,10 @@ final class PopulationSection {
             return Optional.empty();
         }
         int before = p.errors().count();
+        if (p.field("inventory").present()) {
+            Optional<PopulationSource> inventory = InventorySection.read(p, categories, baseDir);
+            return p.errors().count() == before ? inventory.map(s -> new Result(s, 1)) : Optional.empty();
+        }
         int scale = p.orDefault("scale", Scalars::positiveInt, 1);
         boolean aggregated = p.field("csv").present() || p.field("rows").present();
         Optional<PopulationSource> source;

@@ -11,6 +11,7 @@ import dev.residency.policy.ResidencyPolicy;
 import dev.residency.sim.scenario.ObservedMilestone;
 import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.PlanningSettings;
+import dev.residency.sim.scenario.PopulationSource;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScenarioError;
@@ -132,10 +133,13 @@ public final class ScenarioReader {
         Fleet fleet = Fleet.read(root);
         Optional<PopulationSection.Result> population =
                 PopulationSection.read(root, fleet, categories, RunSection.peekSeed(root), baseDir);
-        Optional<Set<Jurisdiction>> homes = population.map(p -> p.source().users().entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(java.util.TreeSet::new)));
+        // An inventory's homes are known only once an engine has scanned it (after loading).
+        Optional<Set<Jurisdiction>> homes = population
+                .filter(p -> !(p.source() instanceof PopulationSource.Inventory))
+                .map(p -> p.source().users().entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .map(Map.Entry::getKey)
+                        .collect(Collectors.toCollection(java.util.TreeSet::new)));
         Optional<ResidencyPolicy> policy = PolicySection.read(root, categories, name);
         PlanningSettings planning = PlanningSection.read(root, fleet, homes);
         Optional<RunSettings> read = RunSection.read(
@@ -153,7 +157,7 @@ public final class ScenarioReader {
         Optional<RunSettings> run =
                 read.map(r -> r.toBuilder().observed(observed).build());
 
-        if (policy.isPresent() && fleet.topology.isPresent() && population.isPresent()) {
+        if (policy.isPresent() && fleet.topology.isPresent() && homes.isPresent()) {
             ScenarioChecks.policyAllowsSomeSite(
                     root,
                     policy.get(),

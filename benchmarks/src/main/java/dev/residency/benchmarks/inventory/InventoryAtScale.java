@@ -1,0 +1,176 @@
+package dev.residency.benchmarks.inventory;
+
+import dev.residency.data.PopulationSpec;
+import dev.residency.inventory.InventoryColumns;
+import dev.residency.inventory.InventoryFormat;
+import dev.residency.inventory.InventoryScan;
+import dev.residency.inventory.InventorySource;
+import dev.residency.inventory.ManifestSummary;
+import dev.residency.inventory.ScanProgress;
+import dev.residency.inventory.UnitActions;
+import dev.residency.inventory.duckdb.DuckDbInventoryEngine;
+import dev.residency.inventory.duckdb.DuckDbSettings;
+import dev.residency.inventory.duckdb.InventoryGenerator;
+import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PlanningProblem;
+import dev.residency.sim.migration.ScenarioPlans;
+import dev.residency.sim.scenario.BuiltInScenarios;
+import dev.residency.sim.scenario.PopulationSource;
+import dev.residency.sim.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Times the embedded engine on a synthetic inventory of the built-in 2020 scenario's real population
+ * (10^8 objects unless told otherwise): generate it (skipped if the folder already holds Parquet
+ * files), scan and group (with every row checked, ids checked unique only when asked), plan on the
+ * units, assign every object to its batch and write the Parquet manifests partitioned by batch; then
+ * prints the peak resident set of the whole process (JVM and DuckDB). Run it as:
+ *
+ * <pre>
+ * java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.residency.benchmarks.inventory.InventoryAtScale \
+ *     [objects] [inventory-folder] [manifest-folder] [memory-limit, e.g. 6GB] [unique]
+ * </pre>
+ *
+ * The manifest folder must be new or empty; the inventory folder is kept for later runs.
+ */
+public final class InventoryAtScale {
+
+    private InventoryAtScale() {}
+
+    /** Runs the stages; see the class Javadoc for the arguments. */
+    public static void main(String[] args) throws Exception {
+        long objects = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 100_000_000L;
+        Path inventory = Path.of(args.length > 1 ? args[1] : "inventory-" + objects);
+        Path manifests = Path.of(args.length > 2 ? args[2] : "manifests-" + objects);
+        String memory = args.length > 3 ? args[3] : "6GB";
+        boolean unique = args.length > 4 && args[4].equals("unique");
+        DuckDbSettings settings = new DuckDbSettings(memory, 0, Optional.empty());
+        Scenario scenario = BuiltInScenarios.load("microsoft-tiktok-2020");
+        PopulationSpec real = InventoryGenerator.realPopulation(
+                ((PopulationSource.Generated) scenario.population()).spec(), scenario.scale());
+        System.out.printf(
+                Locale.ROOT,
+                "JDK %s, %d processors, max heap %.2f GiB, DuckDB memory limit %s; load average %s%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (double) (1L << 30),
+                memory,
+                loadAverage());
+
+        if (!hasParquet(inventory)) {
+            long t = System.nanoTime();
+            new InventoryGenerator(settings)
+                    .write(real, objects, 50_000_000L, inventory, InventoryFormat.PARQUET, ScanProgress.NONE);
+            System.out.printf(
+                    Locale.ROOT,
+                    "generated %,d objects in %.1f s (%s on disk)%n",
+                    objects,
+                    seconds(t),
+                    size(inventory));
+        }
+        InventorySource source = new InventorySource(
+                inventory.resolve("*.parquet").toString(),
+                InventoryFormat.PARQUET,
+                InventoryColumns.DEFAULT,
+                InventorySource.DEFAULT_SHARDS,
+                unique);
+        DuckDbInventoryEngine engine = new DuckDbInventoryEngine(settings);
+        PopulationSource.Inventory population = new PopulationSource.Inventory(
+                source, com.google.common.collect.ImmutableMap.copyOf(categories(scenario)), Optional.empty());
+
+        long t1 = System.nanoTime();
+        InventoryScan scan = engine.scan(source, scenario.topology(), population.categories(), ScanProgress.NONE);
+        System.out.printf(
+                Locale.ROOT,
+                "scan + group: %,d rows in %.1f s; %,d groups, %,d units%n",
+                scan.rowsRead(),
+                seconds(t1),
+                scan.groups().size(),
+                scan.units().size());
+
+        long t2 = System.nanoTime();
+        Scenario scanned = new Scenario(
+                scenario.name(),
+                scenario.description(),
+                scenario.topology(),
+                population.withScan(scan),
+                1,
+                scenario.policy(),
+                scenario.planning(),
+                scenario.run(),
+                scenario.assumptions());
+        PlanningProblem problem =
+                ScenarioPlans.problem(scanned, scanned.population().build(scanned.topology()));
+        MigrationPlan plan = ScenarioPlans.plan(scanned, problem);
+        System.out.printf(
+                Locale.ROOT,
+                "plan on units: %.1f s, %,d batches, %,d deletions%n",
+                seconds(t2),
+                plan.batches().size(),
+                plan.deletions().size());
+
+        long t3 = System.nanoTime();
+        ManifestSummary summary = engine.writeManifests(
+                source, scan, UnitActions.of(plan, scan), manifests, InventoryFormat.PARQUET, ScanProgress.NONE);
+        System.out.printf(
+                Locale.ROOT,
+                "assign + write manifests: %,d rows in %d batch folders in %.1f s (%s on disk)%n",
+                summary.rows(),
+                summary.partitions(),
+                seconds(t3),
+                size(manifests));
+        System.out.printf(
+                Locale.ROOT, "peak resident set (JVM + DuckDB): %s; load average %s%n", peakRss(), loadAverage());
+    }
+
+    private static java.util.Map<String, dev.residency.data.Category> categories(Scenario scenario) {
+        java.util.Map<String, dev.residency.data.Category> m = new java.util.LinkedHashMap<>();
+        dev.residency.data.Category.BUILT_IN.forEach(c -> m.put(c.name(), c));
+        return m;
+    }
+
+    private static boolean hasParquet(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> p.toString().endsWith(".parquet"));
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String size(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            long bytes = s.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+            return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+        }
+    }
+
+    private static String peakRss() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/self/status"));
+        return lines.stream()
+                .filter(l -> l.startsWith("VmHWM"))
+                .findFirst()
+                .map(l -> l.replaceAll("\\s+", " "))
+                .orElse("unknown (no /proc/self/status)");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package dev.residency.inventory.duckdb;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.residency.data.Category;
+import dev.residency.inventory.GroupKey;
+import dev.residency.inventory.InventoryColumns;
+import dev.residency.inventory.InventoryEngine;
+import dev.residency.inventory.InventoryException;
+import dev.residency.inventory.InventoryFormat;
+import dev.residency.inventory.InventoryScan;
+import dev.residency.inventory.InventorySource;
+import dev.residency.inventory.ManifestFolder;
+import dev.residency.inventory.ManifestSummary;
+import dev.residency.inventory.ScanProgress;
+import dev.residency.inventory.UnitActions;
+import dev.residency.topology.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBPreparedStatement;
+
+/**
+ * The embedded engine: an in-process DuckDB database per call reads the inventory's Parquet or CSV
+ * files (a path or a glob) in parallel. The scan is one aggregation over the inventory ({@code GROUP
+ * BY} home, category, sites, hold and shard), with counts of NULL and negative cells so that a bad
+ * row is found without another pass; only then is it located for the message. The manifests are one
+ * more pass: each row joins a small table of its raw group's number and its unit's actions, and is
+ * written partitioned by batch, with no sort. Registered as "duckdb".
+ *
+ * <p>Thread-safe: calls share nothing but a cache of the raw group values seen by each scan.
+ */
+public final class DuckDbInventoryEngine implements InventoryEngine {
+
+    /** The engine's name. */
+    public static final String NAME = "duckdb";
+
+    private final DuckDbSettings settings;
+    private final Map<InventoryScan, List<RawGroup>> rawGroupsOfScan = new WeakHashMap<>();
+
+    /** The group cells as they appear in the inventory, and the normalised key they stand for. */
+    record RawGroup(String home, String category, String sites, boolean hold, GroupKey key) {}
+
+    /** Creates an engine with {@code settings}. */
+    public DuckDbInventoryEngine(DuckDbSettings settings) {
+        this.settings = checkNotNull(settings, "settings");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Opens an in-memory DuckDB database with the engine's settings. */
+    Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = c.createStatement()) {
+            s.execute("SET memory_limit = " + Sql.literal(settings.memoryLimit()));
+            if (settings.threads() > 0) {
+                s.execute("SET threads = " + settings.threads());
+            }
+            if (settings.tempDirectory().isPresent()) {
+                s.execute("SET temp_directory = "
+                        + Sql.literal(settings.tempDirectory().get().toString()));
+            }
+            // Order within the output does not matter (the determinism rule is about sets of rows), and
+            // keeping insertion order costs memory on large writes.
+            s.execute("SET preserve_insertion_order = false");
+            s.execute("SET enable_progress_bar = true");
+            s.execute("SET enable_progress_bar_print = false");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    @Override
+    public InventoryScan scan(
+            InventorySource source, Topology topology, ImmutableMap<String, Category> categories, ScanProgress progress)
+            throws InventoryException {
+        checkNotNull(source, "source");
+        checkNotNull(progress, "progress");
+        try (Connection c = connect()) {
+            InventoryRelation relation = InventoryRelation.open(c, source);
+            List<Object[]> rows = aggregate(c, relation, progress);
+            InventoryScan.Builder builder = InventoryScan.builder(topology, categories, source.shards());
+            long total = 0;
+            long nullIds = 0;
+            long nullBytes = 0;
+            long negative = 0;
+            for (Object[] r : rows) {
+                total += (Long) r[5];
+                nullBytes += (Long) r[8];
+                nullIds += (Long) r[9];
+                negative += (Long) r[7];
+            }
+            InventoryColumns columns = source.columns();
+            if (total == 0) {
+                throw new InventoryException(InventoryScan.FIELD + ".path", "\"" + source.path() + "\" has no rows");
+            }
+            if (nullIds > 0) {
+                throw cellError(c, relation, InventoryColumns.ID, "is empty", "id IS NULL", List.of());
+            }
+            if (nullBytes > 0) {
+                throw cellError(c, relation, InventoryColumns.BYTES, "is empty", "b IS NULL", List.of());
+            }
+            if (negative > 0) {
+                throw cellError(c, relation, InventoryColumns.BYTES, "must not be negative", "b < 0", List.of());
+            }
+            List<RawGroup> raw = new ArrayList<>();
+            for (Object[] r : rows) {
+                GroupKey key = key(c, relation, builder, columns, r);
+                if (raw.isEmpty() || !sameRaw(raw.get(raw.size() - 1), r)) {
+                    raw.add(new RawGroup((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], key));
+                }
+                builder.add(key, (Integer) r[4], (Long) r[5], (Long) r[6]);
+            }
+            if (source.uniqueIds()) {
+                checkUnique(c, relation);
+            }
+            InventoryScan scan = builder.build(total);
+            synchronized (rawGroupsOfScan) {
+                rawGroupsOfScan.put(scan, ImmutableList.copyOf(raw));
+            }
+            progress.update("scanning", 1);
+            return scan;
+        } catch (SQLException e) {
+            throw DuckDbErrors.unreadable(source, e);
+        }
+    }
+
+    private static boolean sameRaw(RawGroup g, Object[] r) {
+        return g.home().equals(r[0])
+                && g.category().equals(r[1])
+                && g.sites().equals(r[2])
+                && g.hold() == (Boolean) r[3];
+    }
+
+    /** Returns the aggregated rows: h, c, s, hold, shard, objects, bytes, negatives, null bytes, null ids. */
+    private static List<Object[]> aggregate(Connection c, InventoryRelation relation, ScanProgress progress)
+            throws SQLException {
+        String sql = "SELECT h, c, s, hold, shard, count(*) AS n, CAST(coalesce(sum(b), 0) AS BIGINT) AS bytes,"
+                + " count(*) FILTER (WHERE b < 0) AS neg, count(*) FILTER (WHERE b IS NULL) AS null_b,"
+                + " count(*) FILTER (WHERE id IS NULL) AS null_id FROM (" + relation.projection("")
+                + ") GROUP BY h, c, s, hold, shard ORDER BY h NULLS FIRST, c NULLS FIRST, s NULLS FIRST, hold, shard";
+        List<Object[]> rows = new ArrayList<>();
+        try (DuckDBPreparedStatement s = c.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
+                ProgressPoller poller = new ProgressPoller(s, "scanning", progress);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                Object shard = r.getObject("shard");
+                rows.add(new Object[] {
+                    r.getString("h"),
+                    r.getString("c"),
+                    r.getString("s"),
+                    r.getBoolean("hold"),
+                    shard == null ? -1 : ((Number) shard).intValue(),
+                    r.getLong("n"),
+                    r.getLong("bytes"),
+                    r.getLong("neg"),
+                    r.getLong("null_b"),
+                    r.getLong("null_id")
+                });
+            }
+        }
+        return rows;
+    }
+
+    private GroupKey key(
+            Connection c,
+            InventoryRelation relation,
+            InventoryScan.Builder builder,
+            InventoryColumns columns,
+            Object[] r)
+            throws InventoryException, SQLException {
+        try {
+            return builder.key(columns, (String) r[0], (String) r[1], (String) r[2], (Boolean) r[3]);
+        } catch (InventoryException e) {
+            String where = RowLocator.locate(
+                    c,
+                    relation,
+                    "h IS NOT DISTINCT FROM ? AND c IS NOT DISTINCT FROM ? AND s IS NOT DISTINCT FROM ? AND hold = ?",
+                    Arrays.asList(r[0], r[1], r[2], r[3]));
+            throw new InventoryException(
+                    e.field(), e.getMessage().substring(e.field().length() + 2) + ", " + where);
+        }
+    }
+
+    private static InventoryException cellError(
+            Connection c,
+            InventoryRelation relation,
+            String attribute,
+            String problem,
+            String condition,
+            List<Object> params)
+            throws SQLException {
+        String column = relation.source().columns().byAttribute().get(attribute);
+        String value = "";
+        if (attribute.equals(InventoryColumns.BYTES) && condition.equals("b < 0")) {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT min(b) FROM (" + relation.projection("") + ")")) {
+                r.next();
+                value = " (smallest: " + r.getLong(1) + ")";
+            }
+        }
+        return new InventoryException(
+                InventoryScan.FIELD + ".columns." + attribute,
+                "column \"" + column + "\" " + problem + value + ", "
+                        + RowLocator.locate(c, relation, condition, params));
+    }
+
+    private static void checkUnique(Connection c, InventoryRelation relation) throws SQLException, InventoryException {
+        String sql = "SELECT id, count(*) AS n FROM (" + relation.projection("")
+                + ") GROUP BY id HAVING count(*) > 1 ORDER BY id LIMIT 1";
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            if (r.next()) {
+                long id = r.getLong("id");
+                String column = relation.source().columns().id();
+                throw new InventoryException(
+                        InventoryScan.FIELD + ".columns." + InventoryColumns.ID,
+                        "column \"" + column + "\": object id " + id + " appears " + r.getLong("n")
+                                + " times but the inventory promises unique ids (uniqueIds: true); first "
+                                + RowLocator.locate(c, relation, "id = ?", List.of(id)));
+            }
+        }
+    }
+
+    @Override
+    public ManifestSummary writeManifests(
+            InventorySource source,
+            InventoryScan scan,
+            UnitActions actions,
+            Path directory,
+            InventoryFormat format,
+            ScanProgress progress)
+            throws IOException, InventoryException {
+        checkNotNull(source, "source");
+        checkNotNull(scan, "scan");
+        checkNotNull(actions, "actions");
+        checkNotNull(format, "format");
+        ManifestFolder.prepare(directory);
+        try (Connection c = connect()) {
+            InventoryRelation relation = InventoryRelation.open(c, source);
+            List<RawGroup> raw;
+            synchronized (rawGroupsOfScan) {
+                raw = rawGroupsOfScan.get(scan);
+            }
+            if (raw == null) {
+                raw = rawGroups(c, relation, scan);
+            }
+            long rows = ManifestQuery.write(c, relation, scan, actions, raw, directory, format, progress);
+            int partitions;
+            try (Stream<Path> s = Files.list(directory)) {
+                partitions = (int) s.filter(p -> p.getFileName().toString().startsWith("batch="))
+                        .count();
+            }
+            progress.update("writing manifests", 1);
+            return new ManifestSummary(directory, format, rows, partitions);
+        } catch (SQLException e) {
+            throw DuckDbErrors.unreadable(source, e);
+        }
+    }
+
+    private static List<RawGroup> rawGroups(Connection c, InventoryRelation relation, InventoryScan scan)
+            throws SQLException, InventoryException {
+        Map<String, Category> categories = new java.util.HashMap<>();
+        scan.units()
+                .forEach(u -> categories.put(u.key().category().name(), u.key().category()));
+        InventoryScan.Builder parser = InventoryScan.builder(scan.topology(), categories, 1);
+        List<RawGroup> raw = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT DISTINCT h, c, s, hold FROM (" + relation.projection("") + ")")) {
+            while (r.next()) {
+                String h = r.getString(1);
+                String cat = r.getString(2);
+                String sites = r.getString(3);
+                boolean hold = r.getBoolean(4);
+                raw.add(new RawGroup(
+                        h, cat, sites, hold, parser.key(relation.source().columns(), h, cat, sites, hold)));
+            }
+        }
+        return raw;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.residency.inventory.duckdb;
+
+import dev.residency.inventory.GroupKey;
+import dev.residency.inventory.InventoryFormat;
+import dev.residency.inventory.InventoryGroup;
+import dev.residency.inventory.InventoryScan;
+import dev.residency.inventory.InventoryUnit;
+import dev.residency.inventory.ScanProgress;
+import dev.residency.inventory.UnitAction;
+import dev.residency.inventory.UnitActions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
+
+/**
+ * Writes the manifests in one pass over the inventory: a row's raw group cells are looked up in a
+ * small table {@code raw_group} (raw cells to the group's number in the scan, only groups with
+ * actions), its (group number, shard) in {@code unit_action}, and the joined rows are copied to files
+ * partitioned by batch. Hash joins against two small tables: no sort, no window, memory bounded by
+ * the small tables and DuckDB's write buffers.
+ */
+final class ManifestQuery {
+
+    private ManifestQuery() {}
+
+    static long write(
+            Connection c,
+            InventoryRelation relation,
+            InventoryScan scan,
+            UnitActions actions,
+            List<DuckDbInventoryEngine.RawGroup> raw,
+            Path directory,
+            InventoryFormat format,
+            ScanProgress progress)
+            throws SQLException {
+        Map<GroupKey, Integer> groupNumber = new HashMap<>();
+        List<InventoryGroup> groups = scan.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            groupNumber.put(groups.get(g).key(), g);
+        }
+        BitSet acting = new BitSet(groups.size());
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE raw_group (h VARCHAR, c VARCHAR, s VARCHAR, hold BOOLEAN, gno INTEGER)");
+            s.execute("CREATE TABLE unit_action (gno INTEGER, shard INTEGER, action_id INTEGER, batch INTEGER)");
+            s.execute("CREATE TABLE action_table (action_id INTEGER, action VARCHAR, batch INTEGER, source VARCHAR,"
+                    + " site VARCHAR, reason VARCHAR)");
+        }
+        DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
+        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "unit_action")) {
+            for (int k = 0; k < actions.all().size(); k++) {
+                UnitAction u = actions.all().get(k);
+                InventoryUnit unit = scan.unit(u.unit());
+                int g = groupNumber.get(unit.key());
+                acting.set(g);
+                a.beginRow()
+                        .append(g)
+                        .append(unit.shard())
+                        .append(actions.actionId(k))
+                        .append(u.batch())
+                        .endRow();
+            }
+        }
+        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "action_table")) {
+            for (int id = 0; id < actions.table().size(); id++) {
+                UnitAction u = actions.table().get(id);
+                a.beginRow()
+                        .append(id)
+                        .append(u.action())
+                        .append(u.batch())
+                        .append(u.source())
+                        .append(u.site())
+                        .append(u.reason())
+                        .endRow();
+            }
+        }
+        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "raw_group")) {
+            for (DuckDbInventoryEngine.RawGroup r : raw) {
+                Integer g = groupNumber.get(r.key());
+                if (g != null && acting.get(g)) {
+                    a.beginRow()
+                            .append(r.home())
+                            .append(r.category())
+                            .append(r.sites())
+                            .append(r.hold())
+                            .append(g)
+                            .endRow();
+                }
+            }
+        }
+        String options = format == InventoryFormat.PARQUET
+                ? "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (batch)"
+                : "FORMAT csv, HEADER true, PARTITION_BY (batch)";
+        // Narrow rows: the action's text lives once in the action table. Measured at 2·10^6 objects,
+        // writing the action's five columns on every row made the partitioned write 2.6 times slower.
+        String sql = "COPY (SELECT r.id AS object_id, r.b AS bytes, a.action_id, a.batch"
+                + " FROM (" + relation.projection("") + ") r"
+                + " JOIN raw_group g ON r.h = g.h AND r.c = g.c AND r.s = g.s AND r.hold = g.hold"
+                + " JOIN unit_action a ON a.gno = g.gno AND a.shard = r.shard) TO "
+                + Sql.literal(directory.toString()) + " (" + options + ")";
+        long rows;
+        try (DuckDBPreparedStatement s = c.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
+                ProgressPoller poller = new ProgressPoller(s, "writing manifests", progress)) {
+            if (s.execute()) {
+                try (ResultSet r = s.getResultSet()) {
+                    rows = r.next() ? r.getLong(1) : 0;
+                }
+            } else {
+                rows = s.getLargeUpdateCount();
+            }
+        }
+        String tableOptions = format == InventoryFormat.PARQUET ? "FORMAT parquet" : "FORMAT csv, HEADER true";
+        try (Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM action_table ORDER BY action_id) TO "
+                    + Sql.literal(
+                            directory.resolve("actions." + format.fileName()).toString()) + " (" + tableOptions
+                    + ")");
+        }
+        return rows;
+    }
+}

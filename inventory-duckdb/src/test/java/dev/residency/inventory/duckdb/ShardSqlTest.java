@@ -1,0 +1,53 @@
+package dev.residency.inventory.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.residency.inventory.ObjectShards;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.SplittableRandom;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** DuckDB computes the shard formula exactly as Java does, extreme ids included. */
+final class ShardSqlTest {
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13})
+    void sql_agreesWithJava(long seed) throws Exception {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int shards = 1 + rng.nextInt(ObjectShards.MAX_SHARDS);
+        long[] ids = new long[2004];
+        ids[0] = Long.MIN_VALUE;
+        ids[1] = Long.MAX_VALUE;
+        ids[2] = -1;
+        for (int i = 4; i < ids.length; i++) {
+            ids[i] = i % 3 == 0 ? rng.nextLong() : rng.nextInt(1 << 30);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id BIGINT)");
+            try (DuckDBAppender a =
+                    c.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "t")) {
+                for (long id : ids) {
+                    a.beginRow().append(id).endRow();
+                }
+            }
+            int n = 0;
+            try (ResultSet r = s.executeQuery("SELECT id, " + ObjectShards.sql("id", shards) + " AS shard FROM t")) {
+                while (r.next()) {
+                    long id = r.getLong(1);
+                    assertThat(r.getInt(2))
+                            .as("seed %s, id %s, shards %s", seed, id, shards)
+                            .isEqualTo(ObjectShards.shardOf(id, shards));
+                    n++;
+                }
+            }
+            assertThat(n).isEqualTo(ids.length);
+        }
+    }
+}
