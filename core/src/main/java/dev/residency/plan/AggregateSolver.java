@@ -43,21 +43,45 @@ public final class AggregateSolver {
 
     private AggregateSolver() {}
 
-    /** Solves {@code problem}. */
+    /** Solves {@code problem}; under a hard deadline every copy ends by the deadline less the finish time of a batch. */
     public static FlowSolution solve(AggregatedProblem problem) {
-        return new Run(checkNotNull(problem, "problem")).solve();
+        return solve(problem, copyDeadlineSeconds(checkNotNull(problem, "problem").problem));
+    }
+
+    /**
+     * Solves {@code problem}; under a hard deadline every copy ends by {@code copyDeadlineSeconds} (the
+     * deadline less the time batches need after their copy to count as moved).
+     */
+    static FlowSolution solve(AggregatedProblem problem, double copyDeadlineSeconds) {
+        return new Run(checkNotNull(problem, "problem"), copyDeadlineSeconds).solve();
+    }
+
+    /**
+     * Returns the first estimate of when copies must end under a hard deadline: the deadline less the
+     * verification and cut-over of one batch of the target size ({@link PlanOptions#finishSeconds});
+     * infinite without a hard deadline.
+     */
+    static double copyDeadlineSeconds(PlanningProblem problem) {
+        PlanOptions options = problem.options();
+        if (!options.hardDeadline()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double deadline = Durations.seconds(options.deadline().orElseThrow());
+        return Math.max(0, deadline - options.finishSeconds(options.targetBatchBytes()));
     }
 
     /** One solve; holds the commodity order the sequential decomposition learns. */
     private static final class Run {
         final AggregatedProblem p;
+        final double copyDeadline;
         final int commodities;
         int[] order;
         int checks;
         List<TimeExpandedNetwork> lexicographicNetworks = List.of();
 
-        Run(AggregatedProblem p) {
+        Run(AggregatedProblem p, double copyDeadline) {
             this.p = p;
+            this.copyDeadline = copyDeadline;
             this.commodities = p.commodityCount();
         }
 
@@ -85,7 +109,7 @@ public final class AggregateSolver {
             double upper = Double.POSITIVE_INFINITY;
             List<TimeExpandedNetwork> atDeadline = null;
             if (options.hardDeadline()) {
-                upper = Durations.seconds(options.deadline().orElseThrow());
+                upper = copyDeadline;
                 atDeadline = route(upper, amounts, false);
                 if (atDeadline == null) {
                     long[] reduced = lexicographic(upper, amounts);
