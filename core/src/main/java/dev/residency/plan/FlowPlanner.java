@@ -24,6 +24,35 @@ public final class FlowPlanner implements Planner {
     /** Creates the planner. */
     public FlowPlanner() {}
 
+    /** Returns the bytes the plan's batches move per keep priority, highest priority first. */
+    private static java.util.NavigableMap<Integer, Long> movedByPriority(PlanningProblem problem, MigrationPlan plan) {
+        java.util.TreeMap<Integer, Long> moved = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        dev.residency.data.RecordStore store = problem.store();
+        for (TransferBatch batch : plan.batches()) {
+            for (int k = 0; k < batch.records().length(); k++) {
+                int record = batch.records().get(k);
+                int priority = problem.policy().keepPriority(store.categories().get(store.categoryIndex(record)));
+                moved.merge(priority, store.bytes(record), Long::sum);
+            }
+        }
+        return moved;
+    }
+
+    /** Compares bytes moved lexicographically by priority, highest first: positive if {@code a} keeps more. */
+    private static int compareByPriority(
+            java.util.NavigableMap<Integer, Long> a, java.util.NavigableMap<Integer, Long> b) {
+        java.util.TreeSet<Integer> priorities = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        priorities.addAll(a.keySet());
+        priorities.addAll(b.keySet());
+        for (int priority : priorities) {
+            int c = Long.compare(a.getOrDefault(priority, 0L), b.getOrDefault(priority, 0L));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -37,6 +66,22 @@ public final class FlowPlanner implements Planner {
             FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline);
             PlanAssembler.Assembled assembled = PlanAssembler.assemble(
                     aggregated, solution.streams, solution.shortfall, NAME, solution.method, true, copyDeadline);
+            if (!solution.fallbackStreams.isEmpty()) {
+                // Whole records can miss the earliest-arrival slots' quotas; never move less for it.
+                PlanAssembler.Assembled coarse = PlanAssembler.assemble(
+                        aggregated,
+                        solution.fallbackStreams,
+                        solution.shortfall,
+                        NAME,
+                        solution.method.replace(AggregateSolver.EARLIEST_ARRIVAL, AggregateSolver.LEAST_EGRESS),
+                        true,
+                        copyDeadline);
+                if (compareByPriority(
+                                movedByPriority(problem, coarse.plan()), movedByPriority(problem, assembled.plan()))
+                        > 0) {
+                    assembled = coarse;
+                }
+            }
             if (assembled.lateSeconds() == 0 || round == MAX_ROUNDS || copyDeadline == 0) {
                 return assembled.plan();
             }

@@ -48,9 +48,11 @@ public final class GreedyPlanner implements Planner {
         // the order of the store's rows.
         int[] byPriority = java.util.stream.IntStream.range(0, demands)
                 .boxed()
-                .sorted((a, b) -> a.equals(b) ? 0 : p.demandPriority[a] != p.demandPriority[b]
-                        ? Integer.compare(p.demandPriority[b], p.demandPriority[a])
-                        : Integer.compare(a, b))
+                .sorted((a, b) -> a.equals(b)
+                        ? 0
+                        : p.demandPriority[a] != p.demandPriority[b]
+                                ? Integer.compare(p.demandPriority[b], p.demandPriority[a])
+                                : Integer.compare(a, b))
                 .mapToInt(Integer::intValue)
                 .toArray();
         for (int d : byPriority) {

@@ -210,23 +210,25 @@ final class PlanAssembler {
                 .max()
                 .orElse(0);
         double bound = MakespanBound.lowerBoundSeconds(p, movedPerDemand);
-        return new Assembled(new MigrationPlan(
-                planner,
-                new Classification(
-                        violating,
-                        com.google.common.collect.ImmutableSortedMap.copyOf(byClass),
-                        com.google.common.collect.ImmutableSortedMap.copyOf(deletedByReason),
-                        com.google.common.collect.ImmutableSortedMap.copyOf(blockedByReason)),
-                ImmutableList.copyOf(batches),
-                ImmutableList.copyOf(deletions),
-                ImmutableList.copyOf(blockedGroups),
-                makespan,
-                bound,
-                egress,
-                bytesToMove,
-                com.google.common.collect.ImmutableSortedMap.copyOf(bytesByReason),
-                violatingAtDeadline,
-                method), late);
+        return new Assembled(
+                new MigrationPlan(
+                        planner,
+                        new Classification(
+                                violating,
+                                com.google.common.collect.ImmutableSortedMap.copyOf(byClass),
+                                com.google.common.collect.ImmutableSortedMap.copyOf(deletedByReason),
+                                com.google.common.collect.ImmutableSortedMap.copyOf(blockedByReason)),
+                        ImmutableList.copyOf(batches),
+                        ImmutableList.copyOf(deletions),
+                        ImmutableList.copyOf(blockedGroups),
+                        makespan,
+                        bound,
+                        egress,
+                        bytesToMove,
+                        com.google.common.collect.ImmutableSortedMap.copyOf(bytesByReason),
+                        violatingAtDeadline,
+                        method),
+                late);
     }
 
     /** The batches cut from the streams, with what they move. */
@@ -234,6 +236,7 @@ final class PlanAssembler {
         final List<TransferBatch> batches = new ArrayList<>();
         /** Per batch, the latency the executor adds before it ends: one route latency per batch of its stream so far. */
         final List<Double> latency = new ArrayList<>();
+
         int[] lastBatch;
         long[] movedPerDemand;
         double egress;
@@ -261,7 +264,8 @@ final class PlanAssembler {
         List<TransferBatch> batches = built.batches;
         for (int k = 0; k < streams.size(); k++) {
             Stream stream = streams.get(k);
-            int[] records = Arrays.stream(assignment.streamRecords, assignment.streamOffsets[k], assignment.streamOffsets[k + 1])
+            int[] records = Arrays.stream(
+                            assignment.streamRecords, assignment.streamOffsets[k], assignment.streamOffsets[k + 1])
                     .filter(i -> !dropped[i])
                     .toArray();
             if (records.length == 0) {
@@ -331,7 +335,8 @@ final class PlanAssembler {
         for (int b = 0; b < n; b++) {
             order[b] = b;
         }
-        Arrays.sort(order, (a, b) -> copied[a] != copied[b] ? Double.compare(copied[a], copied[b]) : Integer.compare(a, b));
+        Arrays.sort(
+                order, (a, b) -> copied[a] != copied[b] ? Double.compare(copied[a], copied[b]) : Integer.compare(a, b));
         double[] verifierFreeAt = new double[p.topology.siteCount()];
         double cutOver = Durations.seconds(options.cutOverTime());
         double[] done = new double[n];
@@ -341,7 +346,8 @@ final class PlanAssembler {
             if (options.verificationRate().isPresent()) {
                 int site = batch.destination();
                 double start = Math.max(copied[b], verifierFreeAt[site]);
-                verifierFreeAt[site] = start + batch.bytes() / options.verificationRate().get().bytesPerSecond();
+                verifierFreeAt[site] =
+                        start + batch.bytes() / options.verificationRate().get().bytesPerSecond();
                 verified = verifierFreeAt[site];
             }
             done[b] = verified + cutOver;

@@ -79,8 +79,8 @@ public record PlanOptions(
                 checkArgument(!at.isNegative(), "options.siteReadyAt[%s] must not be negative, was %s", site, at));
         approvalAt.forEach((home, at) ->
                 checkArgument(!at.isNegative(), "options.approvalAt[%s] must not be negative, was %s", home, at));
-        verificationRate.ifPresent(rate -> checkArgument(
-                !rate.isZero(), "options.verificationRate must be positive, was %s", rate));
+        verificationRate.ifPresent(
+                rate -> checkArgument(!rate.isZero(), "options.verificationRate must be positive, was %s", rate));
         checkArgument(!cutOverTime.isNegative(), "options.cutOverTime must not be negative, was %s", cutOverTime);
         usedBytesOutsideStore.forEach((site, used) ->
                 checkArgument(used >= 0, "options.usedBytesOutsideStore[%s] must not be negative, was %s", site, used));

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits each demand's records over its streams, in two passes over the demands taken by keep
- * priority (highest first, then by index, so never by the order of rows or groups in the store):
+ * Splits each demand's records over its streams, priority class by priority class (highest keep
+ * priority first; within a class by demand index, so never by the order of rows or groups in the
+ * store), in two passes per class:
  *
  * <ol>
  *   <li>Within quota: records in store order, each to the first stream (in wave order) whose quota
@@ -98,40 +99,49 @@ final class RecordAssignment {
             int c = Integer.compare(p.demandPriority[p.partsOfDemand[b][0]], p.demandPriority[p.partsOfDemand[a][0]]);
             return c != 0 ? c : Integer.compare(a, b);
         });
-        for (int pass = 0; pass < 2; pass++) {
-            for (int d : byPriority) {
-                int[] partIds = p.partsOfDemand[d];
-                int copies = partIds.length;
-                int[] chosen = new int[copies];
-                for (int r = demandStart[d]; r < demandStart[d + 1]; r++) {
-                    int record = byDemand[r];
-                    if (assigned[record]) {
-                        continue;
-                    }
-                    long bytes = store.bytes(record);
-                    int found = 0;
-                    for (int part : partIds) {
-                        int pick = -1;
-                        for (int k : streamsOf[part]) {
-                            Stream stream = streams.get(k);
-                            boolean fits = pass == 0
-                                    ? streamBytes[k] + bytes <= Math.min(stream.quotaBytes(), limit[k])
-                                    : streamBytes[k] < stream.quotaBytes() && streamBytes[k] + bytes <= limit[k];
-                            if (fits && free[stream.destination()] >= bytes) {
-                                pick = k;
+        for (int from = 0; from < demands; ) {
+            int priority = p.demandPriority[p.partsOfDemand[byPriority[from]][0]];
+            int to = from;
+            while (to < demands && p.demandPriority[p.partsOfDemand[byPriority[to]][0]] == priority) {
+                to++;
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int x = from; x < to; x++) {
+                    int d = byPriority[x];
+                    int[] partIds = p.partsOfDemand[d];
+                    int copies = partIds.length;
+                    int[] chosen = new int[copies];
+                    for (int r = demandStart[d]; r < demandStart[d + 1]; r++) {
+                        int record = byDemand[r];
+                        if (assigned[record]) {
+                            continue;
+                        }
+                        long bytes = store.bytes(record);
+                        int found = 0;
+                        for (int part : partIds) {
+                            int pick = -1;
+                            for (int k : streamsOf[part]) {
+                                Stream stream = streams.get(k);
+                                boolean fits = pass == 0
+                                        ? streamBytes[k] + bytes <= Math.min(stream.quotaBytes(), limit[k])
+                                        : streamBytes[k] < stream.quotaBytes() && streamBytes[k] + bytes <= limit[k];
+                                if (fits && free[stream.destination()] >= bytes) {
+                                    pick = k;
+                                    break;
+                                }
+                            }
+                            if (pick < 0) {
                                 break;
                             }
+                            chosen[found++] = pick;
                         }
-                        if (pick < 0) {
-                            break;
+                        if (found == copies) {
+                            assign(record, bytes, chosen, streams, free);
                         }
-                        chosen[found++] = pick;
-                    }
-                    if (found == copies) {
-                        assign(record, bytes, chosen, streams, free);
                     }
                 }
             }
+            from = to;
         }
         streamOffsets = new int[s + 1];
         for (int k = 0; k < s; k++) {

@@ -73,9 +73,7 @@ final class KeepPriorityTest {
 
     private static long[] movedPerCategory(String planner, List<long[]> rows, long storage) {
         Topology topology = Topology.of(
-                List.of(
-                        PlanFixtures.site("sg", "SG", 10_000_000L),
-                        PlanFixtures.site("us", "US", storage)),
+                List.of(PlanFixtures.site("sg", "SG", 10_000_000L), PlanFixtures.site("us", "US", storage)),
                 List.of(PlanFixtures.link("sg", "us", 1_000, 0.02)));
         RecordStore.Builder builder = RecordStore.builder(topology, rows.size());
         for (int i = 0; i < rows.size(); i++) {

@@ -73,7 +73,10 @@ final class DeadlinePromiseTest {
 
         assertThat(plan.bytesToMove()).isEqualTo(24_000_000_000L);
         assertThat(plan.bytesToDeleteByReason()).containsEntry(DeletionReason.DEADLINE, 76_000_000_000L);
-        assertThat(plan.batches().stream().mapToDouble(TransferBatch::plannedEndSeconds).max().orElseThrow())
+        assertThat(plan.batches().stream()
+                        .mapToDouble(TransferBatch::plannedEndSeconds)
+                        .max()
+                        .orElseThrow())
                 .isLessThanOrEqualTo(199.5);
         assertThat(plan.violatingBytesAtDeadline()).isZero();
         assertThat(result.forcedLoss().bytes()).isZero();
@@ -111,7 +114,8 @@ final class DeadlinePromiseTest {
                 .seed(seed)
                 .build();
         double makespan = ScenarioPlans.plan(
-                        MigrationFixtures.scenario("loose-" + seed, topology, policy, planning(batchBytes, seed), loose),
+                        MigrationFixtures.scenario(
+                                "loose-" + seed, topology, policy, planning(batchBytes, seed), loose),
                         store)
                 .makespanSeconds();
         // Deadlines from a fifth of the unconstrained makespan to beyond it; verification from far
@@ -126,7 +130,8 @@ final class DeadlinePromiseTest {
                 .writeFreeze(Duration.ofSeconds(rng.nextInt(600)))
                 .deletionFailureProbability(0)
                 .build();
-        Scenario scenario = MigrationFixtures.scenario("hard-" + seed, topology, policy, planning(batchBytes, seed), run);
+        Scenario scenario =
+                MigrationFixtures.scenario("hard-" + seed, topology, policy, planning(batchBytes, seed), run);
         MigrationPlan plan = ScenarioPlans.plan(scenario, store);
 
         RunResult result = MigrationRun.execute(MigrationSetup.prepare(scenario, store, plan), 0);
