@@ -83,7 +83,7 @@ public final class FlowPlanner implements Planner {
                 }
             }
             if (assembled.lateSeconds() == 0 || round == MAX_ROUNDS || copyDeadline == 0) {
-                return assembled.plan();
+                return assembled.bounded();
             }
             copyDeadline = Math.max(0, copyDeadline - assembled.lateSeconds());
         }

@@ -110,7 +110,7 @@ public final class GreedyPlanner implements Planner {
                         "greedy: nearest allowed site by latency, widest single path, max-min fair rates",
                         false,
                         AggregateSolver.copyDeadlineSeconds(problem))
-                .plan();
+                .bounded();
     }
 
     /** Returns each stream's max-min fair rate over link arcs, site ingest and site egress. */

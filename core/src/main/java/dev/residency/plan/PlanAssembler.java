@@ -35,7 +35,33 @@ final class PlanAssembler {
      * A plan and how much later than the hard deadline its latest batch would have counted as moved
      * (0 if none was late); such batches are left out of the plan and their records deleted.
      */
-    record Assembled(MigrationPlan plan, double lateSeconds) {}
+    record Assembled(MigrationPlan plan, double lateSeconds, AggregatedProblem problem, long[] movedPerDemand) {
+
+        /**
+         * Returns the plan with its lower bounds: the makespan's ({@link MakespanBound}), the
+         * violation-time integral's and every part's ({@link ComplianceBounds}). Computed only for the
+         * plan a planner keeps, since each takes a few dozen max-flows.
+         */
+        MigrationPlan bounded() {
+            MigrationPlan p = plan;
+            return new MigrationPlan(
+                    p.planner(),
+                    p.classification(),
+                    p.batches(),
+                    p.deletions(),
+                    p.blocked(),
+                    p.makespanSeconds(),
+                    MakespanBound.lowerBoundSeconds(problem, movedPerDemand),
+                    p.egressCostUsd(),
+                    p.bytesToMove(),
+                    p.bytesToDeleteByReason(),
+                    p.violatingBytesAtDeadline(),
+                    p.method(),
+                    p.areaByteSeconds(),
+                    ComplianceBounds.areaLowerBound(problem, movedPerDemand),
+                    partTimings(problem, p.batches(), movedPerDemand));
+        }
+    }
 
     static Assembled assemble(
             AggregatedProblem p,
@@ -209,7 +235,10 @@ final class PlanAssembler {
                 .mapToDouble(TransferBatch::plannedEndSeconds)
                 .max()
                 .orElse(0);
-        double bound = MakespanBound.lowerBoundSeconds(p, movedPerDemand);
+        double area = 0;
+        for (TransferBatch batch : batches) {
+            area += batch.bytes() * batch.plannedEndSeconds();
+        }
         return new Assembled(
                 new MigrationPlan(
                         planner,
@@ -222,13 +251,70 @@ final class PlanAssembler {
                         ImmutableList.copyOf(deletions),
                         ImmutableList.copyOf(blockedGroups),
                         makespan,
-                        bound,
+                        0,
                         egress,
                         bytesToMove,
                         com.google.common.collect.ImmutableSortedMap.copyOf(bytesByReason),
                         violatingAtDeadline,
-                        method),
-                late);
+                        method,
+                        area,
+                        0,
+                        ImmutableList.of()),
+                late,
+                p,
+                movedPerDemand);
+    }
+
+    /**
+     * Returns per home jurisdiction and per rule with moved data, when its last batch ends and the lower
+     * bound of its demand alone ({@link ComplianceBounds#partLowerBoundSeconds}).
+     */
+    private static ImmutableList<PartTiming> partTimings(
+            AggregatedProblem p, List<TransferBatch> batches, long[] movedPerDemand) {
+        RecordStore store = p.problem.store();
+        RecordGroups groups = p.triage.groups;
+        int homes = store.jurisdictions().size();
+        int rules = p.triage.index.policy().rules().size();
+        double[] homeEnd = new double[homes];
+        double[] ruleEnd = new double[rules];
+        long[] homeBytes = new long[homes];
+        long[] ruleBytes = new long[rules];
+        for (TransferBatch batch : batches) {
+            for (int k = 0; k < batch.records().length(); k++) {
+                int i = batch.records().get(k);
+                int g = groups.groupOf(i);
+                int h = groups.home(g);
+                int r = p.triage.rule[g];
+                homeEnd[h] = Math.max(homeEnd[h], batch.plannedEndSeconds());
+                ruleEnd[r] = Math.max(ruleEnd[r], batch.plannedEndSeconds());
+                homeBytes[h] += store.bytes(i);
+                ruleBytes[r] += store.bytes(i);
+            }
+        }
+        ImmutableList.Builder<PartTiming> parts = ImmutableList.builder();
+        for (int h = 0; h < homes; h++) {
+            if (homeBytes[h] > 0) {
+                boolean[] mask = new boolean[p.demandCount()];
+                for (int d = 0; d < mask.length; d++) {
+                    mask[d] = p.demandHome[d] == h;
+                }
+                double partBound = ComplianceBounds.partLowerBoundSeconds(p, movedPerDemand, mask);
+                parts.add(new PartTiming(
+                        PartTiming.HOME, store.jurisdictions().get(h).code(), homeBytes[h], homeEnd[h], partBound));
+            }
+        }
+        for (int r = 0; r < rules; r++) {
+            if (ruleBytes[r] > 0) {
+                boolean[] mask = new boolean[p.demandCount()];
+                for (int d = 0; d < mask.length; d++) {
+                    mask[d] = p.demandRule[d] == r;
+                }
+                double partBound = ComplianceBounds.partLowerBoundSeconds(p, movedPerDemand, mask);
+                parts.add(new PartTiming(
+                        PartTiming.RULE, p.triage.index.rule(r).name(), ruleBytes[r], ruleEnd[r], partBound));
+            }
+        }
+        return parts.build();
     }
 
     /** The batches cut from the streams, with what they move. */
