@@ -26,8 +26,13 @@ import java.util.TreeSet;
  *       network and max-flow continues from the previous flow, which never takes flow back from the
  *       source); the rest is deleted for {@link DeletionReason#DEADLINE}.
  *   <li>Least makespan: the smallest horizon at which the routed bytes fit, found by scanning the
- *       interval starts and then bisecting (relative precision 10^-7) with a max-flow per probe.
- *   <li>Least egress cost at that horizon, by min-cost flow.
+ *       interval starts and then bisecting (relative precision 10^-7) with a max-flow per probe. It bounds
+ *       the next step and is reported with its lower bound.
+ *   <li>Least violation-time integral, then least egress: every unit arriving as early as it can, by a
+ *       min-cost flow whose cost is the arrival time on the network refined to at most {@value
+ *       #MAX_SLOTS} slots up to that horizon (see {@code earliestArrival}); if whole records would keep
+ *       less by priority on its streams than on the least-makespan routing (least egress by min-cost
+ *       flow at that horizon), the planner keeps the latter.
  * </ol>
  *
  * <p><b>Several commodities</b> (different allowed sets or pass-through sets competing for links) are
