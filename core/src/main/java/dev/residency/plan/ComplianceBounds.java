@@ -28,7 +28,8 @@ import java.util.Arrays;
  * F(t) >= D - F(t_{k+1})}, and the sum never exceeds the integral.
  *
  * <p><b>Part bound.</b> A part's bytes cannot all have arrived before the least {@code t} with {@code
- * F_part(t)} equal to them, found as {@link MakespanBound#relaxedHorizon} does.
+ * F_part(t)} equal to them, found as {@link MakespanBound#relaxedHorizon} does; nor before the same
+ * time for its bytes of any one commodity on that commodity's own network. The largest of these holds.
  */
 public final class ComplianceBounds {
 
@@ -80,9 +81,24 @@ public final class ComplianceBounds {
                 units[d] = 0;
             }
         }
-        boolean[] all = new boolean[problem.commodityCount()];
+        // The merged relaxation lets the part use any commodity's destinations; each commodity's own
+        // relaxation keeps its destinations (a late-ready site binds). Every one is a bound; keep the largest.
+        int k = problem.commodityCount();
+        boolean[] all = new boolean[k];
         Arrays.fill(all, true);
-        return MakespanBound.relaxedHorizon(problem, all, units, PRECISION);
+        double best = MakespanBound.relaxedHorizon(problem, all, units, PRECISION);
+        boolean[] present = new boolean[k];
+        for (int d = 0; d < units.length; d++) {
+            present[problem.demandCommodity[d]] |= units[d] > 0;
+        }
+        for (int j = 0; j < k && k > 1; j++) {
+            if (present[j]) {
+                boolean[] one = new boolean[k];
+                one[j] = true;
+                best = Math.max(best, MakespanBound.relaxedHorizon(problem, one, units, PRECISION));
+            }
+        }
+        return best;
     }
 
     private static long[] units(AggregatedProblem problem, long[] bytesPerDemand) {
