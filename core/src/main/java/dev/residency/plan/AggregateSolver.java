@@ -9,6 +9,7 @@ import dev.residency.plan.flow.PathDecomposition;
 import dev.residency.units.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,13 @@ import java.util.TreeSet;
  *       network and max-flow continues from the previous flow, which never takes flow back from the
  *       source); the rest is deleted for {@link DeletionReason#DEADLINE}.
  *   <li>Least makespan: the smallest horizon at which the routed bytes fit, found by scanning the
- *       interval starts and then bisecting (relative precision 10^-7) with a max-flow per probe.
- *   <li>Least egress cost at that horizon, by min-cost flow.
+ *       interval starts and then bisecting (relative precision 10^-7) with a max-flow per probe. It bounds
+ *       the next step and is reported with its lower bound.
+ *   <li>Least violation-time integral, then least egress: every unit arriving as early as it can, by a
+ *       min-cost flow whose cost is the arrival time on the network refined to at most {@value
+ *       #MAX_SLOTS} slots up to that horizon (see {@code earliestArrival}); if whole records would keep
+ *       less by priority on its streams than on the least-makespan routing (least egress by min-cost
+ *       flow at that horizon), the planner keeps the latter.
  * </ol>
  *
  * <p><b>Several commodities</b> (different allowed sets or pass-through sets competing for links) are
@@ -41,23 +47,59 @@ import java.util.TreeSet;
  */
 public final class AggregateSolver {
 
+    /** The most time slots of the earliest-arrival network; the grid is the time step times a whole factor. */
+    static final int MAX_SLOTS = 256;
+
+    /** The fewest records' worth of slack flow each demand may get in the earliest-arrival solve (else one per slot). */
+    static final long SLACK_RECORDS = 16;
+
+    /** The method's suffix when the earliest-arrival solve made the streams. */
+    static final String EARLIEST_ARRIVAL = " + earliest arrival (min-cost flow, cost = arrival time, then egress)";
+
+    /** The method's suffix when the least-makespan routing made them. */
+    static final String LEAST_EGRESS = " + least egress at the least makespan (min-cost flow)";
+
     private AggregateSolver() {}
 
-    /** Solves {@code problem}. */
+    /** Solves {@code problem}; under a hard deadline every copy ends by the deadline less the finish time of a batch. */
     public static FlowSolution solve(AggregatedProblem problem) {
-        return new Run(checkNotNull(problem, "problem")).solve();
+        return solve(problem, copyDeadlineSeconds(checkNotNull(problem, "problem").problem));
+    }
+
+    /**
+     * Solves {@code problem}; under a hard deadline every copy ends by {@code copyDeadlineSeconds} (the
+     * deadline less the time batches need after their copy to count as moved).
+     */
+    static FlowSolution solve(AggregatedProblem problem, double copyDeadlineSeconds) {
+        return new Run(checkNotNull(problem, "problem"), copyDeadlineSeconds).solve();
+    }
+
+    /**
+     * Returns the first estimate of when copies must end under a hard deadline: the deadline less the
+     * verification and cut-over of one batch of the target size ({@link PlanOptions#finishSeconds});
+     * infinite without a hard deadline.
+     */
+    static double copyDeadlineSeconds(PlanningProblem problem) {
+        PlanOptions options = problem.options();
+        if (!options.hardDeadline()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double deadline = Durations.seconds(options.deadline().orElseThrow());
+        return Math.max(0, deadline - options.finishSeconds(options.targetBatchBytes()));
     }
 
     /** One solve; holds the commodity order the sequential decomposition learns. */
     private static final class Run {
         final AggregatedProblem p;
+        final double copyDeadline;
         final int commodities;
         int[] order;
         int checks;
         List<TimeExpandedNetwork> lexicographicNetworks = List.of();
 
-        Run(AggregatedProblem p) {
+        Run(AggregatedProblem p, double copyDeadline) {
             this.p = p;
+            this.copyDeadline = copyDeadline;
             this.commodities = p.commodityCount();
         }
 
@@ -65,7 +107,13 @@ public final class AggregateSolver {
             int demands = p.demandCount();
             if (demands == 0) {
                 return new FlowSolution(
-                        0, new long[0], new DeletionReason[0], ImmutableList.of(), "nothing to move", 0);
+                        0,
+                        new long[0],
+                        new DeletionReason[0],
+                        ImmutableList.of(),
+                        ImmutableList.of(),
+                        "nothing to move",
+                        0);
             }
             long[] want = new long[demands];
             for (int d = 0; d < demands; d++) {
@@ -85,7 +133,7 @@ public final class AggregateSolver {
             double upper = Double.POSITIVE_INFINITY;
             List<TimeExpandedNetwork> atDeadline = null;
             if (options.hardDeadline()) {
-                upper = Durations.seconds(options.deadline().orElseThrow());
+                upper = copyDeadline;
                 atDeadline = route(upper, amounts, false);
                 if (atDeadline == null) {
                     long[] reduced = lexicographic(upper, amounts);
@@ -102,6 +150,8 @@ public final class AggregateSolver {
                 }
             }
             long need = Arrays.stream(amounts).sum();
+            boolean earliest = true;
+            ImmutableList<Stream> fallback = ImmutableList.of();
             double horizon = 0;
             List<TimeExpandedNetwork> routing = List.of();
             if (need > 0) {
@@ -123,23 +173,37 @@ public final class AggregateSolver {
                 if (bestHorizon[0] < Double.POSITIVE_INFINITY) {
                     horizon = bestHorizon[0];
                     order = bestOrder[0];
-                    routing = route(horizon, amounts, true);
-                    if (routing == null) {
-                        routing = best.get(0);
-                    }
                 } else {
                     // Only a hard deadline gets here: the deadline itself was the first horizon that fit.
                     horizon = upper;
-                    routing = atDeadline;
+                }
+                routing = earliestArrival(horizon, amounts, upper);
+                if (routing != null) {
+                    // Whole records may not fill the fine slots' quotas; keep the makespan routing as a
+                    // fallback the planner uses if it moves more.
+                    List<TimeExpandedNetwork> coarse =
+                            bestHorizon[0] < Double.POSITIVE_INFINITY ? route(horizon, amounts, true) : atDeadline;
+                    if (coarse != null) {
+                        fallback = streams(coarse, new long[demands]);
+                    }
+                }
+                if (routing == null) {
+                    earliest = false;
+                    routing = bestHorizon[0] < Double.POSITIVE_INFINITY ? route(horizon, amounts, true) : null;
+                    if (routing == null) {
+                        routing = bestHorizon[0] < Double.POSITIVE_INFINITY ? best.get(0) : atDeadline;
+                    }
                 }
             }
             long[] routed = new long[demands];
             ImmutableList<Stream> streams = streams(routing, routed);
-            String method = commodities <= 1
-                    ? "exact: single-commodity max-flow (Dinic) horizon search + min-cost flow (cost scaling)"
-                    : "sequential decomposition over " + commodities
-                            + " commodities (max-flow per commodity on residual capacities) + min-cost flow";
-            return new FlowSolution(horizon, routed, shortfall, streams, method, checks);
+            String objective = earliest ? EARLIEST_ARRIVAL : LEAST_EGRESS;
+            String method = (commodities <= 1
+                            ? "exact: single-commodity max-flow (Dinic) horizon search"
+                            : "sequential decomposition over " + commodities
+                                    + " commodities (max-flow per commodity on residual capacities)")
+                    + objective;
+            return new FlowSolution(horizon, routed, shortfall, streams, fallback, method, checks);
         }
 
         private int[] initialOrder(long[] want) {
@@ -271,6 +335,112 @@ public final class AggregateSolver {
             return null;
         }
 
+        /**
+         * Routes all of {@code amounts} by {@code horizon} so that every unit arrives as early as it can:
+         * on the timeline refined to a grid of at most {@value #MAX_SLOTS} slots (a multiple of the time
+         * step), a min-cost flow per commodity (in the learned order, on the residual capacities) whose
+         * cost is the arrival slot's midpoint times a weight larger than any route's egress cost, plus
+         * the egress cost. This is the earliest-arrival (quickest transshipment) objective of flows over
+         * time (D. Gale, "Transient flows in networks", 1959; B. Hoppe and É. Tardos, "The quickest
+         * transshipment problem", 2000; M. Skutella, "An introduction to network flows over time", 2009)
+         * on the discretised network, with egress as the tie-break per unit. For one commodity it
+         * minimises the violation-time integral of the slots exactly; for several, each commodity's given
+         * the earlier ones'. The per-slot rounding of capacities may lose a few units: one more slot
+         * past the horizon absorbs them where no hard deadline forbids it. Returns null if the amounts
+         * do not fit.
+         */
+        private List<TimeExpandedNetwork> earliestArrival(double horizon, long[] amounts, double upper) {
+            if (!(horizon > 0) || Double.isInfinite(horizon)) {
+                return null;
+            }
+            double step = p.timeline.stepSeconds;
+            double grid = step * Math.max(1, Math.ceil(horizon / (step * MAX_SLOTS) - 1e-9));
+            // A short slot past the horizon first (1/MAX_SLOTS of it, where no hard deadline forbids it): it
+            // absorbs the per-slot rounding of capacities and gives the slack room; the arrival costs keep
+            // real flow earlier.
+            for (int attempt = 0; attempt < 2; attempt++) {
+                double h = horizon + (1 - attempt) * Math.min(grid, horizon / MAX_SLOTS);
+                if (h > upper) {
+                    continue;
+                }
+                AggregatedProblem fine = p.refined(grid, h, horizon);
+                List<TimeExpandedNetwork> networks = routeByArrival(fine, h, amounts, grid);
+                if (networks != null) {
+                    return networks;
+                }
+            }
+            return null;
+        }
+
+        private List<TimeExpandedNetwork> routeByArrival(
+                AggregatedProblem fine, double horizon, long[] amounts, double grid) {
+            checks++;
+            Timeline timeline = fine.timeline;
+            int intervals = TimeExpandedNetwork.intervalsBefore(timeline, horizon);
+            long maxArc = 0;
+            for (int a = 0; a < p.topology.arcCount(); a++) {
+                maxArc = Math.max(maxArc, TimeExpandedNetwork.costUnits(p.topology, a));
+            }
+            // Time in 1/(2 MAX_SLOTS) of the horizon, so that slots of a grid apart differ by at least 2;
+            // per unit, arriving one such step earlier saves more than any route's egress costs.
+            long weight = 1 + maxArc * Math.max(1, p.topology.siteCount() - 1);
+            long[] arrival = new long[intervals];
+            for (int i = 0; i < intervals; i++) {
+                double mid = (timeline.start(i) + Math.min(timeline.end(i), horizon)) / 2;
+                arrival[i] = Math.round(2 * MAX_SLOTS * mid / horizon) * weight;
+            }
+            long total = Arrays.stream(amounts).sum() + 1;
+            long[] capacity = TimeExpandedNetwork.capacities(fine, horizon, false, total);
+            List<TimeExpandedNetwork> networks = new ArrayList<>();
+            for (int j : order) {
+                long[] units = new long[amounts.length];
+                long need = 0;
+                for (int d = 0; d < amounts.length; d++) {
+                    if (p.demandCommodity[d] == j) {
+                        units[d] = amounts[d];
+                        need += amounts[d];
+                    }
+                }
+                if (need == 0) {
+                    continue;
+                }
+                // Slack: a record's worth more per slot and demand where capacity is left, at a cost above
+                // any arrival cost, so that whole records find room in the slots' quotas (first fit leaves at
+                // most one record's worth per stream unused). Only after a max-flow routed every real unit.
+                long[] slack = new long[amounts.length];
+                long bigCost = arrival.length == 0 ? 1 : arrival[arrival.length - 1] + weight;
+                for (int d = 0; d < amounts.length; d++) {
+                    if (units[d] > 0) {
+                        long record = (p.demandMaxRecord[d] + p.unitBytes - 1) / p.unitBytes;
+                        slack[d] = Math.min(units[d], Math.max(SLACK_RECORDS, intervals) * record);
+                    }
+                }
+                TimeExpandedNetwork ten =
+                        TimeExpandedNetwork.build(fine, horizon, only(j), units, capacity, arrival, slack, bigCost);
+                for (int a : ten.slackArc) {
+                    if (a >= 0) {
+                        ten.network.setCapacity(a, 0);
+                    }
+                }
+                long routed = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                if (routed < need) {
+                    return null;
+                }
+                for (int d = 0; d < amounts.length; d++) {
+                    if (ten.slackArc[d] >= 0) {
+                        ten.network.setCapacity(ten.slackArc[d], slack[d]);
+                    }
+                }
+                routed += MaxFlow.augment(ten.network, ten.source, ten.sink);
+                ten.network.setSupply(ten.source, routed);
+                ten.network.setSupply(ten.sink, -routed);
+                MinCostFlow.solve(ten.network);
+                consume(ten, capacity);
+                networks.add(ten);
+            }
+            return networks;
+        }
+
         private boolean[] only(int commodity) {
             boolean[] mask = new boolean[commodities];
             mask[commodity] = true;
@@ -292,7 +462,7 @@ public final class AggregateSolver {
             for (TimeExpandedNetwork ten : routing) {
                 int count = 0;
                 for (int d = 0; d < ten.demandArc.length; d++) {
-                    if (ten.demandArc[d] >= 0 && ten.network.flow(ten.demandArc[d]) > 0) {
+                    if (ten.demandArc[d] >= 0 && ten.demandFlow(d) > 0) {
                         count++;
                     }
                 }
@@ -301,11 +471,11 @@ public final class AggregateSolver {
                 int[] demandOf = new int[count];
                 count = 0;
                 for (int d = 0; d < ten.demandArc.length; d++) {
-                    if (ten.demandArc[d] >= 0 && ten.network.flow(ten.demandArc[d]) > 0) {
+                    if (ten.demandArc[d] >= 0 && ten.demandFlow(d) > 0) {
                         starts[count] = ten.network.head(ten.demandArc[d]);
-                        amounts[count] = ten.network.flow(ten.demandArc[d]);
+                        amounts[count] = ten.demandFlow(d);
                         demandOf[count++] = d;
-                        routed[d] += Math.min(p.demandBytes[d], ten.network.flow(ten.demandArc[d]) * p.unitBytes);
+                        routed[d] += Math.min(p.demandBytes[d], ten.demandFlow(d) * p.unitBytes);
                     }
                 }
                 int startIndex = 0;
@@ -318,6 +488,7 @@ public final class AggregateSolver {
                     int demand = demandOf[startIndex];
                     int[] arcs = path.arcs();
                     int interval = ten.arcInterval[arcs[0] >>> 1];
+                    Timeline timeline = ten.problem.timeline;
                     int source = (ten.network.head(arcs[0]) / 3) % sites;
                     int destination = ten.storageSite(ten.network.head(arcs[arcs.length - 2]));
                     int[] links = Arrays.stream(arcs)
@@ -328,7 +499,7 @@ public final class AggregateSolver {
                             demand + "/" + interval + "/" + source + "/" + destination + "/" + Arrays.toString(links);
                     long bytes = path.amount() * p.unitBytes;
                     double length = ten.length(interval);
-                    boolean strict = interval + 1 < p.timeline.intervalCount()
+                    boolean strict = interval + 1 < timeline.intervalCount()
                             || p.problem.options().hardDeadline();
                     Stream old = merged.get(key);
                     if (old != null) {
@@ -339,7 +510,7 @@ public final class AggregateSolver {
                             new Stream(
                                     demand,
                                     interval,
-                                    p.timeline.start(interval),
+                                    timeline.start(interval),
                                     source,
                                     destination,
                                     links,
@@ -348,7 +519,55 @@ public final class AggregateSolver {
                                     strict));
                 }
             }
-            return ImmutableList.copyOf(merged.values());
+            return mergeLanes(new ArrayList<>(merged.values()));
+        }
+
+        /**
+         * Merges the streams of one demand, source, route and destination in consecutive intervals at
+         * the same rate into one (exact: the same rate over the union of the intervals), so that whole
+         * records fill them more easily. Streams of the last interval stay apart, since the assembler
+         * re-times them together.
+         */
+        private ImmutableList<Stream> mergeLanes(List<Stream> streams) {
+            streams.sort(Comparator.comparingInt(Stream::demand)
+                    .thenComparingInt(Stream::source)
+                    .thenComparingInt(Stream::destination)
+                    .thenComparing(Stream::arcs, Arrays::compare)
+                    .thenComparingInt(Stream::wave));
+            List<Stream> out = new ArrayList<>();
+            int[] lastWave = new int[streams.size()];
+            for (Stream stream : streams) {
+                Stream previous = out.isEmpty() ? null : out.get(out.size() - 1);
+                int k = out.size() - 1;
+                if (previous != null
+                        && previous.strict()
+                        && stream.strict()
+                        && previous.demand() == stream.demand()
+                        && previous.source() == stream.source()
+                        && previous.destination() == stream.destination()
+                        && Arrays.equals(previous.arcs(), stream.arcs())
+                        && lastWave[k] + 1 == stream.wave()
+                        && Math.abs(previous.bytesPerSecond() - stream.bytesPerSecond())
+                                <= 1e-9 * stream.bytesPerSecond()) {
+                    out.set(
+                            k,
+                            new Stream(
+                                    previous.demand(),
+                                    previous.wave(),
+                                    previous.startSeconds(),
+                                    previous.source(),
+                                    previous.destination(),
+                                    previous.arcs(),
+                                    previous.quotaBytes() + stream.quotaBytes(),
+                                    Math.min(previous.bytesPerSecond(), stream.bytesPerSecond()),
+                                    true));
+                    lastWave[k] = stream.wave();
+                } else {
+                    out.add(stream);
+                    lastWave[out.size() - 1] = stream.wave();
+                }
+            }
+            return ImmutableList.copyOf(out);
         }
     }
 }

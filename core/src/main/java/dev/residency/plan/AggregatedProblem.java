@@ -41,6 +41,11 @@ public final class AggregatedProblem {
     final boolean[][] commodityPass;
     final int[] demandCommodity;
     final int[] demandPriority;
+    /** Per demand, the home jurisdiction (index in the store) of its records. */
+    final int[] demandHome;
+    /** Per demand, the policy rule (index in the policy index) that moves its records. */
+    final int[] demandRule;
+
     final double[] demandRelease;
     final long[] demandBytes;
     final int[][] demandSources;
@@ -52,6 +57,8 @@ public final class AggregatedProblem {
 
     final long[] freeStorage;
     final long unitBytes;
+    /** Per demand, the size of its largest record, in bytes. */
+    final long[] demandMaxRecord;
 
     private AggregatedProblem(PlanningProblem problem) {
         this.problem = problem;
@@ -102,8 +109,12 @@ public final class AggregatedProblem {
             double release = releaseOfHome[groups.home(g)];
             int copies = triage.copies[g];
             List<Long> key = List.of(
-                    (long) groups.replicaSet(g), (long) r, (long) priority, Double.doubleToLongBits(release), (long)
-                            copies);
+                    (long) groups.replicaSet(g),
+                    (long) r,
+                    (long) priority,
+                    Double.doubleToLongBits(release),
+                    (long) copies,
+                    (long) groups.home(g));
             Integer rd = recordDemands.get(key);
             if (rd == null) {
                 rd = parts.size();
@@ -137,7 +148,8 @@ public final class AggregatedProblem {
                         passes.add(toArray(pass, sites));
                     }
                     ids[c] = partRows.size();
-                    partRows.add(new long[] {commodity, priority, Double.doubleToLongBits(release), 0});
+                    partRows.add(
+                            new long[] {commodity, priority, Double.doubleToLongBits(release), 0, groups.home(g), r});
                     sources.add(triage.violatingSites(g));
                 }
                 parts.add(ids);
@@ -155,6 +167,8 @@ public final class AggregatedProblem {
         demandPriority = new int[demandCount];
         demandRelease = new double[demandCount];
         demandBytes = new long[demandCount];
+        demandHome = new int[demandCount];
+        demandRule = new int[demandCount];
         demandSources = sources.toArray(new int[0][]);
         long total = 0;
         for (int d = 0; d < demandCount; d++) {
@@ -163,14 +177,56 @@ public final class AggregatedProblem {
             demandPriority[d] = (int) row[1];
             demandRelease[d] = Double.longBitsToDouble(row[2]);
             demandBytes[d] = row[3];
+            demandHome[d] = (int) row[4];
+            demandRule[d] = (int) row[5];
             total += row[3];
         }
         unitBytes = Math.max(1, (total + MAX_UNITS - 1) / MAX_UNITS);
         timeline = new Timeline(problem, demandRelease);
+        demandMaxRecord = new long[demandCount];
+        for (int i = 0; i < store.size(); i++) {
+            int rd = demandOfGroup[groups.groupOf(i)];
+            if (rd >= 0) {
+                for (int part : partsOfDemand[rd]) {
+                    demandMaxRecord[part] = Math.max(demandMaxRecord[part], store.bytes(i));
+                }
+            }
+        }
         demandReachable = new boolean[demandCount];
         for (int d = 0; d < demandCount; d++) {
             demandReachable[d] = reachesDestination(d);
         }
+    }
+
+    private AggregatedProblem(AggregatedProblem base, Timeline timeline) {
+        this.problem = base.problem;
+        this.topology = base.topology;
+        this.triage = base.triage;
+        this.timeline = timeline;
+        this.commodityDest = base.commodityDest;
+        this.commodityPass = base.commodityPass;
+        this.demandCommodity = base.demandCommodity;
+        this.demandPriority = base.demandPriority;
+        this.demandHome = base.demandHome;
+        this.demandRule = base.demandRule;
+        this.demandRelease = base.demandRelease;
+        this.demandBytes = base.demandBytes;
+        this.demandSources = base.demandSources;
+        this.demandReachable = base.demandReachable;
+        this.demandOfGroup = base.demandOfGroup;
+        this.partsOfDemand = base.partsOfDemand;
+        this.freeStorage = base.freeStorage;
+        this.unitBytes = base.unitBytes;
+        this.demandMaxRecord = base.demandMaxRecord;
+    }
+
+    /**
+     * Returns this problem on a finer timeline: every multiple of {@code gridSeconds} below {@code
+     * horizon}, and {@code cut}, also start an interval, so that flow can be told apart by when it
+     * arrives.
+     */
+    AggregatedProblem refined(double gridSeconds, double horizon, double cut) {
+        return new AggregatedProblem(this, timeline.refined(gridSeconds, horizon, cut));
     }
 
     /** Aggregates {@code problem}: classifies every group and sums the movable demand. */

@@ -13,6 +13,9 @@ public final class FlowSolution {
     final long[] routedBytes;
     final DeletionReason[] shortfall;
     final ImmutableList<Stream> streams;
+    /** The streams of the least-makespan routing, empty if {@link #streams} are those already. */
+    final ImmutableList<Stream> fallbackStreams;
+
     final String method;
     final int feasibilityChecks;
 
@@ -21,12 +24,14 @@ public final class FlowSolution {
             long[] routedBytes,
             DeletionReason[] shortfall,
             ImmutableList<Stream> streams,
+            ImmutableList<Stream> fallbackStreams,
             String method,
             int feasibilityChecks) {
         this.horizonSeconds = horizonSeconds;
         this.routedBytes = routedBytes;
         this.shortfall = shortfall;
         this.streams = streams;
+        this.fallbackStreams = fallbackStreams;
         this.method = method;
         this.feasibilityChecks = feasibilityChecks;
     }

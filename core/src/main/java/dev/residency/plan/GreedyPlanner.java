@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The baseline: each demand goes from its first violating copy that reaches an allowed site to the
  * nearest allowed site (least latency) with free storage, spilling to the next nearest when full,
- * over the widest single path; all streams start together once every capacity change has passed (the
+ * over the widest single path, demands by keep priority (highest first); all streams start together once every capacity change has passed (the
  * last interval start) and share capacities max-min fairly, computed once by progressive filling
  * (Bertsekas and Gallager, "Data Networks", 1992, section 6.5.2) over link arcs, site ingest and site
  * egress, each stream keeping its share to the end. Registered as "greedy". Stateless and
@@ -44,7 +44,18 @@ public final class GreedyPlanner implements Planner {
         List<int[]> routes = new ArrayList<>();
         List<long[]> quotas = new ArrayList<>();
         double start = p.timeline.start(p.timeline.intervalCount() - 1);
-        for (int d = 0; d < demands; d++) {
+        // Demands by keep priority, highest first, so that short storage saves the higher class whatever
+        // the order of the store's rows.
+        int[] byPriority = java.util.stream.IntStream.range(0, demands)
+                .boxed()
+                .sorted((a, b) -> a.equals(b)
+                        ? 0
+                        : p.demandPriority[a] != p.demandPriority[b]
+                                ? Integer.compare(p.demandPriority[b], p.demandPriority[a])
+                                : Integer.compare(a, b))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        for (int d : byPriority) {
             boolean[] dest = p.commodityDest[p.demandCommodity[d]];
             boolean[] pass = p.commodityPass[p.demandCommodity[d]];
             long left = p.demandBytes[d];
@@ -92,12 +103,14 @@ public final class GreedyPlanner implements Planner {
             streams.add(new Stream((int) q[0], 0, start, (int) q[1], (int) q[2], routes.get(k), q[3], rates[k], false));
         }
         return PlanAssembler.assemble(
-                p,
-                ImmutableList.copyOf(streams),
-                shortfall,
-                NAME,
-                "greedy: nearest allowed site by latency, widest single path, max-min fair rates",
-                false);
+                        p,
+                        ImmutableList.copyOf(streams),
+                        shortfall,
+                        NAME,
+                        "greedy: nearest allowed site by latency, widest single path, max-min fair rates",
+                        false,
+                        AggregateSolver.copyDeadlineSeconds(problem))
+                .bounded();
     }
 
     /** Returns each stream's max-min fair rate over link arcs, site ingest and site egress. */

@@ -24,6 +24,11 @@ final class HorizonSearch {
      * starts first (capacities are piecewise constant), then doubles, then bisects.
      */
     static double[] search(AggregatedProblem problem, Probe probe, double upper, double initial) {
+        return search(problem, probe, upper, initial, PRECISION);
+    }
+
+    /** As {@link #search(AggregatedProblem, Probe, double, double)}, bisecting to {@code precision}. */
+    static double[] search(AggregatedProblem problem, Probe probe, double upper, double initial, double precision) {
         Timeline timeline = problem.timeline;
         double lo = 0;
         double hi = Double.NaN;
@@ -50,7 +55,7 @@ final class HorizonSearch {
                 }
             }
         }
-        while (hi - lo > PRECISION * hi) {
+        while (hi - lo > precision * hi) {
             double mid = lo + (hi - lo) / 2;
             if (probe.fits(mid)) {
                 hi = mid;

@@ -119,6 +119,14 @@ public final class MakespanBound {
     }
 
     static double relaxedHorizon(AggregatedProblem problem, boolean[] mask, long[] units) {
+        return relaxedHorizon(problem, mask, units, HorizonSearch.PRECISION);
+    }
+
+    /**
+     * Returns the largest horizon found not to carry {@code units} of the commodities in {@code mask} on
+     * the relaxed network (a lower bound), bisecting to the relative {@code precision}.
+     */
+    static double relaxedHorizon(AggregatedProblem problem, boolean[] mask, long[] units, double precision) {
         long need = 0;
         for (int d = 0; d < units.length; d++) {
             if (mask[problem.demandCommodity[d]]) {
@@ -135,6 +143,6 @@ public final class MakespanBound {
             return MaxFlow.augment(ten.network, ten.source, ten.sink) >= total;
         };
         return HorizonSearch.search(
-                problem, probe, Double.POSITIVE_INFINITY, HorizonSearch.initialLength(problem, total))[0];
+                problem, probe, Double.POSITIVE_INFINITY, HorizonSearch.initialLength(problem, total), precision)[0];
     }
 }

@@ -24,6 +24,12 @@ import com.google.common.collect.ImmutableSortedMap;
  * @param violatingBytesAtDeadline the bytes of records still violating at the deadline, if one is
  *     given (records in batches that end after it, and blocked ones); 0 without a deadline
  * @param method how the flow problem was solved, for reports
+ * @param areaByteSeconds the violation-time integral of the moved bytes: the sum over batches of their
+ *     bytes times their planned end, i.e. the area under the curve of copied bytes still to arrive (a
+ *     record copied twice counts twice)
+ * @param areaLowerBoundByteSeconds a lower bound on that integral for any plan moving the same bytes
+ *     per demand ({@link ComplianceBounds#areaLowerBound})
+ * @param parts per home jurisdiction and per rule, the planned compliance time and its own lower bound
  */
 public record MigrationPlan(
         String planner,
@@ -37,7 +43,10 @@ public record MigrationPlan(
         long bytesToMove,
         ImmutableSortedMap<DeletionReason, Long> bytesToDeleteByReason,
         long violatingBytesAtDeadline,
-        String method) {
+        String method,
+        double areaByteSeconds,
+        double areaLowerBoundByteSeconds,
+        ImmutableList<PartTiming> parts) {
 
     /**
      * Creates a plan.
@@ -52,6 +61,15 @@ public record MigrationPlan(
         deletions = ImmutableList.copyOf(deletions);
         blocked = ImmutableList.copyOf(blocked);
         bytesToDeleteByReason = ImmutableSortedMap.copyOf(bytesToDeleteByReason);
+        parts = ImmutableList.copyOf(parts);
+        checkArgument(
+                Double.isFinite(areaByteSeconds) && areaByteSeconds >= 0,
+                "areaByteSeconds must be finite and not negative, was %s",
+                areaByteSeconds);
+        checkArgument(
+                Double.isFinite(areaLowerBoundByteSeconds) && areaLowerBoundByteSeconds >= 0,
+                "areaLowerBoundByteSeconds must be finite and not negative, was %s",
+                areaLowerBoundByteSeconds);
         checkArgument(
                 Double.isFinite(makespanSeconds) && makespanSeconds >= 0,
                 "makespanSeconds must be finite and not negative, was %s",
@@ -70,6 +88,19 @@ public record MigrationPlan(
             return makespanSeconds == 0 ? 1 : Double.POSITIVE_INFINITY;
         }
         return makespanSeconds / lowerBoundSeconds;
+    }
+
+    /** Returns the violation-time integral over its lower bound (1 when both are 0; at least 1 for a sound bound). */
+    public double areaRatio() {
+        if (areaLowerBoundByteSeconds == 0) {
+            return areaByteSeconds == 0 ? 1 : Double.POSITIVE_INFINITY;
+        }
+        return areaByteSeconds / areaLowerBoundByteSeconds;
+    }
+
+    /** Returns the parts of kind {@code kind} ({@link PartTiming#HOME} or {@link PartTiming#RULE}). */
+    public ImmutableList<PartTiming> parts(String kind) {
+        return parts.stream().filter(t -> t.kind().equals(kind)).collect(ImmutableList.toImmutableList());
     }
 
     /** Returns the bytes all deletions free, over all reasons. */

@@ -31,79 +31,87 @@ final class PlanAssembler {
 
     private PlanAssembler() {}
 
-    static MigrationPlan assemble(
+    /**
+     * A plan and how much later than the hard deadline its latest batch would have counted as moved
+     * (0 if none was late); such batches are left out of the plan and their records deleted.
+     */
+    record Assembled(MigrationPlan plan, double lateSeconds, AggregatedProblem problem, long[] movedPerDemand) {
+
+        /**
+         * Returns the plan with its lower bounds: the makespan's ({@link MakespanBound}), the
+         * violation-time integral's and every part's ({@link ComplianceBounds}). Computed only for the
+         * plan a planner keeps, since each takes a few dozen max-flows.
+         */
+        MigrationPlan bounded() {
+            MigrationPlan p = plan;
+            return new MigrationPlan(
+                    p.planner(),
+                    p.classification(),
+                    p.batches(),
+                    p.deletions(),
+                    p.blocked(),
+                    p.makespanSeconds(),
+                    MakespanBound.lowerBoundSeconds(problem, movedPerDemand),
+                    p.egressCostUsd(),
+                    p.bytesToMove(),
+                    p.bytesToDeleteByReason(),
+                    p.violatingBytesAtDeadline(),
+                    p.method(),
+                    p.areaByteSeconds(),
+                    ComplianceBounds.areaLowerBound(problem, movedPerDemand),
+                    partTimings(problem, p.batches(), movedPerDemand));
+        }
+    }
+
+    static Assembled assemble(
             AggregatedProblem p,
             List<Stream> unsorted,
             DeletionReason[] shortfall,
             String planner,
             String method,
-            boolean rebalanceLastWave) {
+            boolean rebalanceLastWave,
+            double copyDeadlineSeconds) {
         List<Stream> streams = new ArrayList<>(unsorted);
         streams.sort(Comparator.comparingInt(Stream::wave).thenComparingDouble(Stream::startSeconds));
         RecordStore store = p.problem.store();
         Topology topology = p.topology;
         RecordGroups groups = p.triage.groups;
         Triage triage = p.triage;
-        RecordAssignment assignment = RecordAssignment.of(p, streams);
-        long target = p.problem.options().targetBatchBytes();
+        RecordAssignment assignment = RecordAssignment.of(p, streams, copyDeadlineSeconds);
 
-        List<TransferBatch> batches = new ArrayList<>();
-        int[] lastBatch = new int[store.size()];
-        Arrays.fill(lastBatch, -1);
-        long[] movedPerDemand = new long[p.demandCount()];
-        double egress = 0;
-        long bytesToMove = 0;
         int[] waveIds = waveIds(streams, assignment);
         double[] rates = rebalanceLastWave
                 ? rebalancedRates(p, streams, assignment)
                 : streams.stream().mapToDouble(Stream::bytesPerSecond).toArray();
-        for (int k = 0; k < streams.size(); k++) {
-            Stream stream = streams.get(k);
-            int from = assignment.streamOffsets[k];
-            int to = assignment.streamOffsets[k + 1];
-            if (from == to) {
-                continue;
-            }
-            Route route = Route.of(topology, ImmutableIntArray.copyOf(stream.arcs()));
-            double costPerByte = route.costPerByte(topology);
-            long before = 0;
-            int start = from;
-            long chunk = 0;
-            for (int r = from; r <= to; r++) {
-                long bytes = r < to ? store.bytes(assignment.streamRecords[r]) : 0;
-                if (r == to || (chunk > 0 && chunk + bytes > target)) {
-                    ImmutableIntArray records =
-                            ImmutableIntArray.copyOf(Arrays.copyOfRange(assignment.streamRecords, start, r));
-                    int id = batches.size();
-                    double begin = stream.startSeconds() + before / rates[k];
-                    double end = stream.startSeconds() + (before + chunk) / rates[k];
-                    batches.add(new TransferBatch(
-                            id,
-                            waveIds[stream.wave()],
-                            stream.source(),
-                            stream.destination(),
-                            route,
-                            records,
-                            chunk,
-                            begin,
-                            end));
-                    for (int i = 0; i < records.length(); i++) {
-                        int record = records.get(i);
-                        if (lastBatch[record] < 0
-                                || batches.get(lastBatch[record]).plannedEndSeconds() <= end) {
-                            lastBatch[record] = id;
-                        }
+        PlanOptions options = p.problem.options();
+        double deadline = options.deadline().map(Durations::seconds).orElse(Double.NaN);
+        boolean[] dropped = new boolean[store.size()];
+        Built built = build(p, streams, assignment, rates, waveIds, dropped);
+        double[] done = completionSeconds(p, built);
+        double late = 0;
+        if (options.hardDeadline()) {
+            // A batch that cannot be verified and cut over by the deadline would be aborted there: its
+            // records are deleted now for DEADLINE instead, so the plan promises only what it keeps.
+            boolean any = false;
+            for (TransferBatch batch : built.batches) {
+                if (done[batch.id()] > deadline) {
+                    late = Math.max(late, done[batch.id()] - deadline);
+                    any = true;
+                    for (int i = 0; i < batch.records().length(); i++) {
+                        dropped[batch.records().get(i)] = true;
                     }
-                    egress += chunk * costPerByte;
-                    bytesToMove += chunk;
-                    movedPerDemand[stream.demand()] += chunk;
-                    before += chunk;
-                    start = r;
-                    chunk = 0;
                 }
-                chunk += bytes;
+            }
+            if (any) {
+                built = build(p, streams, assignment, rates, waveIds, dropped);
+                done = completionSeconds(p, built);
             }
         }
+        List<TransferBatch> batches = built.batches;
+        int[] lastBatch = built.lastBatch;
+        long[] movedPerDemand = built.movedPerDemand;
+        double egress = built.egress;
+        long bytesToMove = built.bytesToMove;
 
         Map<DeletionReason, Map<Integer, ImmutableIntArray.Builder>> atOnce = new EnumMap<>(DeletionReason.class);
         Map<Integer, Map<Integer, ImmutableIntArray.Builder>> afterMove = new TreeMap<>();
@@ -113,7 +121,6 @@ final class PlanAssembler {
         Map<BlockReason, Tally> blockedByReason = new EnumMap<>(BlockReason.class);
         Tally violating = Tally.ZERO;
         int[][] violatingSites = new int[groups.count()][];
-        double deadline = p.problem.options().deadline().map(Durations::seconds).orElse(Double.NaN);
         long violatingAtDeadline = 0;
         for (int i = 0; i < store.size(); i++) {
             int g = groups.groupOf(i);
@@ -138,7 +145,7 @@ final class PlanAssembler {
                             .computeIfAbsent(site, s -> ImmutableIntArray.builder())
                             .add(i);
                 }
-                if (batch.plannedEndSeconds() > deadline) {
+                if (done[batch.id()] > deadline) {
                     violatingAtDeadline += bytes;
                 }
             } else if (fate == Triage.BLOCKED) {
@@ -228,24 +235,210 @@ final class PlanAssembler {
                 .mapToDouble(TransferBatch::plannedEndSeconds)
                 .max()
                 .orElse(0);
-        double bound = MakespanBound.lowerBoundSeconds(p, movedPerDemand);
-        return new MigrationPlan(
-                planner,
-                new Classification(
-                        violating,
-                        com.google.common.collect.ImmutableSortedMap.copyOf(byClass),
-                        com.google.common.collect.ImmutableSortedMap.copyOf(deletedByReason),
-                        com.google.common.collect.ImmutableSortedMap.copyOf(blockedByReason)),
-                ImmutableList.copyOf(batches),
-                ImmutableList.copyOf(deletions),
-                ImmutableList.copyOf(blockedGroups),
-                makespan,
-                bound,
-                egress,
-                bytesToMove,
-                com.google.common.collect.ImmutableSortedMap.copyOf(bytesByReason),
-                violatingAtDeadline,
-                method);
+        double area = 0;
+        for (TransferBatch batch : batches) {
+            area += batch.bytes() * batch.plannedEndSeconds();
+        }
+        return new Assembled(
+                new MigrationPlan(
+                        planner,
+                        new Classification(
+                                violating,
+                                com.google.common.collect.ImmutableSortedMap.copyOf(byClass),
+                                com.google.common.collect.ImmutableSortedMap.copyOf(deletedByReason),
+                                com.google.common.collect.ImmutableSortedMap.copyOf(blockedByReason)),
+                        ImmutableList.copyOf(batches),
+                        ImmutableList.copyOf(deletions),
+                        ImmutableList.copyOf(blockedGroups),
+                        makespan,
+                        0,
+                        egress,
+                        bytesToMove,
+                        com.google.common.collect.ImmutableSortedMap.copyOf(bytesByReason),
+                        violatingAtDeadline,
+                        method,
+                        area,
+                        0,
+                        ImmutableList.of()),
+                late,
+                p,
+                movedPerDemand);
+    }
+
+    /**
+     * Returns per home jurisdiction and per rule with moved data, when its last batch ends and the lower
+     * bound of its demand alone ({@link ComplianceBounds#partLowerBoundSeconds}).
+     */
+    private static ImmutableList<PartTiming> partTimings(
+            AggregatedProblem p, List<TransferBatch> batches, long[] movedPerDemand) {
+        RecordStore store = p.problem.store();
+        RecordGroups groups = p.triage.groups;
+        int homes = store.jurisdictions().size();
+        int rules = p.triage.index.policy().rules().size();
+        double[] homeEnd = new double[homes];
+        double[] ruleEnd = new double[rules];
+        long[] homeBytes = new long[homes];
+        long[] ruleBytes = new long[rules];
+        for (TransferBatch batch : batches) {
+            for (int k = 0; k < batch.records().length(); k++) {
+                int i = batch.records().get(k);
+                int g = groups.groupOf(i);
+                int h = groups.home(g);
+                int r = p.triage.rule[g];
+                homeEnd[h] = Math.max(homeEnd[h], batch.plannedEndSeconds());
+                ruleEnd[r] = Math.max(ruleEnd[r], batch.plannedEndSeconds());
+                homeBytes[h] += store.bytes(i);
+                ruleBytes[r] += store.bytes(i);
+            }
+        }
+        ImmutableList.Builder<PartTiming> parts = ImmutableList.builder();
+        for (int h = 0; h < homes; h++) {
+            if (homeBytes[h] > 0) {
+                boolean[] mask = new boolean[p.demandCount()];
+                for (int d = 0; d < mask.length; d++) {
+                    mask[d] = p.demandHome[d] == h;
+                }
+                double partBound = ComplianceBounds.partLowerBoundSeconds(p, movedPerDemand, mask);
+                parts.add(new PartTiming(
+                        PartTiming.HOME, store.jurisdictions().get(h).code(), homeBytes[h], homeEnd[h], partBound));
+            }
+        }
+        for (int r = 0; r < rules; r++) {
+            if (ruleBytes[r] > 0) {
+                boolean[] mask = new boolean[p.demandCount()];
+                for (int d = 0; d < mask.length; d++) {
+                    mask[d] = p.demandRule[d] == r;
+                }
+                double partBound = ComplianceBounds.partLowerBoundSeconds(p, movedPerDemand, mask);
+                parts.add(new PartTiming(
+                        PartTiming.RULE, p.triage.index.rule(r).name(), ruleBytes[r], ruleEnd[r], partBound));
+            }
+        }
+        return parts.build();
+    }
+
+    /** The batches cut from the streams, with what they move. */
+    private static final class Built {
+        final List<TransferBatch> batches = new ArrayList<>();
+        /** Per batch, the latency the executor adds before it ends: one route latency per batch of its stream so far. */
+        final List<Double> latency = new ArrayList<>();
+
+        int[] lastBatch;
+        long[] movedPerDemand;
+        double egress;
+        long bytesToMove;
+    }
+
+    /**
+     * Cuts each stream's records, except the {@code dropped} ones, into batches of about the target size
+     * that run back to back at the stream's rate.
+     */
+    private static Built build(
+            AggregatedProblem p,
+            List<Stream> streams,
+            RecordAssignment assignment,
+            double[] rates,
+            int[] waveIds,
+            boolean[] dropped) {
+        RecordStore store = p.problem.store();
+        Topology topology = p.topology;
+        long target = p.problem.options().targetBatchBytes();
+        Built built = new Built();
+        built.lastBatch = new int[store.size()];
+        Arrays.fill(built.lastBatch, -1);
+        built.movedPerDemand = new long[p.demandCount()];
+        List<TransferBatch> batches = built.batches;
+        for (int k = 0; k < streams.size(); k++) {
+            Stream stream = streams.get(k);
+            int[] records = Arrays.stream(
+                            assignment.streamRecords, assignment.streamOffsets[k], assignment.streamOffsets[k + 1])
+                    .filter(i -> !dropped[i])
+                    .toArray();
+            if (records.length == 0) {
+                continue;
+            }
+            Route route = Route.of(topology, ImmutableIntArray.copyOf(stream.arcs()));
+            double costPerByte = route.costPerByte(topology);
+            double latency = route.latencySeconds(topology);
+            long before = 0;
+            int start = 0;
+            long chunk = 0;
+            int position = 0;
+            for (int r = 0; r <= records.length; r++) {
+                long bytes = r < records.length ? store.bytes(records[r]) : 0;
+                if (r == records.length || (chunk > 0 && chunk + bytes > target)) {
+                    ImmutableIntArray batchRecords = ImmutableIntArray.copyOf(Arrays.copyOfRange(records, start, r));
+                    int id = batches.size();
+                    double begin = stream.startSeconds() + before / rates[k];
+                    double end = stream.startSeconds() + (before + chunk) / rates[k];
+                    batches.add(new TransferBatch(
+                            id,
+                            waveIds[stream.wave()],
+                            stream.source(),
+                            stream.destination(),
+                            route,
+                            batchRecords,
+                            chunk,
+                            begin,
+                            end));
+                    built.latency.add(++position * latency);
+                    for (int i = 0; i < batchRecords.length(); i++) {
+                        int record = batchRecords.get(i);
+                        if (built.lastBatch[record] < 0
+                                || batches.get(built.lastBatch[record]).plannedEndSeconds() <= end) {
+                            built.lastBatch[record] = id;
+                        }
+                    }
+                    built.egress += chunk * costPerByte;
+                    built.bytesToMove += chunk;
+                    built.movedPerDemand[stream.demand()] += chunk;
+                    before += chunk;
+                    start = r;
+                    chunk = 0;
+                }
+                chunk += bytes;
+            }
+        }
+        return built;
+    }
+
+    /**
+     * Returns per batch when it counts as moved, as the executor runs a fault-free plan: its copy ends
+     * at the planned end plus one route latency per batch of its stream so far (each batch's first
+     * byte waits for the route's latency); each destination then verifies the batches one at a time,
+     * in the order their copies end, at {@link PlanOptions#verificationRate()}; the cut-over follows
+     * after {@link PlanOptions#cutOverTime()}.
+     */
+    private static double[] completionSeconds(AggregatedProblem p, Built built) {
+        PlanOptions options = p.problem.options();
+        List<TransferBatch> batches = built.batches;
+        int n = batches.size();
+        double[] copied = new double[n];
+        for (int b = 0; b < n; b++) {
+            copied[b] = batches.get(b).plannedEndSeconds() + built.latency.get(b);
+        }
+        Integer[] order = new Integer[n];
+        for (int b = 0; b < n; b++) {
+            order[b] = b;
+        }
+        Arrays.sort(
+                order, (a, b) -> copied[a] != copied[b] ? Double.compare(copied[a], copied[b]) : Integer.compare(a, b));
+        double[] verifierFreeAt = new double[p.topology.siteCount()];
+        double cutOver = Durations.seconds(options.cutOverTime());
+        double[] done = new double[n];
+        for (int b : order) {
+            TransferBatch batch = batches.get(b);
+            double verified = copied[b];
+            if (options.verificationRate().isPresent()) {
+                int site = batch.destination();
+                double start = Math.max(copied[b], verifierFreeAt[site]);
+                verifierFreeAt[site] =
+                        start + batch.bytes() / options.verificationRate().get().bytesPerSecond();
+                verified = verifierFreeAt[site];
+            }
+            done[b] = verified + cutOver;
+        }
+        return done;
     }
 
     /**

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.units.Bandwidth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,10 @@ import java.util.Optional;
  * @param maintenance link maintenance windows
  * @param usedBytesOutsideStore per data-center id, storage already used by data outside the record
  *     store; free storage is the site's storage minus this minus the store's replicas there
+ * @param verificationRate how fast the executor checks copied data at a destination, one batch at a time
+ *     per site, before a batch counts as moved; absent when a copy counts as moved once it ends
+ * @param cutOverTime how long after its verification a batch is cut over (catch-up with live writes and
+ *     the write freeze); not negative; default 0
  */
 public record PlanOptions(
         Optional<Duration> deadline,
@@ -40,7 +45,9 @@ public record PlanOptions(
         ImmutableMap<String, Duration> siteReadyAt,
         ImmutableMap<Jurisdiction, Duration> approvalAt,
         ImmutableList<LinkWindow> maintenance,
-        ImmutableMap<String, Long> usedBytesOutsideStore) {
+        ImmutableMap<String, Long> usedBytesOutsideStore,
+        Optional<Bandwidth> verificationRate,
+        Duration cutOverTime) {
 
     /** The default target batch size, 1 TB. */
     public static final long DEFAULT_TARGET_BATCH_BYTES = 1_000_000_000_000L;
@@ -56,6 +63,8 @@ public record PlanOptions(
     public PlanOptions {
         checkNotNull(deadline, "deadline");
         checkNotNull(timeStep, "timeStep");
+        checkNotNull(verificationRate, "verificationRate");
+        checkNotNull(cutOverTime, "cutOverTime");
         siteReadyAt = ImmutableMap.copyOf(siteReadyAt);
         approvalAt = ImmutableMap.copyOf(approvalAt);
         maintenance = ImmutableList.copyOf(maintenance);
@@ -70,8 +79,21 @@ public record PlanOptions(
                 checkArgument(!at.isNegative(), "options.siteReadyAt[%s] must not be negative, was %s", site, at));
         approvalAt.forEach((home, at) ->
                 checkArgument(!at.isNegative(), "options.approvalAt[%s] must not be negative, was %s", home, at));
+        verificationRate.ifPresent(
+                rate -> checkArgument(!rate.isZero(), "options.verificationRate must be positive, was %s", rate));
+        checkArgument(!cutOverTime.isNegative(), "options.cutOverTime must not be negative, was %s", cutOverTime);
         usedBytesOutsideStore.forEach((site, used) ->
                 checkArgument(used >= 0, "options.usedBytesOutsideStore[%s] must not be negative, was %s", site, used));
+    }
+
+    /**
+     * Returns the time a batch needs after its copy ends before it counts as moved, if verification
+     * were instantaneous apart from {@code bytes}: the verification of {@code bytes} plus the cut-over
+     * time, in seconds.
+     */
+    public double finishSeconds(long bytes) {
+        double verify = verificationRate.map(r -> bytes / r.bytesPerSecond()).orElse(0.0);
+        return verify + cutOverTime.toNanos() / 1e9;
     }
 
     /** Returns the defaults: no deadline, 1 TB batches, 1-hour step, everything ready, nothing else stored. */
@@ -94,8 +116,22 @@ public record PlanOptions(
         private final Map<Jurisdiction, Duration> approvalAt = new LinkedHashMap<>();
         private final List<LinkWindow> maintenance = new ArrayList<>();
         private final Map<String, Long> usedBytesOutsideStore = new LinkedHashMap<>();
+        private Bandwidth verificationRate;
+        private Duration cutOverTime = Duration.ZERO;
 
         private Builder() {}
+
+        /** Sets the rate at which a destination verifies copied data, one batch at a time. */
+        public Builder verificationRate(Bandwidth value) {
+            this.verificationRate = checkNotNull(value, "verificationRate");
+            return this;
+        }
+
+        /** Sets the time from a batch's verification to its cut-over. */
+        public Builder cutOverTime(Duration value) {
+            this.cutOverTime = checkNotNull(value, "cutOverTime");
+            return this;
+        }
 
         /** Sets a deadline (soft unless {@link #hardDeadline(boolean)} is set). */
         public Builder deadline(Duration value) {
@@ -159,7 +195,9 @@ public record PlanOptions(
                     ImmutableMap.copyOf(siteReadyAt),
                     ImmutableMap.copyOf(approvalAt),
                     ImmutableList.copyOf(maintenance),
-                    ImmutableMap.copyOf(usedBytesOutsideStore));
+                    ImmutableMap.copyOf(usedBytesOutsideStore),
+                    Optional.ofNullable(verificationRate),
+                    cutOverTime);
         }
     }
 }

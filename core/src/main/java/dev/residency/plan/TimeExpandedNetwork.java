@@ -16,7 +16,9 @@ import java.util.Arrays;
  * the site's free storage (shared by all intervals). Each demand node gets its units from S and may
  * enter the core of any of its source sites in any interval from its release on: data waits at its
  * source, never at an intermediate site, so every path lies within one interval and is a pipelined
- * route. The relaxed variant used for lower bounds also lets data wait at every site (holdover arcs
+ * route. Costs: a link arc's egress price ({@link #costUnits}) and, for the earliest-arrival solve, a
+ * cost per interval on the arcs into storage that grows with the interval's time, and optional slack
+ * arcs that offer a demand more units than it asks at a cost above every arrival. The relaxed variant used for lower bounds also lets data wait at every site (holdover arcs
  * core(i)→core(i+1)) and rounds capacities up instead of down.
  *
  * <p>Shared capacities are numbered as <em>resources</em> (link arcs, ingest and egress per interval,
@@ -34,6 +36,9 @@ final class TimeExpandedNetwork {
     final int source;
     final int sink;
     final int[] demandArc;
+    /** Per demand, its slack arc from the source (more units than asked, at a cost), or -1. */
+    final int[] slackArc;
+
     final int[] arcResource;
     final int[] arcTopology;
     final int[] arcInterval;
@@ -50,7 +55,10 @@ final class TimeExpandedNetwork {
             long[] units,
             long[] capacity,
             boolean relaxed,
-            boolean demandArcsOpen) {
+            boolean demandArcsOpen,
+            long[] arrivalCost,
+            long[] slack,
+            long slackCost) {
         this.problem = problem;
         this.horizon = horizon;
         Topology topology = problem.topology;
@@ -101,7 +109,8 @@ final class TimeExpandedNetwork {
                     record(network.addArc(core(i, v), out(i, v), capacity[r], 0), r, -1, i);
                 }
                 if (dest[v]) {
-                    record(network.addArc(core(i, v), storageBase + v, total, 0), -1, -1, i);
+                    long cost = arrivalCost == null ? 0 : arrivalCost[i];
+                    record(network.addArc(core(i, v), storageBase + v, total, cost), -1, -1, i);
                 }
                 if (relaxed && i + 1 < intervals) {
                     record(network.addArc(core(i, v), core(i + 1, v), total, 0), -1, -1, i);
@@ -124,12 +133,18 @@ final class TimeExpandedNetwork {
         }
         demandArc = new int[demands];
         Arrays.fill(demandArc, -1);
+        slackArc = new int[demands];
+        Arrays.fill(slackArc, -1);
         for (int d = 0; d < demands; d++) {
             if (units[d] <= 0 || !commodities[problem.demandCommodity[d]]) {
                 continue;
             }
             demandArc[d] = network.addArc(source, demandBase + d, demandArcsOpen ? units[d] : 0, 0);
             record(demandArc[d], -1, -1, -1);
+            if (slack != null && slack[d] > 0) {
+                slackArc[d] = network.addArc(source, demandBase + d, slack[d], slackCost);
+                record(slackArc[d], -1, -1, -1);
+            }
             int first = problem.timeline.intervalAt(problem.demandRelease[d]);
             for (int i = first; i < intervals; i++) {
                 for (int s : problem.demandSources[d]) {
@@ -152,7 +167,42 @@ final class TimeExpandedNetwork {
             long[] capacity,
             boolean relaxed,
             boolean demandArcsOpen) {
-        return new TimeExpandedNetwork(problem, horizon, commodities, units, capacity, relaxed, demandArcsOpen);
+        return new TimeExpandedNetwork(
+                problem, horizon, commodities, units, capacity, relaxed, demandArcsOpen, null, null, 0);
+    }
+
+    /**
+     * Builds the network of the commodities marked in {@code commodities}, every unit absorbed at a
+     * destination in interval {@code i} costing {@code arrivalCost[i]} on top of the links' egress costs.
+     */
+    static TimeExpandedNetwork build(
+            AggregatedProblem problem,
+            double horizon,
+            boolean[] commodities,
+            long[] units,
+            long[] capacity,
+            long[] arrivalCost,
+            long[] slack,
+            long slackCost) {
+        return new TimeExpandedNetwork(
+                problem, horizon, commodities, units, capacity, false, true, arrivalCost, slack, slackCost);
+    }
+
+    /** Returns the flow on the demand arcs, slack arcs left out. */
+    long realFlow() {
+        long sum = 0;
+        for (int a : demandArc) {
+            if (a >= 0) {
+                sum += network.flow(a);
+            }
+        }
+        return sum;
+    }
+
+    /** Returns demand {@code d}'s flow: its demand arc's and its slack arc's. */
+    long demandFlow(int d) {
+        return (demandArc[d] >= 0 ? network.flow(demandArc[d]) : 0)
+                + (slackArc[d] >= 0 ? network.flow(slackArc[d]) : 0);
     }
 
     /** Returns the number of timeline intervals that start before {@code horizon}. */

@@ -16,8 +16,16 @@ final class Timeline {
     final double[] starts;
     final double[] siteReady;
     private final boolean[][] linkDown;
+    private final PlanningProblem problem;
+    private final double[] releases;
 
     Timeline(PlanningProblem problem, double[] releases) {
+        this(problem, releases, new double[0]);
+    }
+
+    private Timeline(PlanningProblem problem, double[] releases, double[] extra) {
+        this.problem = problem;
+        this.releases = releases;
         Topology topology = problem.topology();
         PlanOptions options = problem.options();
         stepSeconds = Durations.seconds(options.timeStep());
@@ -31,6 +39,9 @@ final class Timeline {
         });
         for (double release : releases) {
             points.add(release);
+        }
+        for (double point : extra) {
+            points.add(point);
         }
         double[][] windows = new double[options.maintenance().size()][];
         int[] windowLink = new int[windows.length];
@@ -52,6 +63,20 @@ final class Timeline {
                 }
             }
         }
+    }
+
+    /**
+     * Returns this timeline with every multiple of {@code gridSeconds} below {@code horizon}, and {@code
+     * cut}, added as interval starts (capacities are unchanged; only the intervals are finer).
+     */
+    Timeline refined(double gridSeconds, double horizon, double cut) {
+        int count = (int) Math.ceil(horizon / gridSeconds);
+        double[] grid = new double[Math.max(0, count) + 1];
+        for (int k = 0; k < count; k++) {
+            grid[k] = k * gridSeconds;
+        }
+        grid[grid.length - 1] = cut;
+        return new Timeline(problem, releases, grid);
     }
 
     /** Returns {@code seconds} rounded up to the step grid. */

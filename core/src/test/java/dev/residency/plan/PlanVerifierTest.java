@@ -56,7 +56,10 @@ final class PlanVerifierTest {
                 plan.bytesToMove(),
                 plan.bytesToDeleteByReason(),
                 plan.violatingBytesAtDeadline(),
-                plan.method());
+                plan.method(),
+                plan.areaByteSeconds(),
+                plan.areaLowerBoundByteSeconds(),
+                plan.parts());
     }
 
     private static MigrationPlan withBatches(MigrationPlan plan, UnaryOperator<List<TransferBatch>> change) {
@@ -72,7 +75,10 @@ final class PlanVerifierTest {
                 plan.bytesToMove(),
                 plan.bytesToDeleteByReason(),
                 plan.violatingBytesAtDeadline(),
-                plan.method());
+                plan.method(),
+                plan.areaByteSeconds(),
+                plan.areaLowerBoundByteSeconds(),
+                plan.parts());
     }
 
     @Test

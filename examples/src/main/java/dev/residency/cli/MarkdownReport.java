@@ -11,6 +11,7 @@ import dev.residency.audit.BlockReason;
 import dev.residency.audit.Tally;
 import dev.residency.plan.DeletionReason;
 import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PartTiming;
 import dev.residency.plan.RecordClass;
 import dev.residency.policy.Rule;
 import dev.residency.sim.report.Estimate;
@@ -164,6 +165,25 @@ final class MarkdownReport {
                 plan.makespanSeconds() / Formats.DAY,
                 plan.lowerBoundSeconds() / Formats.DAY,
                 plan.qualityRatio()));
+        md.append(String.format(
+                Locale.ROOT,
+                "- Violation-time integral %.4g PB-days; lower bound %.4g PB-days; **area ratio %.3f**.%n",
+                plan.areaByteSeconds() / 1e15 / Formats.DAY,
+                plan.areaLowerBoundByteSeconds() / 1e15 / Formats.DAY,
+                plan.areaRatio()));
+        md.append("- Planned compliance per home jurisdiction (last copy; bound: its data alone on the network):\n\n"
+                + "| home | bytes | planned day | bound day | ratio |\n|---|---|---|---|---|\n");
+        for (PartTiming part : plan.parts(PartTiming.HOME)) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.2f | %.2f | %.3f |%n",
+                    part.name(),
+                    bytes(part.bytes()),
+                    part.plannedSeconds() / Formats.DAY,
+                    part.lowerBoundSeconds() / Formats.DAY,
+                    part.ratio()));
+        }
+        md.append('\n');
         md.append("- Violating records by class:\n\n| class | records (real-world) | bytes |\n|---|---|---|\n");
         for (Map.Entry<RecordClass, Tally> e : plan.classification().byClass().entrySet()) {
             md.append("| ")

@@ -4,6 +4,7 @@ import dev.residency.audit.Tally;
 import dev.residency.data.RecordStore;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PartTiming;
 import dev.residency.plan.PlanVerifier;
 import dev.residency.plan.PlanWriter;
 import dev.residency.plan.PlanningProblem;
@@ -162,6 +163,23 @@ final class PlanCommand implements Callable<Integer> {
                 plan.makespanSeconds() / Formats.DAY,
                 plan.lowerBoundSeconds() / Formats.DAY,
                 plan.qualityRatio());
+        out.printf(
+                Locale.ROOT,
+                "Violation-time integral %.4g PB-days, lower bound %.4g PB-days: area ratio %.3f.%n",
+                plan.areaByteSeconds() / 1e15 / Formats.DAY,
+                plan.areaLowerBoundByteSeconds() / 1e15 / Formats.DAY,
+                plan.areaRatio());
+        out.println("Planned compliance per home jurisdiction (last copy; bound = its data alone on the network):");
+        for (PartTiming part : plan.parts(PartTiming.HOME)) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-4s %12s  day %8.2f  bound %8.2f  ratio %.3f%n",
+                    part.name(),
+                    Formats.bytes(part.bytes()),
+                    part.plannedSeconds() / Formats.DAY,
+                    part.lowerBoundSeconds() / Formats.DAY,
+                    part.ratio());
+        }
         out.printf(
                 Locale.ROOT,
                 "%,d transfer batches in %d waves (%s to move), %,d deletion jobs, egress US$ %,.0f.%n%n",

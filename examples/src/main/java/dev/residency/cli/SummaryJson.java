@@ -67,6 +67,7 @@ final class SummaryJson {
         number(p, "makespanDays", plan.makespanSeconds() / Formats.DAY);
         number(p, "lowerBoundDays", plan.lowerBoundSeconds() / Formats.DAY);
         number(p, "qualityRatio", plan.qualityRatio());
+        number(p, "areaRatio", plan.areaRatio());
         number(p, "egressCostUsd", plan.egressCostUsd());
         p.put("bytesToMove", plan.bytesToMove());
         ObjectNode classes = p.putObject("classes");

@@ -20,6 +20,10 @@ import java.time.Instant;
  * since the run's start (dates before the start count as the start). The deadline is a hard one for
  * the planner when the scenario's deadline rule is {@link DeadlineRule#ENFORCE}: the planner then
  * chooses, by the policy's keep priorities, what to delete at once because it cannot arrive in time.
+ * The run's verification rate and write freeze go to the planner ({@link PlanOptions#verificationRate()},
+ * {@link PlanOptions#cutOverTime()}) so that a plan under a hard deadline leaves the time a batch needs
+ * after its copy to count as moved, as {@link MigrationRun} counts it (verified, then cut over). The
+ * catch-up rounds are not reserved: at the deadline the run cuts a verified batch over at once.
  */
 public final class ScenarioPlans {
 
@@ -33,7 +37,9 @@ public final class ScenarioPlans {
         PlanOptions.Builder options = PlanOptions.builder()
                 .targetBatchBytes(planning.targetBatchBytes())
                 .timeStep(planning.timeStep())
-                .hardDeadline(scenario.run().deadlineRule() == DeadlineRule.ENFORCE);
+                .hardDeadline(scenario.run().deadlineRule() == DeadlineRule.ENFORCE)
+                .verificationRate(scenario.run().verificationRate())
+                .cutOverTime(scenario.run().writeFreeze());
         scenario.run().deadline().ifPresent(d -> options.deadline(since(start, d)));
         planning.siteReadyAt().forEach((site, at) -> options.siteReadyAt(site, since(start, at)));
         planning.approvalAt().forEach((home, at) -> options.approvalAt(home, since(start, at)));
