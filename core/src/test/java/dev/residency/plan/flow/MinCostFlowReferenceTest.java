@@ -28,8 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with isolated nodes (some with stranded supply); dense transportation problems like the benchmark's (up to 40 by 40).
  * The seed and the factor are in every failure.
  */
-// A separate thread, so that a solve that spins fails the test instead of hanging the build.
-@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
 final class MinCostFlowReferenceTest {
 
     private static final int FAMILIES = 7;
