@@ -9,7 +9,6 @@ import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.BuiltInScenarios;
 import dev.residency.sim.scenario.Scenario;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,14 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * has no observed milestones. Runs in quick mode (two replications; bytes and so dates unchanged).
  */
 final class BuiltInRecordIT {
-
-    /**
-     * Observations the current flow and greedy planners do not reproduce, left unasserted and named in
-     * the report's table: both planners schedule the Dublin transfers of Project Clover late in the
-     * plan (after the second Dublin site and Hamar are ready) instead of from Sep 2023. The planner's
-     * objective (issue 9: every jurisdiction as early as its constraints allow) is what fixes this.
-     */
-    private static final Set<String> KNOWN_GAPS = Set.of("project-clover-2024: site tiktok-dublin-1 receiving");
 
     static Stream<String> names() {
         return BuiltInScenarios.names().stream();
@@ -53,9 +44,6 @@ final class BuiltInRecordIT {
                 ObservedComparison.of(scenario.run().observed(), scenario.run().start(), runs)) {
             String key = name + ": " + c.observed().subject().label() + " "
                     + c.observed().name() + " " + c.observed().what().label();
-            if (KNOWN_GAPS.contains(key)) {
-                continue;
-            }
             assertThat(c.reproduced())
                     .as(
                             "%s: simulated %s, %s days outside %s (tolerance %s)",
