@@ -3,9 +3,9 @@ package dev.residency.plan;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import dev.residency.plan.flow.MaxFlow;
-import dev.residency.plan.flow.MinCostFlow;
-import dev.residency.plan.flow.PathDecomposition;
+import dev.residency.plan.internal.flow.MaxFlow;
+import dev.residency.plan.internal.flow.MinCostFlow;
+import dev.residency.plan.internal.flow.PathDecomposition;
 import dev.residency.units.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;

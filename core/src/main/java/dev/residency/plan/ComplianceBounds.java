@@ -3,7 +3,7 @@ package dev.residency.plan;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.residency.plan.flow.MaxFlow;
+import dev.residency.plan.internal.flow.MaxFlow;
 import java.util.Arrays;
 
 /**

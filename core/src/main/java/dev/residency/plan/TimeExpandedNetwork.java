@@ -1,6 +1,6 @@
 package dev.residency.plan;
 
-import dev.residency.plan.flow.FlowNetwork;
+import dev.residency.plan.internal.flow.FlowNetwork;
 import dev.residency.topology.Topology;
 import java.util.Arrays;
 

@@ -2,8 +2,8 @@ package dev.residency.benchmarks.plan;
 
 import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlowBase;
-import dev.residency.plan.flow.FlowNetwork;
-import dev.residency.plan.flow.MinCostFlow;
+import dev.residency.plan.internal.flow.FlowNetwork;
+import dev.residency.plan.internal.flow.MinCostFlow;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

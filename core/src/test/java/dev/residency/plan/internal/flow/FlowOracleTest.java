@@ -1,4 +1,4 @@
-package dev.residency.plan.flow;
+package dev.residency.plan.internal.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package dev.residency.plan.flow;
+package dev.residency.plan.internal.flow;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
