@@ -122,7 +122,7 @@ final class MarkdownReport {
             md.append("Lost per run: ")
                     .append(bytes(summary.forcedLossBytes()))
                     .append(", affecting ")
-                    .append(number(scale(summary.forcedLossUsers(), scenario.scale()), 0))
+                    .append(number(summary.forcedLossUsers().times(scenario.scale()), 0))
                     .append(" users (real-world count: simulated users × ")
                     .append(scenario.scale())
                     .append(").\n");
@@ -402,18 +402,6 @@ final class MarkdownReport {
                     Durations.format(scenario.run().backups().retention()));
         }
         return "";
-    }
-
-    private static Estimate scale(Estimate e, int scale) {
-        return new Estimate(
-                e.mean() * scale,
-                e.median() * scale,
-                e.ciLow() * scale,
-                e.ciHigh() * scale,
-                e.min() * scale,
-                e.max() * scale,
-                e.n(),
-                e.missing());
     }
 
     /**

@@ -95,7 +95,7 @@ final class SummaryJson {
         summary.deletedByReason().forEach((reason, e) -> estimate(reasons, reason, e));
         estimate(h, "forcedLossBytes", summary.forcedLossBytes());
         estimate(h, "forcedLossSimulatedUsers", summary.forcedLossUsers());
-        estimate(h, "forcedLossUsers", scaled(summary.forcedLossUsers(), scenario.scale()));
+        estimate(h, "forcedLossUsers", summary.forcedLossUsers().times(scenario.scale()));
         estimate(h, "forcedLostWriteBytes", summary.forcedLostWrites());
         estimate(h, "egressCostUsd", summary.egressCostUsd());
         estimate(h, "copyRetries", summary.copyRetries());
@@ -170,8 +170,8 @@ final class SummaryJson {
             o.put("start", phase.start().toString());
             o.put("due", phase.due().toString());
             double due = MilestoneReport.daysBetween(start, phase.due());
-            estimate(o, "latenessLiveDays", shifted(s.liveDays(), -due));
-            estimate(o, "latenessWithBackupsDays", shifted(s.fullDays(), -due));
+            estimate(o, "latenessLiveDays", s.liveDays().plus(-due));
+            estimate(o, "latenessWithBackupsDays", s.fullDays().plus(-due));
         }
         ArrayNode sites = parent.putArray("sites");
         for (MilestoneSummary.Subject s : milestones.of(Milestone.Kind.SITE)) {
@@ -196,31 +196,6 @@ final class SummaryJson {
         o.put(
                 "withBackupsDate",
                 s.fullDays().n() == 0 ? null : Formats.date(start, s.fullDays().mean() * Formats.DAY));
-    }
-
-    /** Returns {@code e} with every value moved by {@code delta}; the interval's width is unchanged. */
-    static Estimate shifted(Estimate e, double delta) {
-        return new Estimate(
-                e.mean() + delta,
-                e.median() + delta,
-                e.ciLow() + delta,
-                e.ciHigh() + delta,
-                e.min() + delta,
-                e.max() + delta,
-                e.n(),
-                e.missing());
-    }
-
-    private static Estimate scaled(Estimate e, int scale) {
-        return new Estimate(
-                e.mean() * scale,
-                e.median() * scale,
-                e.ciLow() * scale,
-                e.ciHigh() * scale,
-                e.min() * scale,
-                e.max() * scale,
-                e.n(),
-                e.missing());
     }
 
     /** Lists the settings as {@code {"path", "value"}} objects, in the order given. */

@@ -66,4 +66,29 @@ public record Estimate(
     public double halfWidth() {
         return (ciHigh - ciLow) / 2;
     }
+
+    /**
+     * Returns this estimate with every value multiplied by {@code factor} (a positive factor, such as
+     * the population's scale, keeps the interval's order); the counts are unchanged.
+     *
+     * @throws IllegalArgumentException if {@code factor} is not positive and finite
+     */
+    public Estimate times(double factor) {
+        checkArgument(factor > 0 && Double.isFinite(factor), "factor must be positive and finite, was %s", factor);
+        return new Estimate(
+                mean * factor,
+                median * factor,
+                ciLow * factor,
+                ciHigh * factor,
+                min * factor,
+                max * factor,
+                n,
+                missing);
+    }
+
+    /** Returns this estimate with every value moved by {@code delta}; the interval's width is unchanged. */
+    public Estimate plus(double delta) {
+        return new Estimate(
+                mean + delta, median + delta, ciLow + delta, ciHigh + delta, min + delta, max + delta, n, missing);
+    }
 }

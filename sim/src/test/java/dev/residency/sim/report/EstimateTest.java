@@ -75,4 +75,25 @@ final class EstimateTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one");
     }
+
+    @Test
+    void timesAndPlus_moveEveryValue_keepCounts() {
+        // Values 1, 2, 3: mean 2, median 2, min 1, max 3. Times 1,000 (a population scale): 2,000,
+        // 1,000 and 3,000; plus -2 (lateness against a due day): mean 0, min -1, max 1.
+        Estimate e = Estimate.of(1, 2, 3);
+
+        Estimate scaled = e.times(1000);
+        Estimate shifted = e.plus(-2);
+
+        assertThat(scaled.mean()).isEqualTo(2000);
+        assertThat(scaled.min()).isEqualTo(1000);
+        assertThat(scaled.max()).isEqualTo(3000);
+        assertThat(scaled.ciHigh() - scaled.ciLow()).isCloseTo(1000 * (e.ciHigh() - e.ciLow()), within(1e-9));
+        assertThat(scaled.n()).isEqualTo(3);
+        assertThat(shifted.mean()).isEqualTo(0);
+        assertThat(shifted.min()).isEqualTo(-1);
+        assertThat(shifted.max()).isEqualTo(1);
+        assertThat(shifted.ciHigh() - shifted.ciLow()).isCloseTo(e.ciHigh() - e.ciLow(), within(1e-12));
+        assertThatThrownBy(() -> e.times(0)).hasMessageContaining("factor");
+    }
 }
