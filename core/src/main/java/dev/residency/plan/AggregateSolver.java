@@ -291,14 +291,8 @@ public final class AggregateSolver {
                 List<TimeExpandedNetwork> networks = new ArrayList<>();
                 int failed = -1;
                 for (int j : order) {
-                    long[] units = new long[amounts.length];
-                    long need = 0;
-                    for (int d = 0; d < amounts.length; d++) {
-                        if (p.demandCommodity[d] == j) {
-                            units[d] = amounts[d];
-                            need += amounts[d];
-                        }
-                    }
+                    long[] units = unitsOf(j, amounts);
+                    long need = Arrays.stream(units).sum();
                     if (need == 0) {
                         continue;
                     }
@@ -393,14 +387,8 @@ public final class AggregateSolver {
             long[] capacity = TimeExpandedNetwork.capacities(fine, horizon, false, total);
             List<TimeExpandedNetwork> networks = new ArrayList<>();
             for (int j : order) {
-                long[] units = new long[amounts.length];
-                long need = 0;
-                for (int d = 0; d < amounts.length; d++) {
-                    if (p.demandCommodity[d] == j) {
-                        units[d] = amounts[d];
-                        need += amounts[d];
-                    }
-                }
+                long[] units = unitsOf(j, amounts);
+                long need = Arrays.stream(units).sum();
                 if (need == 0) {
                     continue;
                 }
@@ -439,6 +427,17 @@ public final class AggregateSolver {
                 networks.add(ten);
             }
             return networks;
+        }
+
+        /** Returns {@code amounts} restricted to the demands of {@code commodity} (zero elsewhere). */
+        private long[] unitsOf(int commodity, long[] amounts) {
+            long[] units = new long[amounts.length];
+            for (int d = 0; d < amounts.length; d++) {
+                if (p.demandCommodity[d] == commodity) {
+                    units[d] = amounts[d];
+                }
+            }
+            return units;
         }
 
         private boolean[] only(int commodity) {

@@ -52,7 +52,7 @@ public final class ComplianceBounds {
                 "bytesPerDemand has %s entries for %s demands",
                 bytesPerDemand.length,
                 problem.demandCount());
-        long[] units = units(problem, bytesPerDemand);
+        long[] units = MakespanBound.flooredUnits(problem, bytesPerDemand);
         int k = problem.commodityCount();
         boolean[] all = new boolean[k];
         Arrays.fill(all, true);
@@ -75,7 +75,7 @@ public final class ComplianceBounds {
     public static double partLowerBoundSeconds(AggregatedProblem problem, long[] bytesPerDemand, boolean[] part) {
         checkNotNull(problem, "problem");
         checkArgument(part.length == problem.demandCount(), "part has %s entries", part.length);
-        long[] units = units(problem, bytesPerDemand);
+        long[] units = MakespanBound.flooredUnits(problem, bytesPerDemand);
         for (int d = 0; d < units.length; d++) {
             if (!part[d]) {
                 units[d] = 0;
@@ -99,14 +99,6 @@ public final class ComplianceBounds {
             }
         }
         return best;
-    }
-
-    private static long[] units(AggregatedProblem problem, long[] bytesPerDemand) {
-        long[] units = new long[bytesPerDemand.length];
-        for (int d = 0; d < units.length; d++) {
-            units[d] = bytesPerDemand[d] / problem.unitBytes;
-        }
-        return units;
     }
 
     /** Returns the right-endpoint sum of {@code (D - F(t))^+} for the commodities in {@code mask}, in byte-seconds. */

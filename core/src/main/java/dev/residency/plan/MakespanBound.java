@@ -38,10 +38,7 @@ public final class MakespanBound {
                 "bytesPerDemand has %s entries for %s demands",
                 bytesPerDemand.length,
                 problem.demandCount());
-        long[] units = new long[bytesPerDemand.length];
-        for (int d = 0; d < units.length; d++) {
-            units[d] = bytesPerDemand[d] / problem.unitBytes;
-        }
+        long[] units = flooredUnits(problem, bytesPerDemand);
         double best = 0;
         List<boolean[]> masks = boundMasks(problem, units);
         for (boolean[] mask : masks) {
@@ -144,5 +141,17 @@ public final class MakespanBound {
         };
         return HorizonSearch.search(
                 problem, probe, Double.POSITIVE_INFINITY, HorizonSearch.initialLength(problem, total), precision)[0];
+    }
+
+    /**
+     * Returns each demand's bytes in whole units of the problem, rounded down: a bound computed on fewer
+     * units than the plan moves stays a lower bound.
+     */
+    static long[] flooredUnits(AggregatedProblem problem, long[] bytesPerDemand) {
+        long[] units = new long[bytesPerDemand.length];
+        for (int d = 0; d < units.length; d++) {
+            units[d] = bytesPerDemand[d] / problem.unitBytes;
+        }
+        return units;
     }
 }
