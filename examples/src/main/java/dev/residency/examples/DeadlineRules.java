@@ -2,6 +2,7 @@ package dev.residency.examples;
 
 import dev.residency.sim.migration.MigrationRun;
 import dev.residency.sim.migration.MigrationSetup;
+import dev.residency.sim.migration.ScenarioPlans;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.BuiltInScenarios;
 import dev.residency.sim.scenario.DeadlineRule;
@@ -57,7 +58,7 @@ public final class DeadlineRules {
         }
         // Prepared once: population and plan are shared; only the run settings differ.
         long t0 = System.nanoTime();
-        MigrationSetup setup = MigrationSetup.prepare(scenario.withRun(
+        MigrationSetup setup = ScenarioPlans.prepare(scenario.withRun(
                 base.toBuilder().deadlineRule(DeadlineRule.CONTINUE).build()));
         long t1 = System.nanoTime();
         RunResult keepGoing = MigrationRun.execute(setup, 0);

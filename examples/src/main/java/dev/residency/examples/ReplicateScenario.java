@@ -3,6 +3,7 @@ package dev.residency.examples;
 import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Migrations;
 import dev.residency.sim.migration.Replications;
+import dev.residency.sim.migration.ScenarioPlans;
 import dev.residency.sim.report.Estimate;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
@@ -29,7 +30,7 @@ public final class ReplicateScenario {
         Scenario quick = BuiltInScenarios.load(name).withQuickMode();
         Scenario scenario =
                 quick.withRun(quick.run().toBuilder().replications(replications).build());
-        MigrationSetup setup = MigrationSetup.prepare(scenario);
+        MigrationSetup setup = ScenarioPlans.prepare(scenario);
         List<RunResult> runs = Migrations.replicate(setup, Replications.defaultThreads(), done -> {});
         ReplicationSummary summary = ReplicationSummary.of(runs);
         System.out.printf(

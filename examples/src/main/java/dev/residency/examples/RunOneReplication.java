@@ -2,6 +2,7 @@ package dev.residency.examples;
 
 import dev.residency.sim.migration.MigrationRun;
 import dev.residency.sim.migration.MigrationSetup;
+import dev.residency.sim.migration.ScenarioPlans;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.BuiltInScenarios;
 import dev.residency.sim.scenario.Scenario;
@@ -24,7 +25,7 @@ public final class RunOneReplication {
         String name = args.length > 0 ? args[0] : "microsoft-tiktok-2020";
         int replication = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Scenario scenario = BuiltInScenarios.load(name).withQuickMode();
-        MigrationSetup setup = MigrationSetup.prepare(scenario);
+        MigrationSetup setup = ScenarioPlans.prepare(scenario);
         long started = System.nanoTime();
         RunResult result = MigrationRun.execute(setup, replication);
         double seconds = (System.nanoTime() - started) / 1e9;

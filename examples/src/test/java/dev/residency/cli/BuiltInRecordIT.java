@@ -2,8 +2,8 @@ package dev.residency.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Migrations;
+import dev.residency.sim.migration.ScenarioPlans;
 import dev.residency.sim.report.ObservedComparison;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.BuiltInScenarios;
@@ -38,7 +38,7 @@ final class BuiltInRecordIT {
         assertThat(whatIf)
                 .as("%s has observed milestones and also calls itself a what-if", name)
                 .isFalse();
-        List<RunResult> runs = Migrations.replicate(MigrationSetup.prepare(scenario), 2, done -> {});
+        List<RunResult> runs = Migrations.replicate(ScenarioPlans.prepare(scenario), 2, done -> {});
 
         for (ObservedComparison c :
                 ObservedComparison.of(scenario.run().observed(), scenario.run().start(), runs)) {

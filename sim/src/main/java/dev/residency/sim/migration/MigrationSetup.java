@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * Everything a migration run needs that does not change between replications, precomputed once from
- * the scenario, its population and its plan: what each batch and deletion weighs per jurisdiction and
+ * the scenario, a population and a plan that the caller built (or {@link ScenarioPlans#prepare}, which
+ * builds both from the scenario): what each batch and deletion weighs per jurisdiction and
  * category, the gates before which each batch may not start, the live writes reaching each batch's
  * source ({@link LiveWriteModel}), the subjects whose milestones are reported, and the sampling grid.
  * Shared, read-only, by all replications (thread-safe).
@@ -116,16 +117,6 @@ public final class MigrationSetup {
     public static MigrationSetup prepare(Scenario scenario, RecordStore store, MigrationPlan plan) {
         return new MigrationSetup(
                 checkNotNull(scenario, "scenario"), checkNotNull(store, "store"), checkNotNull(plan, "plan"));
-    }
-
-    /**
-     * Prepares a run of {@code scenario}: builds its population and plans it with the scenario's
-     * planner.
-     */
-    public static MigrationSetup prepare(Scenario scenario) {
-        checkNotNull(scenario, "scenario");
-        RecordStore store = scenario.population().build(scenario.topology());
-        return prepare(scenario, store, ScenarioPlans.plan(scenario, store));
     }
 
     /** Returns a setup for the same population and plan whose run settings are {@code run}. */

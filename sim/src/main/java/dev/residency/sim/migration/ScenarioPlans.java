@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Turns a scenario's calendar into the planner's relative times and plans it. Dates become durations
+ * Turns a scenario's calendar into the planner's relative times, plans it, and prepares its run. Dates become durations
  * since the run's start (dates before the start count as the start). The deadline is a hard one for
  * the planner when the scenario's deadline rule is {@link DeadlineRule#ENFORCE}: the planner then
  * chooses, by the policy's keep priorities, what to delete at once because it cannot arrive in time.
@@ -67,6 +67,16 @@ public final class ScenarioPlans {
     /** Plans the migration of {@code store} under {@code scenario}'s policy with the scenario's planner. */
     public static MigrationPlan plan(Scenario scenario, RecordStore store) {
         return plan(scenario, problem(scenario, store));
+    }
+
+    /**
+     * Prepares a run of {@code scenario}: builds its population, plans it with the scenario's planner
+     * and precomputes the run's read-only setup ({@link MigrationSetup#prepare}).
+     */
+    public static MigrationSetup prepare(Scenario scenario) {
+        checkNotNull(scenario, "scenario");
+        RecordStore store = scenario.population().build(scenario.topology());
+        return MigrationSetup.prepare(scenario, store, plan(scenario, store));
     }
 
     private static Duration since(Instant start, Instant at) {

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import dev.residency.sim.migration.MigrationRun;
 import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Replications;
+import dev.residency.sim.migration.ScenarioPlans;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.Overrides;
@@ -103,7 +104,7 @@ public final class Study {
     public Outcome run(int threads, Progress progress) {
         checkArgument(threads > 0, "threads must be positive, was %s", threads);
         checkNotNull(progress, "progress");
-        MigrationSetup setup = MigrationSetup.prepare(scenario);
+        MigrationSetup setup = ScenarioPlans.prepare(scenario);
         int n = setup.scenario().run().replications();
         List<RunResult> runs = replicate(setup, threads, d -> progress.update(d, n), new AtomicInteger(), n);
         return new Outcome(scenario, overrides, setup, ReplicationSummary.of(runs), ImmutableList.copyOf(runs));

@@ -102,7 +102,7 @@ final class PlanAgreementTest {
                 .faults(Faults.NONE)
                 .phases(original.phases());
         original.deadline().ifPresent(clean::deadline);
-        MigrationSetup setup = MigrationSetup.prepare(quick.withRun(clean.build()));
+        MigrationSetup setup = ScenarioPlans.prepare(quick.withRun(clean.build()));
 
         RunResult result = MigrationRun.execute(setup, 0);
 
