@@ -138,16 +138,7 @@ final class MarkdownReport {
                     .append(".\n");
         }
 
-        md.append("\n## Cost\n\n");
-        if (scenario.topology().links().stream().allMatch(l -> l.egressCostPerGiB() == 0)) {
-            md.append("Egress: not modelled (no link in the scenario has an egress price).\n");
-        } else {
-            md.append("Egress of all bytes sent: US$ ")
-                    .append(number(summary.egressCostUsd(), 0))
-                    .append(" (plan estimate US$ ")
-                    .append(String.format(Locale.ROOT, "%,.0f", plan.egressCostUsd()))
-                    .append(").\n");
-        }
+        md.append(CostReport.markdown(scenario, plan, summary.costs()));
 
         md.append("\n## Plan\n\n");
         md.append(String.format(

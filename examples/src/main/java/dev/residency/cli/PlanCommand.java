@@ -182,12 +182,14 @@ final class PlanCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "%,d transfer batches in %d waves (%s to move), %,d deletion jobs, egress US$ %,.0f.%n%n",
+                "%,d transfer batches in %d waves (%s to move), %,d deletion jobs, egress %s.%n%n",
                 plan.batches().size(),
                 plan.waveCount(),
                 Formats.bytes(plan.bytesToMove()),
                 plan.deletions().size(),
-                plan.egressCostUsd());
+                scenario.topology().links().stream().anyMatch(l -> l.egressCostPerGiB() > 0)
+                        ? String.format(Locale.ROOT, "US$ %,.0f", plan.egressCostUsd())
+                        : "not modelled (no link has an egress price)");
         tallies(
                 out,
                 "Violating records by class (real-world records)",

@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Plans the scenario, simulates its replications and writes the report folder:",
-            "report.md, timeseries.csv, batches.csv, milestones.csv, summary.json, compliance.png",
-            "and jurisdictions.png."
+            "report.md, timeseries.csv, batches.csv, milestones.csv, costs.csv, summary.json,",
+            "compliance.png and jurisdictions.png."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -194,6 +194,7 @@ final class RunCommand implements Callable<Integer> {
         folder.add("batches.csv", CsvReports.batches(results, scenario.topology()));
         folder.add("summary.json", json);
         folder.add("milestones.csv", MilestoneReport.csv(results, scenario.run().start()));
+        folder.add("costs.csv", CostReport.csv(results));
         folder.add(
                 "jurisdictions.png",
                 JurisdictionChart.png(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.residency.audit.Tally;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.RecordClass;
+import dev.residency.sim.report.CostKind;
 import dev.residency.sim.report.Estimate;
 import dev.residency.sim.report.Milestone;
 import dev.residency.sim.report.MilestoneSummary;
@@ -29,7 +30,7 @@ import java.util.Map;
 final class SummaryJson {
 
     /** The version of the document's schema; raised when a field changes meaning or disappears. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -97,8 +98,13 @@ final class SummaryJson {
         estimate(h, "forcedLossSimulatedUsers", summary.forcedLossUsers());
         estimate(h, "forcedLossUsers", summary.forcedLossUsers().times(scenario.scale()));
         estimate(h, "forcedLostWriteBytes", summary.forcedLostWrites());
-        estimate(h, "egressCostUsd", summary.egressCostUsd());
+        if (summary.costs().modelled(CostKind.EGRESS)) {
+            estimate(h, "egressCostUsd", summary.egressCostUsd());
+        } else {
+            h.putNull("egressCostUsd");
+        }
         estimate(h, "copyRetries", summary.copyRetries());
+        CostReport.json(root.putObject("costs"), summary.costs(), SummaryJson::fill);
 
         milestones(root.putObject("milestones"), scenario, MilestoneSummary.of(runs));
         ArrayNode observed = root.putArray("observed");
@@ -133,7 +139,8 @@ final class SummaryJson {
             o.put("bytesDeleted", r.bytesDeleted());
             o.put("forcedLossBytes", r.forcedLoss().bytes());
             o.put("forcedLostWriteBytes", r.forcedLoss().lostWriteBytes());
-            number(o, "egressCostUsd", r.egressCostUsd());
+            number(o, "egressCostUsd", r.costs().usd(CostKind.EGRESS));
+            number(o, "totalCostUsd", r.costs().totalUsd());
             o.put("linkFailures", r.linkFailures());
             o.put("siteFailures", r.siteFailures());
             o.put("events", r.events());
@@ -206,7 +213,11 @@ final class SummaryJson {
     }
 
     private static void estimate(ObjectNode parent, String name, Estimate e) {
-        ObjectNode o = parent.putObject(name);
+        fill(parent.putObject(name), e);
+    }
+
+    /** Writes {@code e}'s fields into {@code o}. */
+    private static void fill(ObjectNode o, Estimate e) {
         number(o, "mean", e.mean());
         number(o, "median", e.median());
         number(o, "ciLow", e.ciLow());

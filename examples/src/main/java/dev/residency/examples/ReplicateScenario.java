@@ -4,6 +4,7 @@ import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Migrations;
 import dev.residency.sim.migration.Replications;
 import dev.residency.sim.migration.ScenarioPlans;
+import dev.residency.sim.report.CostKind;
 import dev.residency.sim.report.Estimate;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.report.RunResult;
@@ -46,7 +47,11 @@ public final class ReplicateScenario {
         print("days to full compliance", summary.fullComplianceDays(), 1);
         print("PB moved", scaled(summary.bytesMoved(), 1e15), 3);
         print("PB deleted", scaled(summary.bytesDeleted(), 1e15), 3);
-        print("egress, US$", summary.egressCostUsd(), 0);
+        if (summary.costs().modelled(CostKind.EGRESS)) {
+            print("egress, US$", summary.egressCostUsd(), 0);
+        } else {
+            System.out.println("egress: not modelled (no link has an egress price)");
+        }
     }
 
     private static void print(String label, Estimate e, int decimals) {

@@ -44,8 +44,11 @@ final class BuiltInScenariosIT {
         assertThat(summary.get("scenario").get("name").asText()).isEqualTo(name);
         assertThat(summary.get("plan").get("qualityRatio").asDouble()).isGreaterThanOrEqualTo(1.0 - 1e-9);
         assertThat(Files.size(out.resolve("compliance.png"))).isPositive();
-        // Schema 2: per-jurisdiction and per-phase dates in the data and in the report.
-        assertThat(summary.get("schemaVersion").asInt()).isEqualTo(2);
+        // Schema 2: per-jurisdiction and per-phase dates in the data and in the report; schema 3: costs.
+        assertThat(summary.get("schemaVersion").asInt()).isEqualTo(3);
+        assertThat(summary.get("costs").get("sites"))
+                .hasSize(BuiltInScenarios.load(name).topology().siteCount());
+        assertThat(Files.readString(out.resolve("costs.csv"))).startsWith("replication,scope,name,");
         assertThat(summary.get("milestones").get("jurisdictions")).isNotEmpty();
         assertThat(summary.get("milestones").get("phases"))
                 .hasSize(BuiltInScenarios.load(name).run().phases().size());

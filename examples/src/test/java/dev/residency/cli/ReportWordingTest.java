@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
+import dev.residency.sim.report.CostKind;
+import dev.residency.sim.report.CostSummary;
 import dev.residency.sim.report.Estimate;
 import dev.residency.sim.report.Proportion;
 import dev.residency.sim.report.ReplicationSummary;
@@ -123,6 +125,13 @@ final class ReportWordingTest {
                 zero,
                 zero,
                 zero,
-                ImmutableList.of());
+                ImmutableList.of(),
+                new CostSummary(
+                        Estimate.of(Double.NaN),
+                        java.util.Arrays.stream(CostKind.values())
+                                .collect(com.google.common.collect.ImmutableMap.toImmutableMap(
+                                        k -> k, k -> Estimate.of(Double.NaN))),
+                        ImmutableList.of(),
+                        Estimate.of(0)));
     }
 }

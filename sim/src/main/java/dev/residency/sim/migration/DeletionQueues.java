@@ -51,6 +51,7 @@ final class DeletionQueues {
     private final UniformRandomProvider failures;
     private final IntPredicate cutOver;
     private final MilestoneTracker milestones;
+    private final StorageMeter storage;
     private final JobState[] state;
     private final boolean[] forced;
     private final long[][] extra;
@@ -79,13 +80,15 @@ final class DeletionQueues {
             Ledger ledger,
             UniformRandomProvider failures,
             IntPredicate cutOver,
-            MilestoneTracker milestones) {
+            MilestoneTracker milestones,
+            StorageMeter storage) {
         this.setup = setup;
         this.sim = sim;
         this.ledger = ledger;
         this.failures = failures;
         this.cutOver = cutOver;
         this.milestones = milestones;
+        this.storage = storage;
         int jobs = setup.plan().deletions().size();
         state = new JobState[jobs];
         Arrays.fill(state, JobState.HELD);
@@ -242,6 +245,8 @@ final class DeletionQueues {
         ledger.deleted(chunk, keepBackups);
         String reason = forced[d] ? FORCED : setup.deletion(d).reason().name();
         deletedByReason.merge(reason, sum, Long::sum);
+        double held = stored(d, sum);
+        storage.change(setup.deletion(d).site(), -held, keepBackups ? held : 0, sim.now());
         if (keepBackups && sum > 0) {
             backupChunks.get(d).add(chunk);
             sim.schedule(retention, new BackupGone(d));
@@ -265,6 +270,7 @@ final class DeletionQueues {
             return; // shredded by the deadline rule meanwhile
         }
         ledger.backupGone(chunk);
+        storage.change(setup.deletion(d).site(), 0, -stored(d, sum(chunk)), sim.now());
         if (state[d] == JobState.DONE && backupChunks.get(d).isEmpty()) {
             milestones.backupGone(d, sim.now());
         }
@@ -278,6 +284,7 @@ final class DeletionQueues {
                     chunk != null;
                     chunk = backupChunks.get(d).poll()) {
                 ledger.backupGone(chunk);
+                storage.change(setup.deletion(d).site(), 0, -stored(d, sum(chunk)), sim.now());
             }
             if (state[d] != JobState.DONE) {
                 // Finishing without backups counts the job's backups gone as well.
@@ -321,6 +328,24 @@ final class DeletionQueues {
         long[] sum = base.clone();
         for (int h = 0; h < sum.length; h++) {
             sum[h] += extra[d][h];
+        }
+        return sum;
+    }
+
+    /**
+     * Returns the part of {@code bytes} deleted by job {@code d} that the storage meter counts: the
+     * population's copies, not the live writes attached to the job, which storage leaves out (the
+     * job's share of each is the same in every chunk).
+     */
+    private double stored(int d, long bytes) {
+        long total = bytes(d);
+        return total == 0 ? 0 : bytes * ((double) setup.deletionFootprint(d).bytes() / total);
+    }
+
+    private static long sum(long[] values) {
+        long sum = 0;
+        for (long v : values) {
+            sum += v;
         }
         return sum;
     }

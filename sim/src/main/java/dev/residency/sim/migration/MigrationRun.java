@@ -3,6 +3,7 @@ package dev.residency.sim.migration;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
 import dev.residency.plan.Deletion;
 import dev.residency.plan.TransferBatch;
 import dev.residency.sim.engine.RandomStreams;
@@ -19,7 +20,10 @@ import dev.residency.sim.migration.MigrationEvent.StartBatch;
 import dev.residency.sim.migration.MigrationEvent.VerifyDone;
 import dev.residency.sim.network.FlowListener;
 import dev.residency.sim.network.FlowNetwork;
+import dev.residency.sim.report.RunCosts;
 import dev.residency.sim.report.RunResult;
+import dev.residency.sim.report.SiteCost;
+import dev.residency.sim.scenario.CostInputs;
 import dev.residency.sim.scenario.DeadlineRule;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.units.Durations;
@@ -91,6 +95,11 @@ public final class MigrationRun {
     private final SeriesRecorder recorder;
     private final MilestoneTracker milestones;
     private final UniformRandomProvider corruption;
+    private final StorageMeter storage;
+    /** Per site, the egress price of the bytes sent from it. */
+    private final double[] egressBySite;
+    /** Per batch, whether its first copy has arrived at the destination (and is held there). */
+    private final boolean[] arrived;
 
     private final Stage[] state;
     private final int[] flowOf;
@@ -132,8 +141,21 @@ public final class MigrationRun {
         this.corruption = streams.stream("corruption", replication);
         this.ledger = new Ledger(setup);
         this.milestones = new MilestoneTracker(setup.subjects());
+        int sites = setup.topology().siteCount();
+        long[] held = new long[sites];
+        for (int s = 0; s < sites; s++) {
+            held[s] = setup.heldAtStart(s);
+        }
+        this.storage = new StorageMeter(held);
+        this.egressBySite = new double[sites];
         this.deletions = new DeletionQueues(
-                setup, sim, ledger, streams.stream("deletion-failures", replication), this::batchCutOver, milestones);
+                setup,
+                sim,
+                ledger,
+                streams.stream("deletion-failures", replication),
+                this::batchCutOver,
+                milestones,
+                storage);
         this.recorder = new SeriesRecorder(setup, ledger);
         linkDown = new int[setup.topology().links().size()];
         siteDown = new int[setup.topology().siteCount()];
@@ -143,6 +165,7 @@ public final class MigrationRun {
         Arrays.fill(state, Stage.WAITING);
         flowOf = new int[n];
         Arrays.fill(flowOf, -1);
+        arrived = new boolean[n];
         snapshotAt = new double[n];
         syncedAt = new double[n];
         catchUpRounds = new int[n];
@@ -270,6 +293,12 @@ public final class MigrationRun {
         TransferBatch batch = setup.plan().batches().get(b);
         long bytes = kind == Transfer.CATCH_UP ? lastCatchUp(b) : batch.bytes();
         egressCost += bytes * layout.costPerByte(b);
+        egressBySite[batch.source()] += bytes * layout.costPerByte(b);
+        if (kind != Transfer.CATCH_UP && !arrived[b]) {
+            // Live writes are left out of storage (see CostInputs); the batch's copy is held from now.
+            arrived[b] = true;
+            storage.change(batch.destination(), batch.bytes(), 0, sim.now());
+        }
         switch (kind) {
             case COPY, RECOPY -> {
                 times.copyEnd[b] = sim.now();
@@ -404,6 +433,11 @@ public final class MigrationRun {
                 times.cutOverAt[b] = now;
                 finishBatch(b, false);
             } else {
+                if (arrived[b]) {
+                    // The unverified copy is discarded with the aborted batch.
+                    TransferBatch batch = setup.plan().batches().get(b);
+                    storage.change(batch.destination(), -batch.bytes(), 0, now);
+                }
                 state[b] = Stage.FORCED;
                 finishBatch(b, true);
             }
@@ -509,6 +543,33 @@ public final class MigrationRun {
                 sim.processedEvents(),
                 recorder.build(),
                 times.outcomes(setup.plan().batches(), b -> state[b] == Stage.FORCED),
-                milestones.milestones());
+                milestones.milestones(),
+                costs(end));
+    }
+
+    /** Prices the run's storage, egress and fixed costs; NaN where the scenario gives no price. */
+    private RunCosts costs(double end) {
+        CostInputs prices = settings.costs();
+        double[] held = storage.byteSecondsUntil(end);
+        boolean egressPriced = setup.topology().links().stream().anyMatch(l -> l.egressCostPerGiB() > 0);
+        ImmutableList.Builder<SiteCost> sites = ImmutableList.builder();
+        for (int s = 0; s < held.length; s++) {
+            String id = setup.topology().site(s).id();
+            Double build = prices.buildUsdBySite().get(id);
+            sites.add(new SiteCost(
+                    id,
+                    held[s],
+                    held[s] * prices.storageUsdPerByteSecond(id),
+                    egressPriced ? egressBySite[s] : Double.NaN,
+                    build == null ? Double.NaN : build));
+        }
+        double months = end / CostInputs.MONTH_SECONDS;
+        return new RunCosts(
+                sites.build(),
+                months,
+                prices.staffUsdPerMonth().isPresent()
+                        ? months * prices.staffUsdPerMonth().getAsDouble()
+                        : Double.NaN,
+                prices.oneOffUsd().orElse(Double.NaN));
     }
 }

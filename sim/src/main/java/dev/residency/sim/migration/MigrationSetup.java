@@ -26,7 +26,7 @@ import java.util.Map;
  * Everything a migration run needs that does not change between replications, precomputed once from
  * the scenario, a population and a plan that the caller built (or {@link ScenarioPlans#prepare}, which
  * builds both from the scenario): what each batch and deletion weighs per jurisdiction and
- * category, the gates before which each batch may not start, the live writes reaching each batch's
+ * category, the bytes each site holds at the start, the gates before which each batch may not start, the live writes reaching each batch's
  * source ({@link LiveWriteModel}), the subjects whose milestones are reported, and the sampling grid.
  * Shared, read-only, by all replications (thread-safe).
  */
@@ -41,6 +41,7 @@ public final class MigrationSetup {
     private final int[] sourceDeletion;
     private final LiveWriteModel liveWrites;
     private final long[] initialViolating;
+    private final long[] heldAtStart;
     private final long[] blockedFloor;
     private final BitSet compliantAtStart;
     private final double deadlineSeconds;
@@ -100,6 +101,7 @@ public final class MigrationSetup {
                     store.jurisdictions().get(h),
                     initialViolating[h]);
         }
+        heldAtStart = heldAtStart(store);
         deadlineSeconds = scenario.run()
                 .deadline()
                 .map(d -> Durations.seconds(java.time.Duration.between(start, d)))
@@ -122,6 +124,22 @@ public final class MigrationSetup {
     /** Returns a setup for the same population and plan whose run settings are {@code run}. */
     public MigrationSetup withRun(dev.residency.sim.scenario.RunSettings run) {
         return new MigrationSetup(scenario.withRun(run), store, plan);
+    }
+
+    /** Returns, per site, the bytes of the population's replicas it holds before anything moves. */
+    private static long[] heldAtStart(RecordStore store) {
+        long[] bySet = new long[store.replicaSets().size()];
+        for (int i = 0; i < store.size(); i++) {
+            bySet[store.replicaSet(i)] += store.bytes(i);
+        }
+        long[] bySite = new long[store.topology().siteCount()];
+        for (int set = 0; set < bySet.length; set++) {
+            var sites = store.replicaSets().sites(set);
+            for (int k = 0; k < sites.length(); k++) {
+                bySite[sites.get(k)] += bySet[set];
+            }
+        }
+        return bySite;
     }
 
     /** Marks the records of the plan's batches that already have a compliant copy before anything moves. */
@@ -273,6 +291,11 @@ public final class MigrationSetup {
     /** Returns whether record {@code i} of some batch had a compliant copy before the migration began. */
     boolean compliantAtStart(int i) {
         return compliantAtStart.get(i);
+    }
+
+    /** Returns the bytes of the population's replicas that site {@code site} holds at the start. */
+    long heldAtStart(int site) {
+        return heldAtStart[site];
     }
 
     long initialViolating(int h) {

@@ -35,6 +35,7 @@ import java.util.function.ToDoubleFunction;
  * @param copyRetries copies repeated after corruption
  * @param band the violating-bytes series (backups included) over replications: per sample, the
  *     instant, minimum, median and maximum
+ * @param costs what the runs cost, by kind and site ("not modelled" where the scenario gives no price)
  */
 public record ReplicationSummary(
         String scenario,
@@ -53,7 +54,8 @@ public record ReplicationSummary(
         Estimate forcedLostWrites,
         Estimate egressCostUsd,
         Estimate copyRetries,
-        ImmutableList<BandPoint> band) {
+        ImmutableList<BandPoint> band,
+        CostSummary costs) {
 
     private static final double DAY = 86_400;
 
@@ -101,7 +103,8 @@ public record ReplicationSummary(
                 estimate(results, r -> r.forcedLoss().lostWriteBytes()),
                 estimate(results, RunResult::egressCostUsd),
                 estimate(results, r -> r.copyRetries()),
-                band(results));
+                band(results),
+                CostSummary.of(results));
     }
 
     private static double median(double[] values) {

@@ -39,6 +39,7 @@ import com.google.common.hash.Hashing;
  * @param series the sampled time series
  * @param batches per-batch outcomes, in batch order
  * @param milestones when each jurisdiction, rule, phase and site reached its milestones
+ * @param costs what the run cost, by kind and site (NaN where not modelled)
  */
 public record RunResult(
         String scenario,
@@ -65,7 +66,8 @@ public record RunResult(
         long events,
         TimeSeries series,
         ImmutableList<BatchOutcome> batches,
-        ImmutableList<Milestone> milestones) {
+        ImmutableList<Milestone> milestones,
+        RunCosts costs) {
 
     /** Creates a result, copying collections. */
     public RunResult {
@@ -75,6 +77,7 @@ public record RunResult(
         checkNotNull(series, "series");
         batches = ImmutableList.copyOf(batches);
         milestones = ImmutableList.copyOf(milestones);
+        checkNotNull(costs, "costs");
     }
 
     /** Returns the total violating copy bytes deleted, all reasons. */
@@ -121,6 +124,11 @@ public record RunResult(
         for (Milestone m : milestones) {
             h.putUnencodedChars(m.kind().name()).putUnencodedChars(m.name()).putDouble(m.liveSeconds());
             h.putDouble(m.fullSeconds()).putDouble(m.firstReceiptSeconds());
+        }
+        h.putDouble(costs.months()).putDouble(costs.staffUsd()).putDouble(costs.oneOffUsd());
+        for (SiteCost c : costs.sites()) {
+            h.putUnencodedChars(c.site()).putDouble(c.heldByteSeconds()).putDouble(c.storageUsd());
+            h.putDouble(c.egressUsd()).putDouble(c.buildUsd());
         }
         return h.hash().toString();
     }

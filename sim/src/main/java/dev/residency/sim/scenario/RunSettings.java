@@ -41,6 +41,8 @@ import java.util.Optional;
  *     a deletion failure repeats one chunk, and each chunk's backups age out on their own
  * @param observed what happened in the real programme, to compare simulated milestones with (the
  *     scenario file's top-level {@code observed} list); empty for a what-if
+ * @param costs the prices for the run's cost (the scenario file's top-level {@code costs} section);
+ *     {@link CostInputs#NONE} when none is given
  */
 public record RunSettings(
         Instant start,
@@ -59,7 +61,8 @@ public record RunSettings(
         Faults faults,
         ImmutableList<Phase> phases,
         long deletionChunkBytes,
-        ImmutableList<ObservedMilestone> observed) {
+        ImmutableList<ObservedMilestone> observed,
+        CostInputs costs) {
 
     /** The default number of replications. */
     public static final int DEFAULT_REPLICATIONS = 20;
@@ -98,6 +101,7 @@ public record RunSettings(
         checkNotNull(writeFreeze, "writeFreeze");
         checkNotNull(backups, "backups");
         checkNotNull(faults, "faults");
+        checkNotNull(costs, "costs");
         liveWrites = ImmutableMap.copyOf(liveWrites);
         phases = ImmutableList.copyOf(phases);
         observed = ImmutableList.copyOf(observed);
@@ -148,7 +152,8 @@ public record RunSettings(
                 .faults(faults)
                 .phases(phases)
                 .deletionChunkBytes(deletionChunkBytes)
-                .observed(observed);
+                .observed(observed)
+                .costs(costs);
         deadline.ifPresent(b::deadline);
         liveWrites.forEach(b::liveWrites);
         return b;
@@ -173,6 +178,7 @@ public record RunSettings(
         private List<Phase> phases = List.of();
         private long deletionChunkBytes = DEFAULT_DELETION_CHUNK_BYTES;
         private List<ObservedMilestone> observed = List.of();
+        private CostInputs costs = CostInputs.NONE;
 
         private Builder(Instant start) {
             this.start = checkNotNull(start, "start");
@@ -268,6 +274,12 @@ public record RunSettings(
             return this;
         }
 
+        /** Sets the prices for the run's cost. */
+        public Builder costs(CostInputs value) {
+            this.costs = checkNotNull(value, "costs");
+            return this;
+        }
+
         /** Sets the phases. */
         public Builder phases(List<Phase> value) {
             this.phases = List.copyOf(value);
@@ -297,7 +309,8 @@ public record RunSettings(
                     faults,
                     ImmutableList.copyOf(phases),
                     deletionChunkBytes,
-                    ImmutableList.copyOf(observed));
+                    ImmutableList.copyOf(observed),
+                    costs);
         }
     }
 }

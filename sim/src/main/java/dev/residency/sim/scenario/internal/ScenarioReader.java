@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import dev.residency.data.Category;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.policy.ResidencyPolicy;
+import dev.residency.sim.scenario.CostInputs;
 import dev.residency.sim.scenario.ObservedMilestone;
 import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.PlanningSettings;
@@ -53,7 +54,8 @@ public final class ScenarioReader {
         "policy",
         "planning",
         "run",
-        "observed"
+        "observed",
+        "costs"
     };
 
     private ScenarioReader() {}
@@ -154,8 +156,9 @@ public final class ScenarioReader {
                 homes,
                 policy,
                 read.map(RunSettings::phases).orElse(ImmutableList.of()));
+        CostInputs costs = CostsSection.read(root, fleet);
         Optional<RunSettings> run =
-                read.map(r -> r.toBuilder().observed(observed).build());
+                read.map(r -> r.toBuilder().observed(observed).costs(costs).build());
 
         if (policy.isPresent() && fleet.topology.isPresent() && homes.isPresent()) {
             ScenarioChecks.policyAllowsSomeSite(
