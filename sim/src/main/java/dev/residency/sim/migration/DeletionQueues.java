@@ -5,6 +5,7 @@ import dev.residency.plan.Deletion;
 import dev.residency.sim.engine.Simulator;
 import dev.residency.sim.migration.MigrationEvent.BackupGone;
 import dev.residency.sim.migration.MigrationEvent.DeletionDone;
+import dev.residency.sim.migration.MigrationEvent.ReleaseDeletion;
 import dev.residency.units.Durations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -129,9 +130,16 @@ final class DeletionQueues {
         chunkBytes = run.deletionChunkBytes();
     }
 
-    /** Queues job {@code d} if it is still held. */
+    /**
+     * Queues job {@code d} if it is still held; before its approval gate ({@link
+     * MigrationSetup#deletionGate}) it is released again at the gate instead.
+     */
     void release(int d) {
         if (state[d] != JobState.HELD) {
+            return;
+        }
+        if (sim.now() < setup.deletionGate(d)) {
+            sim.scheduleAt(setup.deletionGate(d), new ReleaseDeletion(d));
             return;
         }
         state[d] = JobState.QUEUED;

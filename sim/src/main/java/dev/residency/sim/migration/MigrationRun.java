@@ -41,7 +41,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * unpaced, until less than the threshold is left, at most {@value #MAX_CATCH_UP_ROUNDS} rounds) →
  * write freeze → cut over (new writes go to the destination) → its source copies' deletion jobs are
  * released. Batches of one plan stream run one after another; each starts no earlier than its gate
- * (planned start, approval, destination ready date, phase start).
+ * (planned start, approval, destination ready date, phase start). A deletion job starts no earlier
+ * than the approval dates of the jurisdictions whose data it deletes, either.
  *
  * <p><b>Deletion.</b> Each site deletes one job at a time at the deletion rate, in chunks of the
  * scenario's deletion chunk size; a chunk fails with the scenario's probability and is done again, so
@@ -197,7 +198,7 @@ public final class MigrationRun {
         for (int d = 0; d < setup.plan().deletions().size(); d++) {
             Deletion deletion = setup.deletion(d);
             if (deletion.afterBatch().isEmpty()) {
-                sim.scheduleAt(Math.max(0, deletion.earliestSeconds()), new ReleaseDeletion(d));
+                sim.scheduleAt(setup.deletionGate(d), new ReleaseDeletion(d));
             }
         }
         double deadline = setup.deadlineSeconds();

@@ -26,7 +26,8 @@ import java.util.Map;
  * Everything a migration run needs that does not change between replications, precomputed once from
  * the scenario, a population and a plan that the caller built (or {@link ScenarioPlans#prepare}, which
  * builds both from the scenario): what each batch and deletion weighs per jurisdiction and
- * category, the bytes each site holds at the start, the gates before which each batch may not start, the live writes reaching each batch's
+ * category, the bytes each site holds at the start, the gates before which each batch and deletion job
+ * may not start, the live writes reaching each batch's
  * source ({@link LiveWriteModel}), the subjects whose milestones are reported, and the sampling grid.
  * Shared, read-only, by all replications (thread-safe).
  */
@@ -38,6 +39,7 @@ public final class MigrationSetup {
     private final Footprint[] batchFootprints;
     private final Footprint[] deletionFootprints;
     private final double[] batchGate;
+    private final double[] deletionGate;
     private final int[] sourceDeletion;
     private final LiveWriteModel liveWrites;
     private final long[] initialViolating;
@@ -77,8 +79,10 @@ public final class MigrationSetup {
             }
         }
         deletionFootprints = new Footprint[plan.deletions().size()];
+        deletionGate = new double[deletionFootprints.length];
         for (int d = 0; d < deletionFootprints.length; d++) {
             deletionFootprints[d] = Footprint.of(store, plan.deletions().get(d).records());
+            deletionGate[d] = deletionGate(scenario, store, plan.deletions().get(d), deletionFootprints[d], start);
         }
         compliantAtStart = compliantAtStart(store, scenario.policy(), plan);
         AuditReport audit = ComplianceAudit.run(store, scenario.policy());
@@ -190,6 +194,25 @@ public final class MigrationSetup {
         return gate;
     }
 
+    /**
+     * Returns the earliest second a deletion job may start: its planned earliest moment and the
+     * approval dates of the home jurisdictions whose data it deletes. The policy binds a jurisdiction's
+     * data only from its approval (a deal closing, a regulator's consent), so what is deleted under it
+     * waits for the gate as what is moved does.
+     */
+    private static double deletionGate(
+            Scenario scenario, RecordStore store, Deletion deletion, Footprint f, Instant start) {
+        double gate = Math.max(0, deletion.earliestSeconds());
+        for (Map.Entry<Jurisdiction, Instant> approval :
+                scenario.planning().approvalAt().entrySet()) {
+            int h = store.jurisdictions().indexOf(approval.getKey());
+            if (h >= 0 && f.bytesByHome()[h] > 0) {
+                gate = Math.max(gate, seconds(start, approval.getValue()));
+            }
+        }
+        return gate;
+    }
+
     private static double seconds(Instant start, Instant at) {
         return Math.max(0, Durations.seconds(java.time.Duration.between(start, at)));
     }
@@ -267,6 +290,11 @@ public final class MigrationSetup {
 
     double batchGate(int batch) {
         return batchGate[batch];
+    }
+
+    /** Returns the earliest second deletion job {@code d} may start (see {@link #deletionGate}). */
+    double deletionGate(int d) {
+        return deletionGate[d];
     }
 
     /** Returns the live writes reaching each batch's source. */
