@@ -69,7 +69,7 @@ final class SummaryJson {
         number(p, "lowerBoundDays", plan.lowerBoundSeconds() / Formats.DAY);
         number(p, "qualityRatio", plan.qualityRatio());
         number(p, "areaRatio", plan.areaRatio());
-        number(p, "egressCostUsd", plan.egressCostUsd());
+        number(p, "egressCostUsd", summary.costs().modelled(CostKind.EGRESS) ? plan.egressCostUsd() : Double.NaN);
         p.put("bytesToMove", plan.bytesToMove());
         ObjectNode classes = p.putObject("classes");
         for (Map.Entry<RecordClass, Tally> e : plan.classification().byClass().entrySet()) {
