@@ -25,7 +25,7 @@ final class ResidencyCliTest {
     Path tmp;
 
     @Test
-    void run_quickBuiltIn_writesAllFiveFilesAndExitsZero() throws IOException {
+    void run_quickBuiltIn_writesAllFilesAndExitsZero() throws IOException {
         Path out = tmp.resolve("report");
         CliRunner r = CliRunner.run("run", "microsoft-tiktok-2020", "--quick", "--quiet", "--out", out.toString());
 
@@ -38,6 +38,7 @@ final class ResidencyCliTest {
                             "timeseries.csv",
                             "batches.csv",
                             "milestones.csv",
+                            "costs.csv",
                             "summary.json",
                             "compliance.png",
                             "jurisdictions.png");
@@ -45,6 +46,11 @@ final class ResidencyCliTest {
         String report = Files.readString(out.resolve("report.md"));
         assertThat(report).startsWith("# microsoft-tiktok-2020: is the commitment met?");
         assertThat(report).contains("quality ratio").contains("## Assumptions").contains("AFTER_MOVE");
+        // The 2020 scenario prices storage (an estimate) and egress on its links; nothing else.
+        assertThat(report)
+                .contains("| storage | US$ ")
+                .contains("| egress | US$ ")
+                .contains("| build | not modelled |");
         byte[] png = Files.readAllBytes(out.resolve("compliance.png"));
         assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
