@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             ValidateCommand.class,
             SweepCommand.class,
+            SensitivityCommand.class,
             ScenariosCommand.class,
             InventoryCommand.class,
             CommandLine.HelpCommand.class

@@ -37,11 +37,13 @@ final class DrawnRuns {
 
     /**
      * Runs {@code scenarios.get(i)} as replication {@code index[i]}, with the varied inputs of row i
-     * given by {@code draws.get(i)}. Rows none of whose varied inputs shape the population or the plan
-     * run {@code central}'s population and plan; the counts of the result include {@code central}'s.
+     * given by {@code draws.get(i)}. {@code central} was built for the row {@code centralRow}: rows
+     * that agree with it on the inputs that shape the population (or the plan) use its population (or
+     * plan); the counts of the result include {@code central}'s.
      */
     static Result run(
             MigrationSetup central,
+            List<Overrides.Setting> centralRow,
             List<Scenario> scenarios,
             List<? extends List<Overrides.Setting>> draws,
             int[] index,
@@ -62,6 +64,14 @@ final class DrawnRuns {
         }
         Map<List<String>, Supplier<RecordStore>> populations = new ConcurrentHashMap<>();
         Map<List<String>, Supplier<MigrationPlan>> plans = new ConcurrentHashMap<>();
+        // The central setup's population and plan stay for the whole run (reports describe them).
+        populations.put(key(centralRow, InputKind.POPULATION), central::store);
+        plans.put(key(centralRow, InputKind.PLAN), central::plan);
+        populationUses
+                .computeIfAbsent(key(centralRow, InputKind.POPULATION), k -> new AtomicInteger())
+                .incrementAndGet();
+        planUses.computeIfAbsent(key(centralRow, InputKind.PLAN), k -> new AtomicInteger())
+                .incrementAndGet();
         AtomicInteger populationsBuilt = new AtomicInteger();
         AtomicInteger plansMade = new AtomicInteger();
         List<RunResult> runs = Replications.run(
@@ -69,10 +79,6 @@ final class DrawnRuns {
                 threads,
                 i -> {
                     Scenario s = scenarios.get(i);
-                    if (planKeys.get(i).isEmpty()) {
-                        return MigrationRun.execute(
-                                MigrationSetup.prepare(s, central.store(), central.plan()), index[i]);
-                    }
                     Supplier<RecordStore> store = populations.computeIfAbsent(
                             populationKeys.get(i),
                             k -> Suppliers.memoize(() -> {

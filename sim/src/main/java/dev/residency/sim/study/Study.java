@@ -147,7 +147,8 @@ public final class Study {
         }
         scenarios.addAll(loaded(draws));
         MigrationSetup central = MigrationSetup.prepare(scenario);
-        DrawnRuns.Result result = DrawnRuns.run(central, scenarios, draws, index, threads, d -> progress.update(d, n));
+        DrawnRuns.Result result = DrawnRuns.run(
+                central, centralRow(inputs), scenarios, draws, index, threads, d -> progress.update(d, n));
         return new Outcome(
                 scenario,
                 overrides,
@@ -157,6 +158,17 @@ public final class Study {
                 inputs,
                 ImmutableList.copyOf(draws),
                 result.reuse());
+    }
+
+    /** Returns every input at its central value, as settings in input order. */
+    static ImmutableList<Overrides.Setting> centralRow(List<UncertainInput> inputs) {
+        ImmutableList.Builder<Overrides.Setting> out = ImmutableList.builder();
+        for (UncertainInput input : inputs) {
+            String c = input.central();
+            boolean quoted = c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"");
+            out.add(new Overrides.Setting(input.path(), quoted ? c.substring(1, c.length() - 1) : c));
+        }
+        return out.build();
     }
 
     /**
