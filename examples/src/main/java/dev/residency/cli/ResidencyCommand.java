@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             SweepCommand.class,
             SensitivityCommand.class,
+            CompareCommand.class,
             ScenariosCommand.class,
             InventoryCommand.class,
             CommandLine.HelpCommand.class
