@@ -45,7 +45,7 @@ final class BuiltInScenariosIT {
         assertThat(summary.get("plan").get("qualityRatio").asDouble()).isGreaterThanOrEqualTo(1.0 - 1e-9);
         assertThat(Files.size(out.resolve("compliance.png"))).isPositive();
         // Schema 2: per-jurisdiction and per-phase dates in the data and in the report.
-        assertThat(summary.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(summary.get("schemaVersion").asInt()).isEqualTo(3);
         assertThat(summary.get("milestones").get("jurisdictions")).isNotEmpty();
         assertThat(summary.get("milestones").get("phases"))
                 .hasSize(BuiltInScenarios.load(name).run().phases().size());
