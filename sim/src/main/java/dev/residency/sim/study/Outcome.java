@@ -16,7 +16,9 @@ import dev.residency.sim.scenario.UncertainInput;
  *
  * @param scenario the scenario run, overrides applied
  * @param overrides the overrides it was run under
- * @param setup the population and plan the replications ran (shared, read-only)
+ * @param setup the population and plan at the uncertain inputs' central values (shared, read-only): the
+ *     plan reports describe; replications that drew other values of inputs shaping the population or
+ *     the plan ran their own
  * @param summary the headline figures over the replications
  * @param runs every replication's result, in replication order
  * @param drawn the uncertain inputs each replication drew (empty if none, or run at central values)

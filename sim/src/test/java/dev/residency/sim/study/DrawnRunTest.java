@@ -26,14 +26,14 @@ final class DrawnRunTest {
 
     /**
      * The tiny scenario (about 1 GB over 10 Gbps, deadline 44 days after the start) with faulty links,
-     * 6 replications, a backup retention drawn from 0 to 60 days (met iff it is below about 44 days)
+     * 6 replications, a backup retention drawn from 0 to 120 days (met iff it is below about 44 days)
      * and a first link of 10 or 5 Gbps (a choice that shapes the plan).
      */
     private static final Overrides UNCERTAIN = Overrides.parse(List.of(
             "run.replications=6",
             "run.faults.links={timeToFailure: {distribution: exponential, mean: 2h},"
                     + " timeToRepair: {distribution: exponential, mean: 1h}}",
-            "run.backups.retention={uniform: [0d, 60d]}",
+            "run.backups.retention={uniform: [0d, 120d]}",
             "links[0].bandwidth={choice: [10 Gbps, 5 Gbps]}"));
 
     private static ScenarioSource tiny() {
@@ -68,6 +68,42 @@ final class DrawnRunTest {
         }
     }
 
+    /**
+     * Drawn retentions give the runs different sampling intervals; the band must still compare them at
+     * the same instants. Reference: for each band instant, each run's value at its last sample at or
+     * before it (found by a plain scan), then the median of the six (the mean of the middle two).
+     */
+    @Test
+    void drawnRun_bandComparesRunsAtTheSameInstants() {
+        Outcome drawn = Study.of(tiny(), UNCERTAIN).run(Assumptions.DRAWN, 2, Progress.NONE);
+        List<dev.residency.sim.report.TimeSeries> series =
+                drawn.runs().stream().map(RunResult::series).toList();
+        assertThat(series.stream()
+                        .map(s -> s.seconds(1) - s.seconds(0))
+                        .distinct()
+                        .count())
+                .as("the drawn retentions give different sampling intervals")
+                .isGreaterThan(1);
+
+        for (dev.residency.sim.report.ReplicationSummary.BandPoint p :
+                drawn.summary().band()) {
+            double[] v = new double[series.size()];
+            for (int r = 0; r < series.size(); r++) {
+                dev.residency.sim.report.TimeSeries s = series.get(r);
+                int last = 0;
+                for (int i = 0; i < s.size(); i++) {
+                    if (s.seconds(i) <= p.seconds()) {
+                        last = i;
+                    }
+                }
+                v[r] = s.violatingWithBackups(last);
+            }
+            java.util.Arrays.sort(v);
+            assertThat(p.median()).as("at %s s", p.seconds()).isEqualTo((v[2] + v[3]) / 2);
+            assertThat(p.max()).as("at %s s", p.seconds()).isEqualTo(v[5]);
+        }
+    }
+
     @Test
     void drawnRun_oneAndTwoThreads_identical() {
         Study study = Study.of(tiny(), UNCERTAIN);
@@ -96,10 +132,10 @@ final class DrawnRunTest {
         Outcome written = Study.of(
                         tiny(),
                         UNCERTAIN.plus(
-                                Overrides.parse(List.of("run.backups.retention=30d", "links[0].bandwidth=10 Gbps"))))
+                                Overrides.parse(List.of("run.backups.retention=60d", "links[0].bandwidth=10 Gbps"))))
                 .run(Assumptions.DRAWN, 2, Progress.NONE);
 
-        // Uniform [0d, 60d] is centred on 30 days; a choice on its first value.
+        // Uniform [0d, 120d] is centred on 60 days; a choice on its first value.
         assertThat(central.drawn()).isEmpty();
         assertThat(fingerprints(central.runs())).containsExactlyElementsOf(fingerprints(written.runs()));
     }
@@ -112,8 +148,8 @@ final class DrawnRunTest {
 
         Swing top = r.swings().get(0);
         assertThat(top.input().path()).isEqualTo("run.backups.retention");
-        assertThat(top.points()).extracting(Swing.Point::value).containsExactly("0d", "60d");
-        // Retention 0 days: clean long before day 44; 60 days: not before day 60.
+        assertThat(top.points()).extracting(Swing.Point::value).containsExactly("0d", "120d");
+        // Retention 0 days: clean long before day 44; 120 days: not before day 120.
         assertThat(top.low().summary().metDeadline().estimate()).isEqualTo(1.0);
         assertThat(top.high().summary().metDeadline().estimate()).isEqualTo(0.0);
         assertThat(top.swing(Figure.PROBABILITY_MET)).isEqualTo(1.0);
@@ -140,7 +176,7 @@ final class DrawnRunTest {
                         i.figure() == Figure.PROBABILITY_MET && i.input().path().equals("run.backups.retention"))
                 .findFirst()
                 .orElseThrow();
-        // Met iff retention is below about 44 of 60 days: retention decides nearly all of the variance.
+        // Met iff retention is below about 44 of 120 days: retention decides nearly all of the variance.
         assertThat(retentionMet.index()).isGreaterThan(0.5);
     }
 
