@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             ValidateCommand.class,
             SweepCommand.class,
+            SensitivityCommand.class,
+            CompareCommand.class,
             ScenariosCommand.class,
             InventoryCommand.class,
             CommandLine.HelpCommand.class

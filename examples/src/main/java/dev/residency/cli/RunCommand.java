@@ -12,6 +12,7 @@ import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
+import dev.residency.sim.study.Assumptions;
 import dev.residency.sim.study.Influence;
 import dev.residency.sim.study.Outcome;
 import dev.residency.sim.study.Study;
@@ -82,6 +83,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "quick mode: 2 replications, 10x fewer synthetic users (for smoke tests)")
     private boolean quick;
 
+    @Option(
+            names = "--assumptions",
+            paramLabel = "MODE",
+            description = "drawn: each replication draws every uncertain input (default); central: all at their"
+                    + " central values, so the probability covers faults only")
+    private String assumptions = "drawn";
+
     @Option(names = "--quiet", description = "no progress bar")
     private boolean quiet;
 
@@ -123,6 +131,7 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--planner: \"" + planner + "\" is not a planner (use "
                     + String.join(" or ", PlanningSettings.PLANNERS) + ")");
         }
+        Assumptions assumptionMode = assumptions(assumptions);
         InventoryFormat manifestFormat = InventoryFormat.byName(manifests)
                 .orElseThrow(() -> new BadInputException(
                         "--manifests: \"" + manifests + "\" is not a manifest format (use parquet or csv)"));
@@ -143,7 +152,8 @@ final class RunCommand implements Callable<Integer> {
         OutputFolder folder = OutputFolder.choose(out, scenario.name());
 
         progress.stage("planning and simulating " + scenario.name());
-        Outcome outcome = study.run(threads != null ? threads : Replications.defaultThreads(), progress::update);
+        Outcome outcome =
+                study.run(assumptionMode, threads != null ? threads : Replications.defaultThreads(), progress::update);
         progress.finish();
         MigrationSetup setup = outcome.setup();
         List<RunResult> results = outcome.runs();
@@ -157,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
             folder.add("inventory.txt", inventoryReport);
         }
 
-        String json = SummaryJson.render(scenario, setup.plan(), summary, results, overrides);
+        String json = SummaryJson.render(outcome, assumptionMode);
         MilestoneSummary milestones = MilestoneSummary.of(results);
         String report = MarkdownReport.withOverrides(
                 MarkdownReport.render(
@@ -173,6 +183,11 @@ final class RunCommand implements Callable<Integer> {
                                                 results))
                                 + MilestoneReport.markdown(scenario, milestones)),
                 overrides);
+        report = DrawsSection.insert(
+                report,
+                outcome,
+                assumptionMode,
+                study.source().uncertainInputs(overrides).size());
         if (decidesReplications > 0
                 && step.get() == null
                 && scenario.run().deadline().isPresent()) {
@@ -228,6 +243,17 @@ final class RunCommand implements Callable<Integer> {
         }
         console.flush();
         return ExitCodes.OK;
+    }
+
+    /** Returns the assumption mode named {@code text}, or refuses it (exit 2). */
+    static Assumptions assumptions(String text) {
+        return switch (text) {
+            case "drawn" -> Assumptions.DRAWN;
+            case "central" -> Assumptions.CENTRAL;
+            default ->
+                throw new BadInputException(
+                        "--assumptions: \"" + text + "\" is not an assumption mode (use drawn or central)");
+        };
     }
 
     private Scenario overrides(Scenario scenario) {

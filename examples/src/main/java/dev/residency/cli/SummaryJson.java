@@ -18,6 +18,9 @@ import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.Phase;
 import dev.residency.sim.scenario.Scenario;
+import dev.residency.sim.scenario.UncertainInput;
+import dev.residency.sim.study.Assumptions;
+import dev.residency.sim.study.Outcome;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +45,56 @@ final class SummaryJson {
 
     /** Renders the document; {@code scenario.overrides} lists the {@code --set} settings the run was made under. */
     static String render(
+            Scenario scenario,
+            MigrationPlan plan,
+            ReplicationSummary summary,
+            List<RunResult> runs,
+            Overrides overrides) {
+        return write(tree(scenario, plan, summary, runs, overrides));
+    }
+
+    /**
+     * Renders the document of {@code outcome} (schema version 3): as {@link #render(Scenario,
+     * MigrationPlan, ReplicationSummary, List, Overrides)}, plus {@code assumptions} (how uncertain
+     * inputs were treated, each input, and the populations and plans built) and each run's {@code
+     * draws} (path to the value it ran with).
+     */
+    static String render(Outcome outcome, Assumptions assumptions) {
+        ObjectNode root = tree(
+                outcome.scenario(), outcome.setup().plan(), outcome.summary(), outcome.runs(), outcome.overrides());
+        ObjectNode a = root.putObject("assumptions");
+        a.put("mode", assumptions.name().toLowerCase(java.util.Locale.ROOT));
+        a.put("covers", outcome.uncertaintyCovered());
+        ArrayNode inputs = a.putArray("inputs");
+        for (UncertainInput input : outcome.drawn()) {
+            ObjectNode i = inputs.addObject();
+            i.put("path", input.path());
+            i.put("distribution", input.distribution());
+            i.put("central", input.central());
+            ArrayNode parameters = i.putArray("parameters");
+            input.parameters().forEach(parameters::add);
+        }
+        a.put("populationsBuilt", outcome.reuse().populationsBuilt());
+        a.put("plansMade", outcome.reuse().plansMade());
+        ArrayNode runs = (ArrayNode) root.get("runs");
+        for (int r = 0; r < runs.size(); r++) {
+            ObjectNode draws = ((ObjectNode) runs.get(r)).putObject("draws");
+            for (Overrides.Setting d : outcome.draws().get(r)) {
+                draws.put(d.path(), d.value());
+            }
+        }
+        return write(root);
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot render summary.json", e);
+        }
+    }
+
+    private static ObjectNode tree(
             Scenario scenario,
             MigrationPlan plan,
             ReplicationSummary summary,
@@ -146,11 +199,7 @@ final class SummaryJson {
             o.put("events", r.events());
             o.put("fingerprint", r.fingerprint());
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot render summary.json", e);
-        }
+        return root;
     }
 
     /**

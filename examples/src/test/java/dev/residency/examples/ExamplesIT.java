@@ -58,6 +58,17 @@ final class ExamplesIT {
                 .contains("met iff run.backups.retention <=");
     }
 
+    @Test
+    void sensitivityOfAssumptions_printsDrawnAndCentralRunsAndRanking() {
+        assertThat(capture(() ->
+                        SensitivityOfAssumptions.main(new String[] {"microsoft-tiktok-2020", "1", "2", "--quick"})))
+                .contains("assumptions drawn: met in")
+                .contains("drawing faults and 5 uncertain inputs")
+                .contains("assumptions central: met in")
+                .contains("run.backups.retention")
+                .contains("Saltelli (2010) estimator of run.backups.retention for days to clean");
+    }
+
     private static String capture(Runnable program) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

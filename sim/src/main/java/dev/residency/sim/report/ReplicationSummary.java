@@ -118,21 +118,33 @@ public record ReplicationSummary(
         return Estimate.of(results.stream().mapToDouble(figure).toArray());
     }
 
-    /** Aligns the series by sample index (all runs share the sampling interval) and extends short ones with their last value. */
+    /**
+     * Aligns the series by time on the samples of the run that lasts longest (the most samples among
+     * equals): each run contributes its latest sample at or before each instant, and its last value
+     * after its end. Runs of one scenario share the sampling interval, so this is alignment by sample
+     * index; runs that drew different inputs (a backup retention, say) may not, and are still compared
+     * at the same instants.
+     */
     private static ImmutableList<BandPoint> band(List<RunResult> results) {
         TimeSeries longest = results.stream()
                 .map(RunResult::series)
-                .max((a, b) -> Integer.compare(a.size(), b.size()))
+                .max(java.util.Comparator.comparingDouble(
+                                (TimeSeries s) -> s.size() == 0 ? -1 : s.seconds(s.size() - 1))
+                        .thenComparingInt(TimeSeries::size))
                 .orElseThrow();
         ImmutableList.Builder<BandPoint> band = ImmutableList.builder();
         double[] values = new double[results.size()];
         double[] live = new double[results.size()];
+        int[] at = new int[results.size()];
         for (int i = 0; i < longest.size(); i++) {
+            double t = longest.seconds(i);
             for (int r = 0; r < results.size(); r++) {
                 TimeSeries s = results.get(r).series();
-                int at = Math.min(i, s.size() - 1);
-                values[r] = s.size() == 0 ? 0 : s.violatingWithBackups(at);
-                live[r] = s.size() == 0 ? 0 : s.violatingTotal(at);
+                while (at[r] + 1 < s.size() && s.seconds(at[r] + 1) <= t) {
+                    at[r]++;
+                }
+                values[r] = s.size() == 0 ? 0 : s.violatingWithBackups(at[r]);
+                live[r] = s.size() == 0 ? 0 : s.violatingTotal(at[r]);
             }
             Arrays.sort(values);
             int n = values.length;

@@ -20,9 +20,17 @@ import com.google.common.collect.ImmutableList;
  * @param central the YAML text of the value runs use
  * @param values for a range, its low and high ends; for a choice, every value; at least two
  * @param range whether {@code values} are a range's ends (else a choice's values)
+ * @param parameters the distribution's parameters as written, what a replication draws from: {@code
+ *     [a, b]} for uniform, {@code [a, mode, b]} for triangular, {@code [median, sigma]} for lognormal,
+ *     the values for a choice
  */
 public record UncertainInput(
-        String path, String distribution, String central, ImmutableList<String> values, boolean range) {
+        String path,
+        String distribution,
+        String central,
+        ImmutableList<String> values,
+        boolean range,
+        ImmutableList<String> parameters) {
 
     /**
      * Creates an uncertain input.
@@ -34,8 +42,19 @@ public record UncertainInput(
         checkNotNull(distribution, "distribution");
         checkNotNull(central, "central");
         values = ImmutableList.copyOf(values);
+        parameters = ImmutableList.copyOf(parameters);
         checkArgument(values.size() >= 2, "%s: a distribution needs two values, had %s", path, values);
         checkArgument(!range || values.size() == 2, "%s: a range has two ends, had %s", path, values);
+    }
+
+    /**
+     * Creates an uncertain input whose parameters are its values (a uniform range or a choice).
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public UncertainInput(
+            String path, String distribution, String central, ImmutableList<String> values, boolean range) {
+        this(path, distribution, central, values, range, values);
     }
 
     /** Returns the distribution as written, such as {@code triangular 14d / 180d / 270d}. */

@@ -97,17 +97,101 @@ public final class Study {
     }
 
     /**
-     * Plans the scenario and runs its replications on {@code threads} threads.
+     * Plans the scenario and runs its replications on {@code threads} threads, each replication drawing
+     * every uncertain input ({@link Assumptions#DRAWN}).
      *
      * @throws IllegalArgumentException if {@code threads} is not positive
+     * @throws ScenarioException if a drawn value makes the scenario invalid, before anything runs
      */
     public Outcome run(int threads, Progress progress) {
+        return run(Assumptions.DRAWN, threads, progress);
+    }
+
+    /**
+     * Plans the scenario and runs its replications on {@code threads} threads. Under {@link
+     * Assumptions#DRAWN}, replication {@code r} runs the scenario with every uncertain input at its
+     * draw {@link InputDraws#draw} (all replications' scenarios are loaded and checked before any
+     * runs), with the fault streams it would have at central values; a population and a plan are
+     * built once per distinct value of the drawn inputs that shape them. The outcome's setup is the
+     * scenario's at central values (its plan is the one reports describe); under {@link
+     * Assumptions#CENTRAL}, or with no uncertain input, every replication runs that setup.
+     *
+     * @throws IllegalArgumentException if {@code threads} is not positive
+     * @throws ScenarioException if a drawn value makes the scenario invalid, before anything runs
+     */
+    public Outcome run(Assumptions assumptions, int threads, Progress progress) {
+        checkNotNull(assumptions, "assumptions");
         checkArgument(threads > 0, "threads must be positive, was %s", threads);
         checkNotNull(progress, "progress");
-        MigrationSetup setup = ScenarioPlans.prepare(scenario);
-        int n = setup.scenario().run().replications();
-        List<RunResult> runs = replicate(setup, threads, d -> progress.update(d, n), new AtomicInteger(), n);
-        return new Outcome(scenario, overrides, setup, ReplicationSummary.of(runs), ImmutableList.copyOf(runs));
+        int n = scenario.run().replications();
+        ImmutableList<UncertainInput> inputs =
+                assumptions == Assumptions.DRAWN ? source.uncertainInputs(overrides) : ImmutableList.of();
+        if (inputs.isEmpty()) {
+            MigrationSetup setup = ScenarioPlans.prepare(scenario);
+            List<RunResult> runs = replicate(setup, threads, d -> progress.update(d, n), new AtomicInteger(), n);
+            return new Outcome(
+                    scenario,
+                    overrides,
+                    setup,
+                    ReplicationSummary.of(runs),
+                    ImmutableList.copyOf(runs),
+                    inputs,
+                    ImmutableList.copyOf(java.util.Collections.nCopies(n, ImmutableList.<Overrides.Setting>of())),
+                    new Reuse(1, n - 1, 1, n - 1));
+        }
+        List<ImmutableList<Overrides.Setting>> draws = new ArrayList<>(n);
+        List<Scenario> scenarios = new ArrayList<>(n);
+        int[] index = new int[n];
+        for (int r = 0; r < n; r++) {
+            draws.add(InputDraws.draw(inputs, scenario.run().seed(), r));
+            index[r] = r;
+        }
+        scenarios.addAll(loaded(draws));
+        MigrationSetup central = ScenarioPlans.prepare(scenario);
+        DrawnRuns.Result result = DrawnRuns.run(
+                central, centralRow(inputs), scenarios, draws, index, threads, d -> progress.update(d, n));
+        return new Outcome(
+                scenario,
+                overrides,
+                central,
+                ReplicationSummary.of(result.runs()),
+                result.runs(),
+                inputs,
+                ImmutableList.copyOf(draws),
+                result.reuse());
+    }
+
+    /** Returns every input at its central value, as settings in input order. */
+    static ImmutableList<Overrides.Setting> centralRow(List<UncertainInput> inputs) {
+        ImmutableList.Builder<Overrides.Setting> out = ImmutableList.builder();
+        for (UncertainInput input : inputs) {
+            String c = input.central();
+            boolean quoted = c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"");
+            out.add(new Overrides.Setting(input.path(), quoted ? c.substring(1, c.length() - 1) : c));
+        }
+        return out.build();
+    }
+
+    /**
+     * Loads the scenario under each row of settings (after the study's overrides), keeping the study's
+     * run count and seed; throws one exception with every distinct error of every row.
+     */
+    List<Scenario> loaded(List<? extends List<Overrides.Setting>> rows) {
+        List<Scenario> out = new ArrayList<>(rows.size());
+        java.util.Map<String, ScenarioError> errors = new java.util.LinkedHashMap<>();
+        for (List<Overrides.Setting> row : rows) {
+            try {
+                out.add(scenario(Overrides.of(row)));
+            } catch (ScenarioException e) {
+                for (ScenarioError error : e.errors()) {
+                    errors.putIfAbsent(error.path() + ": " + error.message(), error);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(source.name(), List.copyOf(errors.values()));
+        }
+        return out;
     }
 
     /**

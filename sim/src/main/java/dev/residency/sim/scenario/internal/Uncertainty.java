@@ -116,7 +116,12 @@ final class Uncertainty {
                     throw new IllegalArgumentException("MODE " + text(spec.get(1)) + " must lie between LOW and HIGH");
                 }
                 return new UncertainInput(
-                        path, kind, text(spec.get(1)), ImmutableList.of(text(spec.get(0)), text(spec.get(2))), true);
+                        path,
+                        kind,
+                        text(spec.get(1)),
+                        ImmutableList.of(text(spec.get(0)), text(spec.get(2))),
+                        true,
+                        ImmutableList.of(text(spec.get(0)), text(spec.get(1)), text(spec.get(2))));
             }
             case "lognormal" -> {
                 if (!spec.isObject() || !spec.has("median") || !spec.has("sigma") || spec.size() != 2) {
@@ -137,7 +142,8 @@ final class Uncertainty {
                         ImmutableList.of(
                                 real.format(median.value() * Math.exp(-Z95 * sigma)),
                                 real.format(median.value() * Math.exp(Z95 * sigma))),
-                        true);
+                        true,
+                        ImmutableList.of(text(spec.get("median")), text(spec.get("sigma"))));
             }
             default -> {
                 if (!spec.isArray() || spec.size() < 2) {
