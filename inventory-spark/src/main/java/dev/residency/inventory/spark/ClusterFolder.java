@@ -49,11 +49,11 @@ final class ClusterFolder {
     }
 
     /**
-     * Creates the folder (and its parents) if it is missing.
+     * Checks that the folder is missing or an empty folder, without creating it.
      *
-     * @throws IOException if it exists and is not an empty folder, or cannot be created
+     * @throws IOException if it exists and is not an empty folder
      */
-    void prepare() throws IOException {
+    void checkNewOrEmpty() throws IOException {
         if (fs.exists(path)) {
             if (!fs.getFileStatus(path).isDirectory()) {
                 throw new IOException(uri() + " is not a folder");
@@ -62,8 +62,26 @@ final class ClusterFolder {
                 throw new IOException(uri() + " is not empty");
             }
         }
+    }
+
+    /**
+     * Creates the folder (and its parents) if it is missing.
+     *
+     * @throws IOException if it exists and is not an empty folder, or cannot be created
+     */
+    void prepare() throws IOException {
+        checkNewOrEmpty();
         if (!fs.mkdirs(path)) {
             throw new IOException(uri() + " cannot be created");
+        }
+    }
+
+    /** Deletes the folder and everything in it, ignoring failures (after a failed write, so nothing half-written stays). */
+    void deleteQuietly() {
+        try {
+            fs.delete(path, true);
+        } catch (IOException ignored) {
+            // best effort: the write already failed and is reported
         }
     }
 

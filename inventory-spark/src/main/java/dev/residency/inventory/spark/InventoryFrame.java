@@ -67,7 +67,8 @@ final class InventoryFrame {
             // Reading the schema is lazy for some sources: force it here, so that an unreadable file is
             // refused now.
             raw.schema();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark throws Scala's undeclared checked exceptions (AnalysisException, SparkException) too.
             throw SparkErrors.unreadable(source, e);
         }
         Map<String, DataType> types = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ final class SparkErrors {
     private SparkErrors() {}
 
     /** Returns the error for an inventory Spark could not open or read. */
-    static InventoryException unreadable(InventorySource source, RuntimeException e) {
+    static InventoryException unreadable(InventorySource source, Exception e) {
         String full = messages(e);
         String field = InventoryScan.FIELD + ".path";
         if (full.contains("PATH_NOT_FOUND") || full.contains("Path does not exist")) {

@@ -176,7 +176,7 @@ public final class SparkInventoryEngine implements InventoryEngine {
                             flagged(col("id").isNull()).as("null_id"),
                             flagged(col("hold_bad")).as("bad_hold"))
                     .collectAsList());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw SparkErrors.unreadable(frame.source(), e);
         }
         Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -261,7 +261,10 @@ public final class SparkInventoryEngine implements InventoryEngine {
         ClusterManifests written;
         try {
             written = new ManifestWriter(spark, frame).write(scan, actions, raw, directory, format);
-        } catch (RuntimeException e) {
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark throws Scala's undeclared checked exceptions (SparkException, AnalysisException) too.
             throw SparkErrors.unreadable(source, e);
         }
         progress.update("writing manifests", 1);
@@ -280,7 +283,7 @@ public final class SparkInventoryEngine implements InventoryEngine {
                     .select(col("h"), col("c"), col("s"), col("hold"))
                     .distinct()
                     .collectAsList();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw SparkErrors.unreadable(frame.source(), e);
         }
         List<RawGroup> raw = new ArrayList<>();

@@ -2,13 +2,20 @@ package dev.residency.inventory.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** Test support: a small local Spark session, one per test class (start-up costs seconds). */
+/**
+ * Test support: one small local Spark session on 4 threads, shared by the module's test classes
+ * (start-up costs seconds); Spark stops it when the JVM exits. Tests choose 1 or 4 partitions through
+ * the engine.
+ */
 final class LocalSpark {
 
     private LocalSpark() {}
 
-    /** Returns a session on {@code threads} local threads, without UI, with few shuffle partitions. */
-    static SparkSession start(int threads) {
+    private static final int THREADS = 4;
+
+    /** Returns the session: local[4], without UI, with 4 shuffle partitions. */
+    static synchronized SparkSession shared() {
+        int threads = THREADS;
         return SparkSession.builder()
                 .master("local[" + threads + "]")
                 .appName("residency-test")

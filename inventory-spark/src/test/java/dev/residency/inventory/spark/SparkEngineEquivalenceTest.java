@@ -37,7 +37,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engine give the same units, the planner the same plan on every scan, and the manifests (Parquet from
  * Spark on 1 partition, CSV from Spark on 4, Parquet from DuckDB, CSV from the reference) the same
  * rows, hash for hash, read back by DuckDB. Each batch's copy rows add up to the batch's bytes. One
- * local session on 4 threads serves every seed.
+ * local session on 4 threads ({@link LocalSpark}) serves every seed.
  */
 final class SparkEngineEquivalenceTest {
 
@@ -61,16 +60,11 @@ final class SparkEngineEquivalenceTest {
 
     @BeforeAll
     static void start() {
-        spark = LocalSpark.start(4);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = LocalSpark.shared();
     }
 
     static LongStream seeds() {
-        return RandomInstances.seeds(6);
+        return RandomInstances.seeds(4);
     }
 
     @ParameterizedTest(name = "seed {0}")
