@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import dev.residency.architecture.ModuleRules.Module;
 import dev.residency.examples.BuiltInFleet;
 import dev.residency.inventory.duckdb.DuckDbInventoryEngine;
+import dev.residency.inventory.spark.SparkInventoryEngine;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.topology.Topology;
 import java.net.URL;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reactor's layering ({@code core} ← {@code sim} ← {@code examples}; inventory modules beside
- * {@code sim}, on {@code core} only) and its API-surface convention hold for the classes of the
+ * {@code sim}, on {@code core} only, except the Spark module whose job for {@code spark-submit} loads
+ * scenarios from {@code sim}; no module uses the Spark module) and its API-surface convention hold for the classes of the
  * built modules; and each rule reports a hand-made violation in a fixture, so none holds vacuously.
  *
  * <p>A module's classes are those of the jar or folder one of its classes was loaded from, so a
@@ -37,12 +39,16 @@ final class ArchitectureTest {
                     location(Topology.class),
                     location(Scenario.class),
                     location(DuckDbInventoryEngine.class),
+                    location(SparkInventoryEngine.class),
                     location(BuiltInFleet.class)));
 
     private static final ImmutableList<Module> MODULES = ImmutableList.of(
             module("core", Topology.class, Set.of()),
             module("sim", Scenario.class, Set.of("core")),
             module("inventory-duckdb", DuckDbInventoryEngine.class, Set.of("core")),
+            // The Spark module also holds the spark-submit job, which loads scenarios and plans them
+            // as `residency plan` does: it may use sim. Nothing may use it (the launcher must not see Spark).
+            module("inventory-spark", SparkInventoryEngine.class, Set.of("core", "sim")),
             module("examples", BuiltInFleet.class, Set.of("core", "sim", "inventory-duckdb")));
 
     private static final ModuleRules RULES = new ModuleRules(MODULES);
@@ -52,7 +58,8 @@ final class ArchitectureTest {
         assertThat(MODULES.get(0).packages()).contains("dev.residency.plan", "dev.residency.topology");
         assertThat(MODULES.get(1).packages()).contains("dev.residency.sim.migration", "dev.residency.sim.scenario");
         assertThat(MODULES.get(2).packages()).contains("dev.residency.inventory.duckdb");
-        assertThat(MODULES.get(3).packages()).contains("dev.residency.cli", "dev.residency.examples");
+        assertThat(MODULES.get(3).packages()).contains("dev.residency.inventory.spark");
+        assertThat(MODULES.get(4).packages()).contains("dev.residency.cli", "dev.residency.examples");
     }
 
     @Test

@@ -2,9 +2,7 @@ package dev.residency.inventory.duckdb;
 
 import dev.residency.inventory.GroupKey;
 import dev.residency.inventory.InventoryFormat;
-import dev.residency.inventory.InventoryGroup;
 import dev.residency.inventory.InventoryScan;
-import dev.residency.inventory.InventoryUnit;
 import dev.residency.inventory.ScanProgress;
 import dev.residency.inventory.UnitAction;
 import dev.residency.inventory.UnitActions;
@@ -13,7 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.BitSet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +20,10 @@ import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBPreparedStatement;
 
 /**
- * Writes the manifests in one pass over the inventory: a row's raw group cells are looked up in a
- * small table {@code raw_group} (raw cells to the group's number in the scan, only groups with
- * actions), its (group number, shard) in {@code unit_action}, and the joined rows are copied to files
- * partitioned by batch. Hash joins against two small tables: no sort, no window, memory bounded by
- * the small tables and DuckDB's write buffers.
+ * Writes the manifests in one pass over the inventory: a row's raw group cells and shard are looked
+ * up in a small table {@code unit_action} (raw cells and shard to the unit's actions, only groups
+ * with actions), and the joined rows are copied to files partitioned by batch. One hash join against
+ * a small table: no sort, no window, memory bounded by the small table and DuckDB's write buffers.
  */
 final class ManifestQuery {
 
@@ -42,31 +39,37 @@ final class ManifestQuery {
             InventoryFormat format,
             ScanProgress progress)
             throws SQLException {
-        Map<GroupKey, Integer> groupNumber = new HashMap<>();
-        List<InventoryGroup> groups = scan.groups();
-        for (int g = 0; g < groups.size(); g++) {
-            groupNumber.put(groups.get(g).key(), g);
+        // One table keyed by the raw cells and the shard: every unit action once per spelling of its
+        // group's cells in the inventory (only groups the plan touches). The manifest pass is then a
+        // single hash join against it, where two joins (raw cells to group number, then group and
+        // shard to actions) materialised every inventory row in between.
+        Map<GroupKey, List<Integer>> actionsOfGroup = new HashMap<>();
+        for (int k = 0; k < actions.all().size(); k++) {
+            actionsOfGroup
+                    .computeIfAbsent(scan.unit(actions.all().get(k).unit()).key(), g -> new ArrayList<>())
+                    .add(k);
         }
-        BitSet acting = new BitSet(groups.size());
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE raw_group (h VARCHAR, c VARCHAR, s VARCHAR, hold BOOLEAN, gno INTEGER)");
-            s.execute("CREATE TABLE unit_action (gno INTEGER, shard INTEGER, action_id INTEGER, batch INTEGER)");
+            s.execute("CREATE TABLE unit_action (h VARCHAR, c VARCHAR, s VARCHAR, hold BOOLEAN, shard INTEGER,"
+                    + " action_id INTEGER, batch INTEGER)");
             s.execute("CREATE TABLE action_table (action_id INTEGER, action VARCHAR, batch INTEGER, source VARCHAR,"
                     + " site VARCHAR, reason VARCHAR)");
         }
         DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
         try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "unit_action")) {
-            for (int k = 0; k < actions.all().size(); k++) {
-                UnitAction u = actions.all().get(k);
-                InventoryUnit unit = scan.unit(u.unit());
-                int g = groupNumber.get(unit.key());
-                acting.set(g);
-                a.beginRow()
-                        .append(g)
-                        .append(unit.shard())
-                        .append(actions.actionId(k))
-                        .append(u.batch())
-                        .endRow();
+            for (DuckDbInventoryEngine.RawGroup r : raw) {
+                for (int k : actionsOfGroup.getOrDefault(r.key(), List.of())) {
+                    UnitAction u = actions.all().get(k);
+                    a.beginRow()
+                            .append(r.home())
+                            .append(r.category())
+                            .append(r.sites())
+                            .append(r.hold())
+                            .append(scan.unit(u.unit()).shard())
+                            .append(actions.actionId(k))
+                            .append(u.batch())
+                            .endRow();
+                }
             }
         }
         try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "action_table")) {
@@ -82,20 +85,6 @@ final class ManifestQuery {
                         .endRow();
             }
         }
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "raw_group")) {
-            for (DuckDbInventoryEngine.RawGroup r : raw) {
-                Integer g = groupNumber.get(r.key());
-                if (g != null && acting.get(g)) {
-                    a.beginRow()
-                            .append(r.home())
-                            .append(r.category())
-                            .append(r.sites())
-                            .append(r.hold())
-                            .append(g)
-                            .endRow();
-                }
-            }
-        }
         String options = format == InventoryFormat.PARQUET
                 ? "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (batch)"
                 : "FORMAT csv, HEADER true, PARTITION_BY (batch)";
@@ -103,8 +92,8 @@ final class ManifestQuery {
         // writing the action's five columns on every row made the partitioned write 2.6 times slower.
         String sql = "COPY (SELECT r.id AS object_id, r.b AS bytes, a.action_id, a.batch"
                 + " FROM (" + relation.projection("") + ") r"
-                + " JOIN raw_group g ON r.h = g.h AND r.c = g.c AND r.s = g.s AND r.hold = g.hold"
-                + " JOIN unit_action a ON a.gno = g.gno AND a.shard = r.shard) TO "
+                + " JOIN unit_action a ON r.h = a.h AND r.c = a.c AND r.s = a.s AND r.hold = a.hold"
+                + " AND r.shard = a.shard) TO "
                 + Sql.literal(directory.toString()) + " (" + options + ")";
         long rows;
         try (DuckDBPreparedStatement s = c.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);

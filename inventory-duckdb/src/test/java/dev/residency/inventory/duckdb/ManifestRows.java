@@ -14,14 +14,15 @@ import java.util.List;
 
 /**
  * Test support: reads a manifest folder back, each row joined with its action in the action table
- * (the batch of the folder must be the action's), as sorted text rows, and hashes them.
+ * (the batch of the folder must be the action's), as sorted text rows, and hashes them. Public for
+ * the Spark engine's equivalence test (inventory-duckdb test-jar).
  */
-final class ManifestRows {
+public final class ManifestRows {
 
     private ManifestRows() {}
 
     /** Returns "object_id,bytes,action,source,site,reason,batch" rows of every manifest file, sorted. */
-    static List<String> read(Path directory, String format) throws SQLException {
+    public static List<String> read(Path directory, String format) throws SQLException {
         String glob = directory.resolve("batch=*").resolve("*." + format).toString();
         String actions = directory.resolve("actions." + format).toString();
         String reader = format.equals("parquet")
@@ -55,7 +56,7 @@ final class ManifestRows {
     }
 
     /** Returns the SHA-256 of the rows, one per line. */
-    static String hash(List<String> rows) {
+    public static String hash(List<String> rows) {
         Hasher h = Hashing.sha256().newHasher();
         rows.forEach(r -> h.putString(r, StandardCharsets.UTF_8).putByte((byte) '\n'));
         return h.hash().toString();

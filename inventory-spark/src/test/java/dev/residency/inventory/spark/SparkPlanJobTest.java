@@ -1,0 +1,182 @@
+package dev.residency.inventory.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.residency.inventory.InventoryFormat;
+import dev.residency.inventory.InventoryScan;
+import dev.residency.inventory.ScanProgress;
+import dev.residency.inventory.UnitActions;
+import dev.residency.inventory.duckdb.DuckDbInventoryEngine;
+import dev.residency.inventory.duckdb.DuckDbSettings;
+import dev.residency.inventory.duckdb.ManifestRows;
+import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PlanWriter;
+import dev.residency.sim.migration.ScenarioPlans;
+import dev.residency.sim.scenario.PopulationSource;
+import dev.residency.sim.scenario.Scenario;
+import dev.residency.sim.scenario.ScenarioSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code spark-submit} job: for a scenario whose population is an object inventory it writes the
+ * same plan and the same manifests (hash of the rows) as the embedded DuckDB path computes for that
+ * scenario, plus the report, by default beside the inventory; a bad flag, scenario or inventory exits
+ * 2 and an output folder that is not empty exits 3, having written nothing.
+ */
+final class SparkPlanJobTest {
+
+    private static final String FLEET = """
+            sites:
+              - {id: src, jurisdiction: SG, operator: Old, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
+              - {id: dst, jurisdiction: US, operator: New, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
+            links:
+              - {from: src, to: dst, bandwidth: 10 Gbps}
+            policy:
+              rules:
+                - {name: us-in-us, homes: [US], allowed: {jurisdictions: [US]}}
+            run:
+              start: 2020-08-02
+              deadline: 2020-09-15
+              replications: 1
+            """;
+
+    @TempDir
+    Path temp;
+
+    private record Result(int status, String out, String err) {}
+
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = SparkPlanJob.run(
+                LocalSpark.shared(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Writes 300 objects: ids 1..300, a third SG-homed, videos or derived, all on src, every 50th held. */
+    private Path scenario(String name, String sites) throws Exception {
+        Path inventory = Files.createDirectories(temp.resolve("inv"));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT i::BIGINT AS object_id, CASE WHEN i % 3 = 0 THEN 'SG' ELSE 'US' END AS home,"
+                    + " CASE WHEN i % 2 = 0 THEN 'videos' ELSE 'derived' END AS category, '" + sites + "' AS sites,"
+                    + " (i * 1000 + 7)::BIGINT AS bytes, i % 50 = 0 AS legal_hold FROM range(1, 301) t(i)) TO '"
+                    + inventory.resolve("part-0.parquet") + "' (FORMAT parquet)");
+        }
+        Path file = temp.resolve(name + ".yaml");
+        Files.writeString(
+                file,
+                "name: " + name + "\n" + FLEET
+                        + "population:\n  inventory:\n    path: inv/*.parquet\n    uniqueIds: true\n    shards: 8\n");
+        return file;
+    }
+
+    @Test
+    void run_inventoryScenario_samePlanAndManifestsAsTheEmbeddedEngine() throws Exception {
+        Path file = scenario("inv", "src");
+        Result r = run(file.toString(), "--partitions", "3");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("300 rows read by spark").contains("Verifier: the plan is sound");
+        // The default output folder is beside the inventory.
+        Path out = temp.resolve("inv").resolve("inv-plan");
+        assertThat(out.resolve("inventory.txt")).exists();
+
+        Scenario scenario = ScenarioSource.of(file).load();
+        PopulationSource.Inventory inventory = (PopulationSource.Inventory) scenario.population();
+        DuckDbInventoryEngine duck = new DuckDbInventoryEngine(DuckDbSettings.DEFAULTS);
+        InventoryScan scan =
+                duck.scan(inventory.source(), scenario.topology(), inventory.categories(), ScanProgress.NONE);
+        Scenario scanned = new Scenario(
+                scenario.name(),
+                scenario.description(),
+                scenario.topology(),
+                inventory.withScan(scan),
+                scenario.scale(),
+                scenario.policy(),
+                scenario.planning(),
+                scenario.run(),
+                scenario.assumptions());
+        MigrationPlan plan = ScenarioPlans.plan(scanned, scanned.population().build(scanned.topology()));
+        assertThat(Files.readString(out.resolve("plan.json"))).isEqualTo(PlanWriter.json(plan, scenario.topology()));
+        assertThat(plan.batches()).isNotEmpty();
+        duck.writeManifests(
+                inventory.source(),
+                scan,
+                UnitActions.of(plan, scan),
+                temp.resolve("duck"),
+                InventoryFormat.PARQUET,
+                ScanProgress.NONE);
+        assertThat(ManifestRows.hash(ManifestRows.read(out.resolve("manifests"), "parquet")))
+                .isEqualTo(ManifestRows.hash(ManifestRows.read(temp.resolve("duck"), "parquet")));
+    }
+
+    @Test
+    void run_unknownSiteInInventory_exitsTwoNamingColumnAndWritesNothing() throws Exception {
+        Path file = scenario("bad", "lhr");
+        Path out = temp.resolve("never");
+        Result r = run(file.toString(), "--out", out.toString());
+
+        assertThat(r.status()).isEqualTo(SparkPlanJob.BAD_INPUT);
+        assertThat(r.err())
+                .contains("population.inventory.columns.sites")
+                .contains("unknown data center \"lhr\"")
+                // The first offending group in canonical order is SG derived: object 3, the file's row 3.
+                .contains("row 3 (object_id 3)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void run_badFlags_exitTwoNamingFlagAndValue() throws Exception {
+        Path file = scenario("flags", "src");
+        Path out = temp.resolve("never");
+
+        Result manifests = run(file.toString(), "--out", out.toString(), "--manifests", "orc");
+        Result partitions = run(file.toString(), "--out", out.toString(), "--partitions", "0");
+        Result missing = run("no-such-scenario.yaml");
+
+        assertThat(manifests.status()).isEqualTo(SparkPlanJob.BAD_INPUT);
+        assertThat(manifests.err()).contains("--manifests: \"orc\"");
+        assertThat(partitions.status()).isEqualTo(SparkPlanJob.BAD_INPUT);
+        assertThat(partitions.err()).contains("--partitions: \"0\"");
+        assertThat(missing.status()).isEqualTo(SparkPlanJob.BAD_INPUT);
+        assertThat(missing.err()).contains("\"no-such-scenario.yaml\" is neither a built-in scenario nor a file");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void run_outputFolderNotEmpty_exitsThreeAndKeepsIt() throws Exception {
+        Path file = scenario("full", "src");
+        Path out = Files.createDirectories(temp.resolve("full-out"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+
+        Result r = run(file.toString(), "--out", out.toString());
+
+        assertThat(r.status()).isEqualTo(SparkPlanJob.OUTPUT);
+        assertThat(r.err()).contains("is not empty");
+        try (var files = Files.list(out)) {
+            assertThat(files).containsExactly(out.resolve("keep.txt"));
+        }
+    }
+
+    @Test
+    void run_generatedPopulation_exitsTwoPointingToTheCli() throws IOException {
+        Result r = run("microsoft-tiktok-2020");
+
+        assertThat(r.status()).isEqualTo(SparkPlanJob.BAD_INPUT);
+        assertThat(r.err()).contains("has no inventory population");
+    }
+}
