@@ -112,7 +112,7 @@ final class ResidencyCliTest {
     void run_malformedFile_exitsTwoListsPathsAndWritesNothing() throws IOException {
         Path file = tmp.resolve("bad.yaml");
         String valid = BuiltInScenarios.source("microsoft-tiktok-2020");
-        String broken = valid.replaceFirst("bandwidth: 400 Gbps", "bandwidth: \"-5 Gbps\"");
+        String broken = valid.replace("bandwidth: {choice: [400 Gbps, 200 Gbps, 800 Gbps]}", "bandwidth: \"-5 Gbps\"");
         assertThat(broken).isNotEqualTo(valid);
         Files.writeString(file, broken);
         Path out = tmp.resolve("never");
