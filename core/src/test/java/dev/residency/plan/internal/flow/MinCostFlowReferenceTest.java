@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with isolated nodes (some with stranded supply); dense transportation problems like the benchmark's (up to 40 by 40).
  * The seed and the factor are in every failure.
  */
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
+// A separate thread, so that a solve that spins fails the test instead of hanging the build.
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 final class MinCostFlowReferenceTest {
 
     private static final int FAMILIES = 7;
