@@ -3,6 +3,7 @@ package dev.residency.plan;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.residency.plan.internal.flow.FlowNetwork;
 import dev.residency.plan.internal.flow.MaxFlow;
 import dev.residency.plan.internal.flow.MinCostFlow;
 import dev.residency.plan.internal.flow.PathDecomposition;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Solves an {@link AggregatedProblem} on its {@link TimeExpandedNetwork}, objectives in order:
@@ -50,7 +52,7 @@ public final class AggregateSolver {
     /** The most time slots of the earliest-arrival network; the grid is the time step times a whole factor. */
     static final int MAX_SLOTS = 256;
 
-    /** The fewest records' worth of slack flow each demand may get in the earliest-arrival solve (else one per slot). */
+    /** The fewest records' worth of rounding room each demand may get in the earliest-arrival solve (else one per slot). */
     static final long SLACK_RECORDS = 16;
 
     /** The method's suffix when the earliest-arrival solve made the streams. */
@@ -71,7 +73,18 @@ public final class AggregateSolver {
      * deadline less the time batches need after their copy to count as moved).
      */
     static FlowSolution solve(AggregatedProblem problem, double copyDeadlineSeconds) {
-        return new Run(checkNotNull(problem, "problem"), copyDeadlineSeconds).solve();
+        return solve(problem, copyDeadlineSeconds, MinCostFlow::solve);
+    }
+
+    /**
+     * Solves as {@link #solve(AggregatedProblem, double)} does with {@code minCostFlow} as the min-cost
+     * flow solver (it must leave a minimum-cost flow meeting the supplies on the network); tests pass
+     * solvers that pick other optima among equal-cost flows.
+     */
+    static FlowSolution solve(
+            AggregatedProblem problem, double copyDeadlineSeconds, Consumer<FlowNetwork> minCostFlow) {
+        return new Run(checkNotNull(problem, "problem"), copyDeadlineSeconds, checkNotNull(minCostFlow, "minCostFlow"))
+                .solve();
     }
 
     /**
@@ -92,14 +105,16 @@ public final class AggregateSolver {
     private static final class Run {
         final AggregatedProblem p;
         final double copyDeadline;
+        final Consumer<FlowNetwork> minCostFlow;
         final int commodities;
         int[] order;
         int checks;
         List<TimeExpandedNetwork> lexicographicNetworks = List.of();
 
-        Run(AggregatedProblem p, double copyDeadline) {
+        Run(AggregatedProblem p, double copyDeadline, Consumer<FlowNetwork> minCostFlow) {
             this.p = p;
             this.copyDeadline = copyDeadline;
+            this.minCostFlow = minCostFlow;
             this.commodities = p.commodityCount();
         }
 
@@ -303,9 +318,7 @@ public final class AggregateSolver {
                         break;
                     }
                     if (minCost) {
-                        ten.network.setSupply(ten.source, need);
-                        ten.network.setSupply(ten.sink, -need);
-                        MinCostFlow.solve(ten.network);
+                        minCost(ten, need);
                     }
                     consume(ten, capacity);
                     networks.add(ten);
@@ -350,7 +363,7 @@ public final class AggregateSolver {
             double step = p.timeline.stepSeconds;
             double grid = step * Math.max(1, Math.ceil(horizon / (step * MAX_SLOTS) - 1e-9));
             // A short slot past the horizon first (1/MAX_SLOTS of it, where no hard deadline forbids it): it
-            // absorbs the per-slot rounding of capacities and gives the slack room; the arrival costs keep
+            // absorbs the per-slot rounding of capacities and gives the rounding room; the arrival costs keep
             // real flow earlier.
             for (int attempt = 0; attempt < 2; attempt++) {
                 double h = horizon + (1 - attempt) * Math.min(grid, horizon / MAX_SLOTS);
@@ -392,41 +405,72 @@ public final class AggregateSolver {
                 if (need == 0) {
                     continue;
                 }
-                // Slack: a record's worth more per slot and demand where capacity is left, at a cost above
-                // any arrival cost, so that whole records find room in the slots' quotas (first fit leaves at
-                // most one record's worth per stream unused). Only after a max-flow routed every real unit.
-                long[] slack = new long[amounts.length];
-                long bigCost = arrival.length == 0 ? 1 : arrival[arrival.length - 1] + weight;
-                for (int d = 0; d < amounts.length; d++) {
-                    if (units[d] > 0) {
-                        long record = (p.demandMaxRecord[d] + p.unitBytes - 1) / p.unitBytes;
-                        slack[d] = Math.min(units[d], Math.max(SLACK_RECORDS, intervals) * record);
-                    }
-                }
-                TimeExpandedNetwork ten =
-                        TimeExpandedNetwork.build(fine, horizon, only(j), units, capacity, arrival, slack, bigCost);
-                for (int a : ten.slackArc) {
-                    if (a >= 0) {
-                        ten.network.setCapacity(a, 0);
-                    }
-                }
-                long routed = MaxFlow.augment(ten.network, ten.source, ten.sink);
-                if (routed < need) {
+                TimeExpandedNetwork ten = TimeExpandedNetwork.build(
+                        fine, horizon, only(j), units, capacity, arrival, null, Long.MAX_VALUE);
+                if (MaxFlow.augment(ten.network, ten.source, ten.sink) < need) {
                     return null;
                 }
+                minCost(ten, need);
+                consume(ten, capacity);
+                networks.add(ten);
+            }
+            // Rounding room, on what the real units left: records are whole, so a stream's quota may miss
+            // up to one record. Each demand may take one record's worth more per slot and source site, at
+            // most max(SLACK_RECORDS, slots) records in all, at arrival cost plus a rank cost (higher keep
+            // priority, then lower index, first where room is short). Routed after the real units and on
+            // their residual capacities, the room never moves a real unit to a later slot, whichever of
+            // several equal-cost flows the min-cost flow solver returns (a tie between one demand's room
+            // and another's real unit used to decide the records' rounding).
+            long[] rank = rankCosts(weight);
+            for (int j : order) {
+                long[] room = new long[amounts.length];
+                long record = 1;
                 for (int d = 0; d < amounts.length; d++) {
-                    if (ten.slackArc[d] >= 0) {
-                        ten.network.setCapacity(ten.slackArc[d], slack[d]);
+                    if (p.demandCommodity[d] == j && amounts[d] > 0) {
+                        long records = (p.demandMaxRecord[d] + p.unitBytes - 1) / p.unitBytes;
+                        record = Math.max(record, records);
+                        room[d] = Math.min(amounts[d], Math.max(SLACK_RECORDS, intervals) * records);
                     }
                 }
-                routed += MaxFlow.augment(ten.network, ten.source, ten.sink);
-                ten.network.setSupply(ten.source, routed);
-                ten.network.setSupply(ten.sink, -routed);
-                MinCostFlow.solve(ten.network);
+                if (Arrays.stream(room).sum() == 0) {
+                    continue;
+                }
+                TimeExpandedNetwork ten =
+                        TimeExpandedNetwork.build(fine, horizon, only(j), room, capacity, arrival, rank, record);
+                long routed = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                if (routed == 0) {
+                    continue;
+                }
+                minCost(ten, routed);
                 consume(ten, capacity);
                 networks.add(ten);
             }
             return networks;
+        }
+
+        /**
+         * Returns each demand's rank cost for the rounding room: below {@code weight} (one arrival step),
+         * higher keep priority and then lower index cheaper.
+         */
+        private long[] rankCosts(long weight) {
+            int demands = p.demandCount();
+            Integer[] byPriority = new Integer[demands];
+            Arrays.setAll(byPriority, d -> d);
+            Arrays.sort(byPriority, (a, b) -> {
+                int c = Integer.compare(p.demandPriority[b], p.demandPriority[a]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            long[] cost = new long[demands];
+            for (int k = 0; k < demands; k++) {
+                cost[byPriority[k]] = demands <= 1 ? 0 : k * (weight - 1) / (demands - 1);
+            }
+            return cost;
+        }
+
+        private void minCost(TimeExpandedNetwork ten, long units) {
+            ten.network.setSupply(ten.source, units);
+            ten.network.setSupply(ten.sink, -units);
+            minCostFlow.accept(ten.network);
         }
 
         /** Returns {@code amounts} restricted to the demands of {@code commodity} (zero elsewhere). */
@@ -474,7 +518,7 @@ public final class AggregateSolver {
                         starts[count] = ten.network.head(ten.demandArc[d]);
                         amounts[count] = ten.demandFlow(d);
                         demandOf[count++] = d;
-                        routed[d] += Math.min(p.demandBytes[d], ten.demandFlow(d) * p.unitBytes);
+                        routed[d] = Math.min(p.demandBytes[d], routed[d] + ten.demandFlow(d) * p.unitBytes);
                     }
                 }
                 int startIndex = 0;

@@ -254,6 +254,11 @@ public final class AggregatedProblem {
         return Arrays.stream(demandBytes).sum();
     }
 
+    /** Returns each demand's bytes to copy, indexed like the demands (a copy). */
+    public long[] bytesPerDemand() {
+        return demandBytes.clone();
+    }
+
     /** Returns the number of intervals of the time-expanded network. */
     public int intervalCount() {
         return timeline.intervalCount();

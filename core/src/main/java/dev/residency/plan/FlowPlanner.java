@@ -2,6 +2,10 @@ package dev.residency.plan;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.residency.plan.internal.flow.FlowNetwork;
+import dev.residency.plan.internal.flow.MinCostFlow;
+import java.util.function.Consumer;
+
 /**
  * The flow-optimal planner: aggregates the movable demand ({@link AggregatedProblem}), solves it on
  * the time-expanded network ({@link AggregateSolver}: routable bytes, keep priority under a hard
@@ -21,8 +25,20 @@ public final class FlowPlanner implements Planner {
     /** The registry name. */
     public static final String NAME = "flow";
 
+    private final Consumer<FlowNetwork> minCostFlow;
+
     /** Creates the planner. */
-    public FlowPlanner() {}
+    public FlowPlanner() {
+        this(MinCostFlow::solve);
+    }
+
+    /**
+     * Creates a planner that solves its min-cost flows with {@code minCostFlow}; tests use solvers that
+     * pick other optima among equal-cost flows to show that the plan does not depend on the choice.
+     */
+    FlowPlanner(Consumer<FlowNetwork> minCostFlow) {
+        this.minCostFlow = checkNotNull(minCostFlow, "minCostFlow");
+    }
 
     /** Returns the bytes the plan's batches move per keep priority, highest priority first. */
     private static java.util.NavigableMap<Integer, Long> movedByPriority(PlanningProblem problem, MigrationPlan plan) {
@@ -63,7 +79,7 @@ public final class FlowPlanner implements Planner {
         AggregatedProblem aggregated = AggregatedProblem.of(checkNotNull(problem, "problem"));
         double copyDeadline = AggregateSolver.copyDeadlineSeconds(problem);
         for (int round = 0; ; round++) {
-            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline);
+            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow);
             PlanAssembler.Assembled assembled = PlanAssembler.assemble(
                     aggregated, solution.streams, solution.shortfall, NAME, solution.method, true, copyDeadline);
             if (!solution.fallbackStreams.isEmpty()) {

@@ -7,6 +7,8 @@ import dev.residency.plan.internal.flow.MaxFlow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +29,42 @@ public final class MakespanBound {
      * holding data, of the bytes they must send over the capacity leaving the set (max-flow min-cut),
      * found by bisection with a max-flow per probe. For several commodities, the largest of each
      * commodity's bound and the merged relaxation's (every commodity may use the destinations and
-     * pass-through sites of any); and when capacities are static and the multi-commodity LP has at
-     * most {@value FluidLp#MAX_VARIABLES} variables, the LP optimum itself (Commons Math's simplex,
-     * less 10^-6 relative for its tolerance), which is exact.
+     * pass-through sites of any); and when the multi-commodity LP has at most {@value
+     * FluidLp#MAX_VARIABLES} variables, also its optimum (Commons Math's simplex, less 10^-6 relative
+     * for its tolerance): exact where capacities are static, and at the topology's full rates a
+     * relaxation where they vary ({@link FluidLp}).
+     *
+     * <p>If the LP fails (a numerical failure: on moved bytes it is feasible), the relaxation bound is
+     * returned, which is still sound, and the failure is logged at WARN; {@link #lowerBound} also
+     * reports it, and the flow planner writes it into the plan's method.
      */
     public static double lowerBoundSeconds(AggregatedProblem problem, long[] bytesPerDemand) {
+        return lowerBound(problem, bytesPerDemand).seconds();
+    }
+
+    /**
+     * A makespan lower bound and, if the multi-commodity LP was tried and failed, why (then the
+     * bound is the relaxation's).
+     *
+     * @param seconds the bound, in seconds
+     * @param lpSeconds the multi-commodity LP's optimum in seconds (the bound is at least it less 10^-6
+     *     relative), or NaN if the LP was not solved
+     * @param lpFailure the LP's failure message, or empty if it succeeded or was not tried
+     */
+    public record Bound(double seconds, double lpSeconds, Optional<String> lpFailure) {
+
+        /** Checks the fields. */
+        public Bound {
+            checkNotNull(lpFailure, "lpFailure");
+        }
+    }
+
+    /**
+     * Returns {@link #lowerBoundSeconds}'s bound with the LP's failure, if any.
+     *
+     * @throws IllegalArgumentException if {@code bytesPerDemand} does not have one entry per demand
+     */
+    public static Bound lowerBound(AggregatedProblem problem, long[] bytesPerDemand) {
         checkNotNull(problem, "problem");
         checkArgument(
                 bytesPerDemand.length == problem.demandCount(),
@@ -44,19 +77,30 @@ public final class MakespanBound {
         for (boolean[] mask : masks) {
             best = Math.max(best, relaxedHorizon(problem, mask, units));
         }
-        if (masks.size() > 1 && problem.timeline.intervalCount() == 1) {
+        double solved = Double.NaN;
+        if (masks.size() > 1 && best > 0 && Double.isFinite(best)) {
             try {
                 double lp = FluidLp.minimumMakespan(problem, bytesPerDemand, FluidLp.MAX_VARIABLES);
+                solved = lp;
                 if (lp > 0) {
                     // The simplex works to about 1e-9 relative; keep the bound on the safe side.
                     best = Math.max(best, lp * (1 - 1e-6));
                 }
-            } catch (RuntimeException e) {
-                // A degenerate or too-slow LP leaves the relaxation bound, which is still sound.
-                LOG.debug("multi-commodity LP bound failed, keeping the relaxation bound", e);
+            } catch (MathIllegalStateException e) {
+                // Not swallowed: on moved bytes the LP is feasible, so this is a numerical failure. The
+                // relaxation bound stays sound; say so where people look.
+                String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.warn(
+                        "multi-commodity LP bound failed on a feasible problem ({} demands, {} commodities); "
+                                + "keeping the relaxation bound {} s: {}",
+                        problem.demandCount(),
+                        problem.commodityCount(),
+                        best,
+                        why);
+                return new Bound(best, Double.NaN, Optional.of(why));
             }
         }
-        return best;
+        return new Bound(best, solved, Optional.empty());
     }
 
     /**

@@ -44,6 +44,12 @@ final class PlanAssembler {
          */
         MigrationPlan bounded() {
             MigrationPlan p = plan;
+            MakespanBound.Bound bound = MakespanBound.lowerBound(problem, movedPerDemand);
+            String method = p.method()
+                    + bound.lpFailure()
+                            .map(why -> "; makespan bound from the relaxation only (the multi-commodity LP failed: "
+                                    + why + ")")
+                            .orElse("");
             return new MigrationPlan(
                     p.planner(),
                     p.classification(),
@@ -51,12 +57,12 @@ final class PlanAssembler {
                     p.deletions(),
                     p.blocked(),
                     p.makespanSeconds(),
-                    MakespanBound.lowerBoundSeconds(problem, movedPerDemand),
+                    bound.seconds(),
                     p.egressCostUsd(),
                     p.bytesToMove(),
                     p.bytesToDeleteByReason(),
                     p.violatingBytesAtDeadline(),
-                    p.method(),
+                    method,
                     p.areaByteSeconds(),
                     ComplianceBounds.areaLowerBound(problem, movedPerDemand),
                     partTimings(problem, p.batches(), movedPerDemand));

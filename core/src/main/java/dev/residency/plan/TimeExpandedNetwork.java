@@ -17,8 +17,9 @@ import java.util.Arrays;
  * enter the core of any of its source sites in any interval from its release on: data waits at its
  * source, never at an intermediate site, so every path lies within one interval and is a pipelined
  * route. Costs: a link arc's egress price ({@link #costUnits}) and, for the earliest-arrival solve, a
- * cost per interval on the arcs into storage that grows with the interval's time, and optional slack
- * arcs that offer a demand more units than it asks at a cost above every arrival. The relaxed variant used for lower bounds also lets data wait at every site (holdover arcs
+ * cost per interval on the arcs into storage that grows with the interval's time, an optional cost per
+ * demand on its arc from S, and an optional cap on the units a demand enters a source site with per
+ * interval (the rounding room of {@code AggregateSolver} uses both). The relaxed variant used for lower bounds also lets data wait at every site (holdover arcs
  * core(i)→core(i+1)) and rounds capacities up instead of down.
  *
  * <p>Shared capacities are numbered as <em>resources</em> (link arcs, ingest and egress per interval,
@@ -36,8 +37,6 @@ final class TimeExpandedNetwork {
     final int source;
     final int sink;
     final int[] demandArc;
-    /** Per demand, its slack arc from the source (more units than asked, at a cost), or -1. */
-    final int[] slackArc;
 
     final int[] arcResource;
     final int[] arcTopology;
@@ -57,8 +56,8 @@ final class TimeExpandedNetwork {
             boolean relaxed,
             boolean demandArcsOpen,
             long[] arrivalCost,
-            long[] slack,
-            long slackCost) {
+            long[] demandCost,
+            long entryCapacity) {
         this.problem = problem;
         this.horizon = horizon;
         Topology topology = problem.topology;
@@ -133,22 +132,17 @@ final class TimeExpandedNetwork {
         }
         demandArc = new int[demands];
         Arrays.fill(demandArc, -1);
-        slackArc = new int[demands];
-        Arrays.fill(slackArc, -1);
         for (int d = 0; d < demands; d++) {
             if (units[d] <= 0 || !commodities[problem.demandCommodity[d]]) {
                 continue;
             }
-            demandArc[d] = network.addArc(source, demandBase + d, demandArcsOpen ? units[d] : 0, 0);
+            long cost = demandCost == null ? 0 : demandCost[d];
+            demandArc[d] = network.addArc(source, demandBase + d, demandArcsOpen ? units[d] : 0, cost);
             record(demandArc[d], -1, -1, -1);
-            if (slack != null && slack[d] > 0) {
-                slackArc[d] = network.addArc(source, demandBase + d, slack[d], slackCost);
-                record(slackArc[d], -1, -1, -1);
-            }
             int first = problem.timeline.intervalAt(problem.demandRelease[d]);
             for (int i = first; i < intervals; i++) {
                 for (int s : problem.demandSources[d]) {
-                    record(network.addArc(demandBase + d, core(i, s), total, 0), -1, -1, i);
+                    record(network.addArc(demandBase + d, core(i, s), Math.min(total, entryCapacity), 0), -1, -1, i);
                 }
             }
         }
@@ -168,12 +162,14 @@ final class TimeExpandedNetwork {
             boolean relaxed,
             boolean demandArcsOpen) {
         return new TimeExpandedNetwork(
-                problem, horizon, commodities, units, capacity, relaxed, demandArcsOpen, null, null, 0);
+                problem, horizon, commodities, units, capacity, relaxed, demandArcsOpen, null, null, Long.MAX_VALUE);
     }
 
     /**
      * Builds the network of the commodities marked in {@code commodities}, every unit absorbed at a
-     * destination in interval {@code i} costing {@code arrivalCost[i]} on top of the links' egress costs.
+     * destination in interval {@code i} costing {@code arrivalCost[i]} on top of the links' egress costs,
+     * every unit of demand {@code d} costing {@code demandCost[d]} more (none if null), and at most
+     * {@code entryCapacity} units of a demand entering one source site in one interval.
      */
     static TimeExpandedNetwork build(
             AggregatedProblem problem,
@@ -182,27 +178,15 @@ final class TimeExpandedNetwork {
             long[] units,
             long[] capacity,
             long[] arrivalCost,
-            long[] slack,
-            long slackCost) {
+            long[] demandCost,
+            long entryCapacity) {
         return new TimeExpandedNetwork(
-                problem, horizon, commodities, units, capacity, false, true, arrivalCost, slack, slackCost);
+                problem, horizon, commodities, units, capacity, false, true, arrivalCost, demandCost, entryCapacity);
     }
 
-    /** Returns the flow on the demand arcs, slack arcs left out. */
-    long realFlow() {
-        long sum = 0;
-        for (int a : demandArc) {
-            if (a >= 0) {
-                sum += network.flow(a);
-            }
-        }
-        return sum;
-    }
-
-    /** Returns demand {@code d}'s flow: its demand arc's and its slack arc's. */
+    /** Returns demand {@code d}'s flow (0 if it has no demand arc here). */
     long demandFlow(int d) {
-        return (demandArc[d] >= 0 ? network.flow(demandArc[d]) : 0)
-                + (slackArc[d] >= 0 ? network.flow(slackArc[d]) : 0);
+        return demandArc[d] >= 0 ? network.flow(demandArc[d]) : 0;
     }
 
     /** Returns the number of timeline intervals that start before {@code horizon}. */

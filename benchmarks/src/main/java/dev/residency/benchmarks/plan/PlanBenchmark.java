@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * How long does a whole plan of 10^6 and 10^7 records take (aggregation, flow solve, record
  * assignment, batches, deletions, lower bound), for the flow planner and the greedy baseline, on the
  * 2020 carve-out fleet ({@link PlanInstances#carveOut})? The trial's teardown prints the plan's
- * makespan, lower bound and quality ratio, and the heap in use after a full GC with store and plan
+ * makespan, lower bound and quality ratio, its violation-time integral (area) with its bound and
+ * ratio (the flow planner's objective is earliest arrival: least area after least makespan), and the heap in use after a full GC with store and plan
  * live.
  *
  * <p>Quick mode: {@code java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -w 1s -i 2 -r 1s
@@ -75,7 +76,7 @@ public class PlanBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "%n[plan] planner=%s records=%d batches=%d moved=%.3f TB makespan=%.1f s bound=%.1f s ratio=%.4f"
-                        + " cost=$%.0f heapUsed=%d MB storeHeap=%d MB%s%n",
+                        + " area=%.4g B*s areaBound=%.4g B*s areaRatio=%.4f cost=$%.0f heapUsed=%d MB storeHeap=%d MB%s%n",
                 planner,
                 problem.store().size(),
                 last.batches().size(),
@@ -83,6 +84,9 @@ public class PlanBenchmark {
                 last.makespanSeconds(),
                 last.lowerBoundSeconds(),
                 last.qualityRatio(),
+                last.areaByteSeconds(),
+                last.areaLowerBoundByteSeconds(),
+                last.areaRatio(),
                 last.egressCostUsd(),
                 heap >> 20,
                 problem.store().heapBytes() >> 20,

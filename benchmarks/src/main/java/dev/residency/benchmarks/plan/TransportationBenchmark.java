@@ -4,6 +4,8 @@ import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlowBase;
 import dev.residency.plan.internal.flow.FlowNetwork;
 import dev.residency.plan.internal.flow.MinCostFlow;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #buildAndSolve}: adds the arcs and supplies to a fresh network, solves, reads the
  *       optimal cost. For OR-Tools this includes one JNI call per arc and freeing the native object.
  *   <li>{@link #solveOnly}: solves a network built once in the setup. Ours: {@code MinCostFlow.solve}
- *       clears the flow and solves (the out-arc index, built by the first solve, is reused).
+ *       clears the flow and solves (the out-arc index, built by the first solve, is reused; the
+ *       solver's own compressed-sparse-row copy of the arcs is rebuilt by every solve, so it is timed).
  *       OR-Tools: {@code solve()} again on the same object, which still rebuilds its internal static
  *       graph from the arc lists on every call, so its "solve only" includes that (native) build.
  * </ul>
@@ -46,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Quick mode: {@code java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -i 3
  * TransportationBenchmark}. Full mode (the annotations' settings): {@code java -jar
- * benchmarks/target/benchmarks.jar -rf json -rff transportation.json TransportationBenchmark}.
+ * benchmarks/target/benchmarks.jar -rf json -rff transportation.json TransportationBenchmark}. On a
+ * machine shared with other work, {@link #main} compares the solvers by thread CPU time instead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,35 +84,7 @@ public class TransportationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Loader.loadNativeLibraries();
-        SplittableRandom random = new SplittableRandom(SEED + size);
-        supply = new long[size];
-        long total = 0;
-        for (int i = 0; i < size; i++) {
-            supply[i] = 1 + random.nextInt(1000);
-            total += supply[i];
-        }
-        // Demands: one unit per sink plus the rest of the total in proportion to random weights in
-        // [1, 1000], the rounding remainder handed out one unit per sink.
-        long[] weight = new long[size];
-        long weights = 0;
-        for (int j = 0; j < size; j++) {
-            weight[j] = 1 + random.nextInt(1000);
-            weights += weight[j];
-        }
-        demand = new long[size];
-        long assigned = 0;
-        for (int j = 0; j < size; j++) {
-            demand[j] = 1 + (total - size) * weight[j] / weights;
-            assigned += demand[j];
-        }
-        for (int j = 0; assigned < total; j = (j + 1) % size) {
-            demand[j]++;
-            assigned++;
-        }
-        unitCost = new long[size * size];
-        for (int k = 0; k < unitCost.length; k++) {
-            unitCost[k] = random.nextInt(1001);
-        }
+        long total = generate();
 
         long start = System.nanoTime();
         FlowNetwork ours = buildOurs();
@@ -145,6 +121,40 @@ public class TransportationBenchmark {
         } else {
             throw new IllegalArgumentException("solver must be residency or ortools, was " + solver);
         }
+    }
+
+    /** Generates the seeded instance of {@link #size}; returns the total supply. */
+    private long generate() {
+        SplittableRandom random = new SplittableRandom(SEED + size);
+        supply = new long[size];
+        long total = 0;
+        for (int i = 0; i < size; i++) {
+            supply[i] = 1 + random.nextInt(1000);
+            total += supply[i];
+        }
+        // Demands: one unit per sink plus the rest of the total in proportion to random weights in
+        // [1, 1000], the rounding remainder handed out one unit per sink.
+        long[] weight = new long[size];
+        long weights = 0;
+        for (int j = 0; j < size; j++) {
+            weight[j] = 1 + random.nextInt(1000);
+            weights += weight[j];
+        }
+        demand = new long[size];
+        long assigned = 0;
+        for (int j = 0; j < size; j++) {
+            demand[j] = 1 + (total - size) * weight[j] / weights;
+            assigned += demand[j];
+        }
+        for (int j = 0; assigned < total; j = (j + 1) % size) {
+            demand[j]++;
+            assigned++;
+        }
+        unitCost = new long[size * size];
+        for (int k = 0; k < unitCost.length; k++) {
+            unitCost[k] = random.nextInt(1001);
+        }
+        return total;
     }
 
     /** Frees OR-Tools' native network. */
@@ -210,5 +220,69 @@ public class TransportationBenchmark {
             }
         }
         return network;
+    }
+
+    /**
+     * Compares the two solvers by the CPU time of the calling thread, which other processes on a
+     * shared machine disturb far less than wall-clock time: builds the instance of the given size
+     * once per solver, then solves it {@code rounds} times with each, alternating, checks every cost
+     * against the other solver's and prints each round and the fastest of each (OR-Tools solves on
+     * the calling thread, so its native work is counted too). Command: {@code java -Xmx4g -cp
+     * benchmarks/target/benchmarks.jar dev.residency.benchmarks.plan.TransportationBenchmark 1000 10}
+     * (arguments: size, rounds).
+     *
+     * @throws IllegalArgumentException if the arguments are not two positive integers
+     */
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("arguments: size rounds, were " + String.join(" ", args));
+        }
+        TransportationBenchmark bench = new TransportationBenchmark();
+        bench.size = Integer.parseInt(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        if (bench.size <= 0 || rounds <= 0) {
+            throw new IllegalArgumentException("size and rounds must be positive, were " + String.join(" ", args));
+        }
+        Loader.loadNativeLibraries();
+        bench.generate();
+        FlowNetwork ours = bench.buildOurs();
+        com.google.ortools.graph.MinCostFlow theirs = bench.buildOrTools();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long bestOurs = Long.MAX_VALUE;
+        long bestTheirs = Long.MAX_VALUE;
+        try {
+            for (int round = 0; round < rounds; round++) {
+                long start = threads.getCurrentThreadCpuTime();
+                long ourCost = Math.round(MinCostFlow.solve(ours));
+                long ourNanos = threads.getCurrentThreadCpuTime() - start;
+                start = threads.getCurrentThreadCpuTime();
+                MinCostFlowBase.Status status = theirs.solve();
+                long theirNanos = threads.getCurrentThreadCpuTime() - start;
+                if (status != MinCostFlowBase.Status.OPTIMAL || theirs.getOptimalCost() != ourCost) {
+                    throw new IllegalStateException("round " + round + ": our cost " + ourCost + ", OR-Tools " + status
+                            + " " + theirs.getOptimalCost());
+                }
+                bestOurs = Math.min(bestOurs, ourNanos);
+                bestTheirs = Math.min(bestTheirs, theirNanos);
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: cost %d, CPU ms ours %.1f, OR-Tools %.1f%n",
+                        round,
+                        ourCost,
+                        ourNanos / 1e6,
+                        theirNanos / 1e6);
+            }
+        } finally {
+            theirs.delete();
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "size %d (%d arcs), fastest of %d rounds: CPU ms ours %.1f, OR-Tools %.1f, ours / OR-Tools %.2f%n",
+                bench.size,
+                (long) bench.size * bench.size,
+                rounds,
+                bestOurs / 1e6,
+                bestTheirs / 1e6,
+                (double) bestOurs / bestTheirs);
     }
 }
