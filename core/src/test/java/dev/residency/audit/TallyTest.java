@@ -20,4 +20,12 @@ final class TallyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1 records, 7 bytes");
     }
+
+    @Test
+    void constructor_zeroRecordsOrZeroBytes_isAccepted() {
+        // Zero is the lower end of both ranges: records without bytes (empty objects) are valid.
+        assertThat(new Tally(0, 7).records()).isZero();
+        assertThat(new Tally(3, 0).bytes()).isZero();
+        assertThat(new Tally(0, 0)).isEqualTo(Tally.ZERO);
+    }
 }

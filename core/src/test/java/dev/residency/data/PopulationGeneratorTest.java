@@ -133,10 +133,12 @@ final class PopulationGeneratorTest {
         int held = 0;
         long profileBytes = -1;
         double logSum = 0;
+        double logSquares = 0;
         for (int i = 0; i < n; i++) {
             if (store.categories().get(store.categoryIndex(i)).equals(Category.VIDEOS)) {
                 videos++;
                 logSum += Math.log(store.bytes(i));
+                logSquares += Math.log(store.bytes(i)) * Math.log(store.bytes(i));
             } else {
                 // sigma 0: every profile record is exactly the 2,000-byte median.
                 assertThat(store.bytes(i)).isEqualTo(2_000);
@@ -151,6 +153,9 @@ final class PopulationGeneratorTest {
         assertThat((double) held / n).isCloseTo(0.05, within(0.005));
         // Mean log size = log(10^7) ≈ 16.118; sd of the mean ≈ 1 / sqrt(45,000) ≈ 0.005.
         assertThat(logSum / videos).isCloseTo(Math.log(1e7), within(0.03));
+        // Log sizes are normal with sigma 1: variance 1, whose sample sd is sqrt(2 / 45,000) ≈ 0.007.
+        double mean = logSum / videos;
+        assertThat(logSquares / videos - mean * mean).isCloseTo(1.0, within(0.05));
     }
 
     @Test

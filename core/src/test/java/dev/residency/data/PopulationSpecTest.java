@@ -102,4 +102,42 @@ final class PopulationSpecTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NaN");
     }
+
+    @Test
+    void build_usersSummingPastIntMax_isRefusedNamingTheLimit() {
+        // 2,147,483,647 + 1 = 2^31 users, one more than an int holds.
+        assertThatThrownBy(() -> valid().users(Jurisdiction.US, Integer.MAX_VALUE)
+                        .users(Jurisdiction.CA, 1)
+                        .placeOthers("va")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("at most 2147483647 users in all, was 2147483648");
+    }
+
+    @Test
+    void build_exactlyIntMaxUsers_isAccepted() {
+        // 2,147,483,646 + 1 = Integer.MAX_VALUE: the largest total allowed.
+        PopulationSpec spec = valid().users(Jurisdiction.US, Integer.MAX_VALUE - 1)
+                .users(Jurisdiction.CA, 1)
+                .placeOthers("va")
+                .build();
+        assertThat(spec.totalUsers()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void build_emptyDefaultPlacement_isRefused() {
+        assertThatThrownBy(() -> valid().placeOthers().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("default placement must name a data center");
+    }
+
+    @Test
+    void build_legalHoldAtZeroAndOne_isAccepted() {
+        // Both ends of [0, 1] are valid shares.
+        assertThat(valid().legalHoldFraction(0).build().legalHoldFraction()).isZero();
+        assertThat(valid().legalHoldFraction(1).build().legalHoldFraction()).isEqualTo(1.0);
+        assertThatThrownBy(() -> valid().legalHoldFraction(-0.01).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-0.01");
+    }
 }

@@ -128,9 +128,25 @@ final class RecordGroupsTest {
         }
         RecordStore store = b.build();
         RecordGroups groups = RecordGroups.of(store);
+        assertThat(groups.store()).isSameAs(store);
+        assertThat(groups.hasRecordMapping()).isFalse();
+        // Naive aggregation: one entry per distinct key, so the growing table must neither lose a
+        // group nor split one.
+        Map<Key, long[]> naive = new HashMap<>();
+        for (int i = 0; i < store.size(); i++) {
+            Key k = new Key(store.homeIndex(i), store.categoryIndex(i), store.replicaSet(i), store.legalHold(i));
+            long[] acc = naive.computeIfAbsent(k, x -> new long[2]);
+            acc[0]++;
+            acc[1] += store.bytes(i);
+        }
+        assertThat(groups.count()).isEqualTo(naive.size());
         long records = 0;
         long bytes = 0;
         for (int g = 0; g < groups.count(); g++) {
+            Key k = new Key(groups.home(g), groups.category(g), groups.replicaSet(g), groups.legalHold(g));
+            assertThat(new long[] {groups.records(g), groups.bytes(g)})
+                    .as("group %d", g)
+                    .containsExactly(naive.get(k));
             records += groups.records(g);
             bytes += groups.bytes(g);
         }

@@ -145,4 +145,36 @@ final class RecordStoreTest {
                 .hasMessageContaining("record");
         assertThatThrownBy(() -> store.record(0)).isInstanceOf(IndexOutOfBoundsException.class);
     }
+
+    @Test
+    void add_bothForms_returnTheBuilderAndKeepUserIds() {
+        RecordStore.Builder b = RecordStore.builder(TOPOLOGY, 0);
+        assertThat(b.add(41, Jurisdiction.US, Category.VIDEOS, 10, false, 1)).isSameAs(b);
+        assertThat(b.add(7, 0, 0, 20, 0, false)).isSameAs(b);
+        RecordStore store = b.build();
+        assertThat(store.user(0)).isEqualTo(41);
+        assertThat(store.user(1)).isEqualTo(7);
+    }
+
+    @Test
+    void heapBytes_sixteenSlotBuilder_sumsEveryColumnsCapacity() {
+        // Capacity max(16, 0) = 16 slots: ints 4 × 16 = 64, shorts 2 × 16 = 32, bytes 16, longs
+        // 8 × 16 = 128, ints 4 × 16 = 64, and a one-word BitSet of 64 bits = 8 bytes; 312 in all.
+        RecordStore.Builder b = RecordStore.builder(TOPOLOGY, 0);
+        b.add(1, Jurisdiction.US, Category.VIDEOS, 10, true, 1);
+        b.add(2, Jurisdiction.US, Category.VIDEOS, 10, false, 1);
+        assertThat(b.build().heapBytes()).isEqualTo(312);
+    }
+
+    @Test
+    void category_oneMoreThanTheTable_isRefusedNamingTheLimit() {
+        RecordStore.Builder b = RecordStore.builder(TOPOLOGY, 0);
+        for (int i = 0; i < RecordStore.MAX_CATEGORIES; i++) {
+            assertThat(b.category(new Category("c" + i, true, true, false))).isEqualTo(i);
+        }
+        // 127 categories fit a byte; the 128th does not.
+        assertThatThrownBy(() -> b.category(new Category("one-too-many", true, true, false)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("too many categories (at most 127)");
+    }
 }

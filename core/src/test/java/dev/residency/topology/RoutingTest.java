@@ -126,5 +126,11 @@ final class RoutingTest {
         assertThatThrownBy(() -> routing.widest(0, 9, Routing.ANY_TRANSIT))
                 .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessageContaining("destination");
+        assertThatThrownBy(() -> routing.lowestLatency(5, 0, Routing.ANY_TRANSIT))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("source");
+        assertThatThrownBy(() -> routing.lowestLatency(0, -1, Routing.ANY_TRANSIT))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("destination");
     }
 }

@@ -81,6 +81,33 @@ final class TopologyTest {
     }
 
     @Test
+    void of_linkFromUnknownSite_isRefusedNamingIt() {
+        Link link = Link.symmetric("tx", "va", Bandwidth.parse("1 Gbps"), Duration.ZERO, 0);
+        assertThatThrownBy(() -> Topology.of(List.of(site("va", Jurisdiction.US)), List.of(link)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tx-va")
+                .hasMessageContaining("unknown data center \"tx\"");
+    }
+
+    @Test
+    void arcBetween_unlinkedPairs_isEmptyAndListsKeepTheirOrder() {
+        // Sites a(0), b(1), c(2); one link b-c gives arcs 0 (b>c) and 1 (c>b). Site a has no arcs, so
+        // nothing leaves it, and nothing joins c to a.
+        DataCenter a = site("a", Jurisdiction.US);
+        DataCenter b = site("b", Jurisdiction.US);
+        DataCenter c = site("c", Jurisdiction.US);
+        Link bc = Link.symmetric("b", "c", Bandwidth.parse("1 Gbps"), Duration.ZERO, 0);
+        Topology t = Topology.of(List.of(a, b, c), List.of(bc));
+        assertThat(t.arcBetween(0, 2)).isEmpty();
+        assertThat(t.arcBetween(0, 1)).isEmpty();
+        assertThat(t.arcBetween(2, 0)).isEmpty();
+        assertThat(t.arcBetween(1, 2)).hasValue(0);
+        assertThat(t.arcBetween(2, 1)).hasValue(1);
+        assertThat(t.sites()).containsExactly(a, b, c);
+        assertThat(t.links()).containsExactly(bc);
+    }
+
+    @Test
     void of_secondLinkBetweenSamePairEitherWay_isRefusedNamingPair() {
         Link ab = Link.symmetric("a", "b", Bandwidth.parse("1 Gbps"), Duration.ZERO, 0);
         Link ba = Link.symmetric("b", "a", Bandwidth.parse("2 Gbps"), Duration.ZERO, 0);

@@ -67,4 +67,27 @@ final class UnitsBoundaryTest {
                 .hasMessageContaining("too long");
         assertThat(Durations.parse("106751d")).isEqualTo(Duration.ofDays(106_751));
     }
+
+    @Test
+    void toString_beyondTheLargestPrefix_staysInTheLargestPrefix() {
+        // 10^21 B = 1000 EB: EB is the last decimal prefix, so the value is not divided again.
+        assertThat(DataSize.format(1e21)).isEqualTo("1000 EB");
+        // 1.25e17 B/s = 10^18 bit/s = 1000 Pbps: Pbps is the last prefix.
+        assertThat(new Bandwidth(1.25e17)).hasToString("1000 Pbps");
+    }
+
+    @Test
+    void durationsParse_blankText_isRefusedAsEmpty() {
+        // Blank text is refused by the emptiness check, whose message suggests a valid form.
+        assertThatThrownBy(() -> Durations.parse("   "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("duration \"   \" is empty (use e.g. 30d, 12h, 90m)");
+    }
+
+    @Test
+    void durationsParse_null_isRefusedNamingArgument() {
+        assertThatThrownBy(() -> Durations.parse(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("text");
+    }
 }
