@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,8 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (static and time-varying capacities, soft and hard deadlines): the verifier accepts every plan, and
  * its makespan, violation-time integral and per-part compliance times are never below their lower
  * bounds; 500 instances in the default build. The seed is in every failure; replay one with {@code
- * PlanFixtures.random(seed, 7, timeVarying)} or {@code HardInstances.of(seed)}.
+ * PlanFixtures.random(seed, 7, timeVarying)} or {@code HardInstances.of(seed)}. Cases run in parallel
+ * (one worker per processor).
  */
+@Execution(ExecutionMode.CONCURRENT)
 final class PlannerPropertyTest {
 
     static Stream<Arguments> instances() {
