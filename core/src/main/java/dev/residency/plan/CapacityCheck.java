@@ -6,7 +6,7 @@ import dev.residency.units.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The verifier's capacity checks, by sweeping over time: link bandwidth per direction, site ingest and
@@ -21,7 +21,7 @@ final class CapacityCheck {
 
     private CapacityCheck() {}
 
-    static void check(MigrationPlan plan, PlanningProblem problem, Consumer<String> report) {
+    static void check(MigrationPlan plan, PlanningProblem problem, BiConsumer<VerificationCheck, String> report) {
         Topology topology = problem.topology();
         int sites = topology.siteCount();
         int arcs = topology.arcCount();
@@ -46,7 +46,9 @@ final class CapacityCheck {
         for (TransferBatch batch : plan.batches()) {
             double rate = batch.bytesPerSecond();
             if (batch.bytes() > 0 && !(batch.plannedEndSeconds() > batch.plannedStartSeconds())) {
-                report.accept("batch " + batch.id() + " moves " + batch.bytes() + " bytes in no time");
+                report.accept(
+                        VerificationCheck.BATCH_NO_TIME,
+                        "batch " + batch.id() + " moves " + batch.bytes() + " bytes in no time");
                 continue;
             }
             for (int k = 0; k < batch.route().hops(); k++) {
@@ -69,8 +71,10 @@ final class CapacityCheck {
                             && batch.plannedStartSeconds() < close
                             && batch.plannedEndSeconds() > open
                             && batch.bytes() > 0) {
-                        report.accept("batch " + batch.id() + " uses link " + w.from() + "-" + w.to()
-                                + " during its maintenance window");
+                        report.accept(
+                                VerificationCheck.MAINTENANCE,
+                                "batch " + batch.id() + " uses link " + w.from() + "-" + w.to()
+                                        + " during its maintenance window");
                     }
                 }
             }
@@ -82,8 +86,13 @@ final class CapacityCheck {
             for (double[] e : list) {
                 load += e[1];
                 if (load > capacity[r] * (1 + TOLERANCE)) {
-                    report.accept(String.format(
-                            "%s carries %.6g B/s at t=%.3fs, above its %.6g B/s", names[r], load, e[0], capacity[r]));
+                    report.accept(
+                            r < arcs
+                                    ? VerificationCheck.LINK_BANDWIDTH
+                                    : r < arcs + sites ? VerificationCheck.SITE_INGEST : VerificationCheck.SITE_EGRESS,
+                            String.format(
+                                    "%s carries %.6g B/s at t=%.3fs, above its %.6g B/s",
+                                    names[r], load, e[0], capacity[r]));
                     break;
                 }
             }
@@ -91,7 +100,8 @@ final class CapacityCheck {
         checkStorage(plan, problem, report);
     }
 
-    private static void checkStorage(MigrationPlan plan, PlanningProblem problem, Consumer<String> report) {
+    private static void checkStorage(
+            MigrationPlan plan, PlanningProblem problem, BiConsumer<VerificationCheck, String> report) {
         Topology topology = problem.topology();
         RecordStore store = problem.store();
         int sites = topology.siteCount();
@@ -123,8 +133,10 @@ final class CapacityCheck {
             for (double[] e : list) {
                 load += (long) e[1];
                 if (e[1] > 0 && load > capacity) {
-                    report.accept("site " + topology.site(v).id() + " would store " + load + " bytes at t=" + e[0]
-                            + "s, above its " + capacity);
+                    report.accept(
+                            VerificationCheck.STORAGE,
+                            "site " + topology.site(v).id() + " would store " + load + " bytes at t=" + e[0]
+                                    + "s, above its " + capacity);
                     break;
                 }
             }

@@ -3,13 +3,13 @@ package dev.residency.plan;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import dev.residency.audit.AuditReport;
 import dev.residency.audit.BlockReason;
 import dev.residency.audit.ComplianceAudit;
 import dev.residency.audit.Tally;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
-import dev.residency.policy.Action;
 import dev.residency.policy.PolicyIndex;
 import dev.residency.topology.Route;
 import dev.residency.topology.Topology;
@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies a plan symbolically to its problem and checks it, independently of how it was made (it
@@ -32,7 +34,8 @@ import java.util.Optional;
  * compliant except the listed blocked records; every violating record has exactly one class and the
  * tallies match; bytes are conserved; bandwidth, ingest, egress, maintenance windows and storage are
  * respected; a hard deadline holds; the makespan is the last batch's end and not below the lower
- * bound. Stateless and thread-safe.
+ * bound. Each check is a {@link VerificationCheck}; the result names the checks that failed. Stateless
+ * and thread-safe.
  */
 public final class PlanVerifier {
 
@@ -57,6 +60,7 @@ public final class PlanVerifier {
         final Topology topology;
         final PolicyIndex index;
         final List<String> messages = new ArrayList<>();
+        final Set<VerificationCheck> failed = EnumSet.noneOf(VerificationCheck.class);
         int count;
 
         Check(MigrationPlan plan, PlanningProblem problem) {
@@ -67,8 +71,9 @@ public final class PlanVerifier {
             this.index = PolicyIndex.of(problem.policy(), store);
         }
 
-        void report(String message) {
+        void report(VerificationCheck check, String message) {
             count++;
+            failed.add(check);
             if (messages.size() < MAX_MESSAGES) {
                 messages.add(message);
             }
@@ -89,9 +94,12 @@ public final class PlanVerifier {
             // Per record, its events: batch b as b, deletion k as -(k+1).
             int[] events = new int[eventCount[n]];
             int[] fill = Arrays.copyOf(eventCount, n);
-            for (TransferBatch b : plan.batches()) {
-                checkBatch(b);
-                b.records().forEach(i -> events[fill[i]++] = b.id());
+            // Events name a batch by its index, not its id: a wrong id is reported, never followed.
+            for (int k = 0; k < plan.batches().size(); k++) {
+                TransferBatch b = plan.batches().get(k);
+                checkBatch(k, b);
+                int code = k;
+                b.records().forEach(i -> events[fill[i]++] = code);
             }
             for (int k = 0; k < plan.deletions().size(); k++) {
                 Deletion d = plan.deletions().get(k);
@@ -112,24 +120,35 @@ public final class PlanVerifier {
             }
             checkTotals(byClass, byReason, byBlock);
             CapacityCheck.check(plan, problem, this::report);
-            return new VerificationResult(ImmutableList.copyOf(messages), count);
+            return new VerificationResult(ImmutableList.copyOf(messages), count, ImmutableSet.copyOf(failed));
         }
 
-        private void checkBatch(TransferBatch b) {
-            if (b.id() < 0 || b.id() >= plan.batches().size() || plan.batches().get(b.id()) != b) {
-                report("batch " + b.id() + " is not at its index in the plan");
+        private void checkBatch(int index, TransferBatch b) {
+            if (b.id() != index) {
+                report(VerificationCheck.BATCH_INDEX, "batch " + b.id() + " is at index " + index + " in the plan");
             }
             try {
-                Route.of(topology, b.route().arcs());
+                Route route = Route.of(topology, b.route().arcs());
+                if (route.source() != b.source() || route.destination() != b.destination()) {
+                    report(
+                            VerificationCheck.BATCH_ROUTE,
+                            "batch " + b.id() + " has a route whose arcs lead from "
+                                    + topology.site(route.source()).id() + " to "
+                                    + topology.site(route.destination()).id() + ", not from its source "
+                                    + topology.site(b.source()).id() + " to its destination "
+                                    + topology.site(b.destination()).id());
+                }
             } catch (IllegalArgumentException e) {
-                report("batch " + b.id() + " has a broken route: " + e.getMessage());
+                report(VerificationCheck.BATCH_ROUTE, "batch " + b.id() + " has a broken route: " + e.getMessage());
             }
             long bytes = 0;
             for (int k = 0; k < b.records().length(); k++) {
                 bytes += store.bytes(b.records().get(k));
             }
             if (bytes != b.bytes()) {
-                report("batch " + b.id() + " says " + b.bytes() + " bytes but its records hold " + bytes);
+                report(
+                        VerificationCheck.BATCH_BYTES,
+                        "batch " + b.id() + " says " + b.bytes() + " bytes but its records hold " + bytes);
             }
             double ready = seconds(problem.options()
                     .siteReadyAt()
@@ -143,13 +162,17 @@ public final class PlanVerifier {
                                 .get(topology.site(site).id())));
             }
             if (b.plannedStartSeconds() < ready - EPSILON && b.bytes() > 0) {
-                report("batch " + b.id() + " starts at " + b.plannedStartSeconds() + "s, before a site on its route is"
-                        + " ready at " + ready + "s");
+                report(
+                        VerificationCheck.BATCH_BEFORE_READY,
+                        "batch " + b.id() + " starts at " + b.plannedStartSeconds() + "s, before a site on its route is"
+                                + " ready at " + ready + "s");
             }
             if (problem.options().hardDeadline()) {
                 double deadline = seconds(problem.options().deadline().orElseThrow());
                 if (b.plannedEndSeconds() > deadline * (1 + EPSILON)) {
-                    report("batch " + b.id() + " ends at " + b.plannedEndSeconds() + "s, after the hard deadline");
+                    report(
+                            VerificationCheck.BATCH_AFTER_HARD_DEADLINE,
+                            "batch " + b.id() + " ends at " + b.plannedEndSeconds() + "s, after the hard deadline");
                 }
             }
         }
@@ -160,14 +183,20 @@ public final class PlanVerifier {
                 bytes += store.bytes(d.records().get(k));
             }
             if (bytes != d.bytes()) {
-                report("deletion at site " + d.site() + " says " + d.bytes() + " bytes but its records hold " + bytes);
+                report(
+                        VerificationCheck.DELETION_BYTES,
+                        "deletion at site " + d.site() + " says " + d.bytes() + " bytes but its records hold " + bytes);
             }
             if (d.afterBatch().isPresent()) {
                 int b = d.afterBatch().getAsInt();
                 if (b < 0 || b >= plan.batches().size()) {
-                    report("deletion at site " + d.site() + " waits for unknown batch " + b);
+                    report(
+                            VerificationCheck.DELETION_UNKNOWN_BATCH,
+                            "deletion at site " + d.site() + " waits for unknown batch " + b);
                 } else if (d.earliestSeconds() < plan.batches().get(b).plannedEndSeconds() - EPSILON) {
-                    report("deletion at site " + d.site() + " comes before its batch " + b + " completes");
+                    report(
+                            VerificationCheck.DELETION_BEFORE_BATCH,
+                            "deletion at site " + d.site() + " comes before its batch " + b + " completes");
                 }
             }
         }
@@ -187,7 +216,9 @@ public final class PlanVerifier {
             boolean violates = index.violates(h, c, rs);
             if (!violates) {
                 if (from < to || blocked) {
-                    report("record " + i + " complies but the plan touches it");
+                    report(
+                            VerificationCheck.COMPLIANT_RECORD_TOUCHED,
+                            "record " + i + " complies but the plan touches it");
                 }
                 return;
             }
@@ -216,28 +247,39 @@ public final class PlanVerifier {
                     TransferBatch b = plan.batches().get(e);
                     moved = true;
                     if (!index.allows(rule, b.destination())) {
-                        report("batch " + e + " copies record " + i + " to "
-                                + topology.site(b.destination()).id() + ", which its rule does not allow");
+                        report(
+                                VerificationCheck.DESTINATION_NOT_ALLOWED,
+                                "batch " + e + " copies record " + i + " to "
+                                        + topology.site(b.destination()).id() + ", which its rule does not allow");
                     }
                     for (int k = 0; k + 1 < b.route().hops(); k++) {
                         int site = topology.arcTo(b.route().arcs().get(k));
                         if (!index.transitAllowed(rule, site)) {
-                            report("batch " + e + " passes record " + i + " through "
-                                    + topology.site(site).id() + ", which the policy forbids");
+                            report(
+                                    VerificationCheck.TRANSIT_FORBIDDEN,
+                                    "batch " + e + " passes record " + i + " through "
+                                            + topology.site(site).id() + ", which the policy forbids");
                         }
                     }
                     double approval = seconds(problem.options()
                             .approvalAt()
                             .get(store.jurisdictions().get(h)));
                     if (b.plannedStartSeconds() < approval - EPSILON) {
-                        report("batch " + e + " moves record " + i + " before its jurisdiction's approval");
+                        report(
+                                VerificationCheck.BEFORE_APPROVAL,
+                                "batch " + e + " moves record " + i + " before its jurisdiction's approval");
                     }
                     if (!copies.contains(b.source()) || !sourceHeld(b, i, order)) {
-                        report("batch " + e + " copies record " + i + " from "
-                                + topology.site(b.source()).id() + ", which does not hold it for the whole copy");
+                        report(
+                                VerificationCheck.SOURCE_NOT_HELD,
+                                "batch " + e + " copies record " + i + " from "
+                                        + topology.site(b.source()).id()
+                                        + ", which does not hold it for the whole copy");
                     }
                     if (copies.contains(b.destination())) {
-                        report("batch " + e + " copies record " + i + " to a site that already holds it");
+                        report(
+                                VerificationCheck.DESTINATION_ALREADY_HOLDS,
+                                "batch " + e + " copies record " + i + " to a site that already holds it");
                     } else {
                         copies.add(b.destination());
                         landed.add(e);
@@ -248,14 +290,14 @@ public final class PlanVerifier {
                 String what = "deletion (" + d.reason() + ") of record " + i + " at "
                         + topology.site(d.site()).id();
                 if (!copies.contains(d.site())) {
-                    report(what + ": no copy is there");
+                    report(VerificationCheck.DELETION_NO_COPY, what + ": no copy is there");
                     continue;
                 }
                 if (store.legalHold(i)) {
-                    report(what + ": the record is under legal hold");
+                    report(VerificationCheck.DELETION_LEGAL_HOLD, what + ": the record is under legal hold");
                 }
                 if (index.allows(rule, d.site())) {
-                    report(what + ": that copy is compliant");
+                    report(VerificationCheck.DELETION_COMPLIANT_COPY, what + ": that copy is compliant");
                 }
                 copies.remove(Integer.valueOf(d.site()));
                 int compliant =
@@ -263,27 +305,35 @@ public final class PlanVerifier {
                 if (d.reason() == DeletionReason.AFTER_MOVE) {
                     int b = d.afterBatch().orElse(-1);
                     if (!landed.contains(b)) {
-                        report(what + ": its batch " + b + " did not copy the record before");
+                        report(
+                                VerificationCheck.AFTER_MOVE_WITHOUT_COPY,
+                                what + ": its batch " + b + " did not copy the record before");
                     }
                     if (compliant < need) {
-                        report(what + ": leaves " + compliant + " compliant copies, the rule needs " + need);
+                        report(
+                                VerificationCheck.AFTER_MOVE_TOO_FEW_COPIES,
+                                what + ": leaves " + compliant + " compliant copies, the rule needs " + need);
                     }
                 } else if (d.reason() == DeletionReason.EXCESS_REPLICA) {
                     excess = true;
                     if (compliant < need) {
-                        report(what + ": leaves " + compliant + " compliant copies, the rule needs " + need);
+                        report(
+                                VerificationCheck.EXCESS_REPLICA_TOO_FEW_COPIES,
+                                what + ": leaves " + compliant + " compliant copies, the rule needs " + need);
                     }
                 } else {
                     if (!category.deletable()) {
-                        report(what + ": the category may not be deleted");
+                        report(VerificationCheck.CATEGORY_NOT_DELETABLE, what + ": the category may not be deleted");
                     }
                     if (destroyReason != null && destroyReason != d.reason()) {
-                        report("record " + i + " is deleted for two reasons, " + destroyReason + " and " + d.reason());
+                        report(
+                                VerificationCheck.TWO_DESTROY_REASONS,
+                                "record " + i + " is deleted for two reasons, " + destroyReason + " and " + d.reason());
                     }
                     destroyReason = d.reason();
                 }
                 if (copies.isEmpty() && !d.reason().mayDestroy()) {
-                    report(what + ": it removes the record's last copy");
+                    report(VerificationCheck.LAST_COPY_REMOVED, what + ": it removes the record's last copy");
                 }
             }
             boolean compliantAtEnd = copies.stream().allMatch(s -> index.allows(rule, s));
@@ -294,16 +344,22 @@ public final class PlanVerifier {
                         ComplianceAudit.blockReason(store.legalHold(i), category, index.actionOf(h, c));
                 BlockReason block = reason.orElse(BlockReason.UNMOVABLE_UNDELETABLE);
                 if (reason.isEmpty() && category.deletable()) {
-                    report("record " + i + " is listed as blocked but may be deleted");
+                    report(
+                            VerificationCheck.BLOCKED_BUT_DELETABLE,
+                            "record " + i + " is listed as blocked but may be deleted");
                 }
                 if (from < to) {
-                    report("record " + i + " is listed as blocked but the plan moves or deletes it");
+                    report(
+                            VerificationCheck.BLOCKED_BUT_HANDLED,
+                            "record " + i + " is listed as blocked but the plan moves or deletes it");
                 }
                 byBlock.merge(block, new Tally(1, bytes), Tally::plus);
             } else if (moved) {
                 recordClass = RecordClass.MOVE;
                 if (destroyReason != null || excess) {
-                    report("record " + i + " is moved and deleted for " + destroyReason);
+                    report(
+                            VerificationCheck.MOVED_AND_DELETED,
+                            "record " + i + " is moved and deleted for " + destroyReason);
                 }
             } else if (destroyReason != null) {
                 recordClass = RecordClass.DELETE;
@@ -311,14 +367,15 @@ public final class PlanVerifier {
             } else if (excess) {
                 recordClass = RecordClass.ENOUGH_REPLICAS;
             } else {
-                report("record " + i + " violates the policy but is neither moved, deleted nor blocked");
+                report(
+                        VerificationCheck.VIOLATING_UNHANDLED,
+                        "record " + i + " violates the policy but is neither moved, deleted nor blocked");
                 return;
             }
             if (!blocked && !compliantAtEnd) {
-                report("record " + i + " still violates the policy at the end and is not listed as blocked");
-            }
-            if (index.actionOf(h, c) == Action.EXEMPT) {
-                report("record " + i + " is exempt but the plan handles it");
+                report(
+                        VerificationCheck.VIOLATING_AT_END,
+                        "record " + i + " still violates the policy at the end and is not listed as blocked");
             }
             byClass.merge(recordClass, new Tally(1, bytes), Tally::plus);
         }
@@ -345,47 +402,65 @@ public final class PlanVerifier {
                 Map<RecordClass, Tally> byClass, Map<DeletionReason, Tally> byReason, Map<BlockReason, Tally> byBlock) {
             Classification cls = plan.classification();
             if (!cls.byClass().equals(Map.copyOf(byClass))) {
-                report("classification by class " + cls.byClass() + " differs from the records' " + byClass);
+                report(
+                        VerificationCheck.CLASS_TALLY,
+                        "classification by class " + cls.byClass() + " differs from the records' " + byClass);
             }
             if (!cls.deletedByReason().equals(Map.copyOf(byReason))) {
-                report("deletions by reason " + cls.deletedByReason() + " differ from the records' " + byReason);
+                report(
+                        VerificationCheck.DELETION_REASON_TALLY,
+                        "deletions by reason " + cls.deletedByReason() + " differ from the records' " + byReason);
             }
             if (!cls.blockedByReason().equals(Map.copyOf(byBlock))) {
-                report("blocked by reason " + cls.blockedByReason() + " differ from the records' " + byBlock);
+                report(
+                        VerificationCheck.BLOCKED_REASON_TALLY,
+                        "blocked by reason " + cls.blockedByReason() + " differ from the records' " + byBlock);
             }
             AuditReport audit = ComplianceAudit.run(store, problem.policy());
             Tally sum = byClass.values().stream().reduce(Tally.ZERO, Tally::plus);
             if (!sum.equals(audit.violating()) || !cls.violating().equals(audit.violating())) {
-                report("classes sum to " + sum + " and the plan states " + cls.violating() + ", but the audit finds "
-                        + audit.violating() + " violating");
+                report(
+                        VerificationCheck.VIOLATING_TOTAL,
+                        "classes sum to " + sum + " and the plan states " + cls.violating() + ", but the audit finds "
+                                + audit.violating() + " violating");
             }
             long moved = plan.batches().stream().mapToLong(TransferBatch::bytes).sum();
             if (moved != plan.bytesToMove()) {
-                report("bytesToMove " + plan.bytesToMove() + " differs from the batches' " + moved);
+                report(
+                        VerificationCheck.BYTES_TO_MOVE,
+                        "bytesToMove " + plan.bytesToMove() + " differs from the batches' " + moved);
             }
             Map<DeletionReason, Long> deleted = new EnumMap<>(DeletionReason.class);
             plan.deletions().forEach(d -> deleted.merge(d.reason(), d.bytes(), Long::sum));
             if (!plan.bytesToDeleteByReason().equals(Map.copyOf(deleted))) {
-                report("bytesToDeleteByReason " + plan.bytesToDeleteByReason() + " differs from the deletions' "
-                        + deleted);
+                report(
+                        VerificationCheck.BYTES_TO_DELETE,
+                        "bytesToDeleteByReason " + plan.bytesToDeleteByReason() + " differs from the deletions' "
+                                + deleted);
             }
             double last = plan.batches().stream()
                     .mapToDouble(TransferBatch::plannedEndSeconds)
                     .max()
                     .orElse(0);
             if (Math.abs(last - plan.makespanSeconds()) > EPSILON * Math.max(1, last)) {
-                report("makespan " + plan.makespanSeconds() + "s is not the last batch's end " + last + "s");
+                report(
+                        VerificationCheck.MAKESPAN,
+                        "makespan " + plan.makespanSeconds() + "s is not the last batch's end " + last + "s");
             }
             if (plan.lowerBoundSeconds() > plan.makespanSeconds() * (1 + EPSILON) + EPSILON) {
-                report("lower bound " + plan.lowerBoundSeconds() + "s exceeds the makespan " + plan.makespanSeconds()
-                        + "s");
+                report(
+                        VerificationCheck.LOWER_BOUND,
+                        "lower bound " + plan.lowerBoundSeconds() + "s exceeds the makespan " + plan.makespanSeconds()
+                                + "s");
             }
             double cost = 0;
             for (TransferBatch b : plan.batches()) {
                 cost += b.bytes() * b.route().costPerByte(topology);
             }
             if (Math.abs(cost - plan.egressCostUsd()) > EPSILON * Math.max(1, cost)) {
-                report("egress cost " + plan.egressCostUsd() + " differs from the batches' " + cost);
+                report(
+                        VerificationCheck.EGRESS_COST,
+                        "egress cost " + plan.egressCostUsd() + " differs from the batches' " + cost);
             }
         }
 
