@@ -75,14 +75,15 @@ final class EarliestArrivalOracleTest {
     private static final LongAdder COUNT = new LongAdder();
 
     /**
-     * Seeds where relation 3 fails today, each checked to still fail. Both are one link from the
-     * records' site into a US site that links on to a second US site (seed 28: 6 records of 1 kB at CA,
+     * Seeds where relation 3 fails today, each checked to still fail. Seed 20 is one link from the
+     * records' site into a US site that links on to a second US site; seed 28, of the same shape, failed
+     * the same way until the faster min-cost flow returned another of the equal-cost flows (seed 28: 6 records of 1 kB at CA,
      * CA-us 1 kB/s, us-us0 2 kB/s): the least makespan is 6 s, but the plan leaves the link idle for a
      * second and ends at 7 s, whatever the batch size, at steps of 1, 2 and 10 s (at 3 s it is exact).
      * The horizon search stops just below 6 s (the bound reads 5.999 s), the per-slot capacities are
      * rounded down, and the last record spills into the slot after the horizon.
      */
-    private static final Set<Long> KNOWN_ABOVE_LP_END = Set.of(20L, 28L);
+    private static final Set<Long> KNOWN_ABOVE_LP_END = Set.of(20L);
 
     static LongStream seeds() {
         return LongStream.range(0, 50);

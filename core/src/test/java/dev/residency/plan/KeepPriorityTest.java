@@ -77,9 +77,12 @@ final class KeepPriorityTest {
      * NO_STORAGE while logs take 8,540 B of the 7,905 B left after all videos. The solver's quota for
      * the video's demand is split over strict (fixed-capacity) streams each smaller than the record, so
      * record assignment cannot place it whole, and the logs' own quotas then take the room (the plan
-     * uses the least-makespan fallback routing, method "least egress at the least makespan").
+     * uses the least-makespan fallback routing, method "least egress at the least makespan"). Which
+     * seeds meet this depends on which of several equal-cost flows the min-cost flow solver returns:
+     * with the faster solver (arc fixing) {@code flow:37} passes and {@code flow:11} fails the same way
+     * (8,208 of 9,876 video bytes moved after one shuffle, logs 2,408 B in the 1,975 B left).
      */
-    private static final java.util.Set<String> KNOWN_FAILURES = java.util.Set.of("flow:37");
+    private static final java.util.Set<String> KNOWN_FAILURES = java.util.Set.of("flow:11");
 
     private static boolean isVideo(RecordStore store, int record) {
         return store.categories().get(store.categoryIndex(record)).equals(Category.VIDEOS);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.residency.sim.report.CostKind;
 import dev.residency.sim.report.Estimate;
 import dev.residency.sim.report.Milestone;
 import dev.residency.sim.report.MilestoneSummary;
@@ -18,8 +19,8 @@ import java.util.TreeSet;
 /**
  * Renders a comparison side by side as Markdown ({@code compare.md}), CSV ({@code compare.csv}, one
  * row per variant and figure) and JSON ({@code compare.json}): the headline, the per-jurisdiction
- * compliance dates, the deleted bytes by reason, the forced loss and the egress cost ("not modelled"
- * for a scenario whose links carry no egress price).
+ * compliance dates, the deleted bytes by reason, the forced loss, the egress and the total cost ("not modelled"
+ * where the scenario gives no price).
  */
 final class CompareReport {
 
@@ -96,11 +97,8 @@ final class CompareReport {
             number(v, "forcedLossBytes", s.forcedLossBytes().mean());
             ObjectNode reasons = v.putObject("bytesDeletedByReason");
             s.deletedByReason().forEach((reason, e) -> number(reasons, reason, e.mean()));
-            if (costModelled(scenario)) {
-                number(v, "egressCostUsd", s.egressCostUsd().mean());
-            } else {
-                v.putNull("egressCostUsd");
-            }
+            costNumber(v, "egressCostUsd", s.costs().byKind().get(CostKind.EGRESS));
+            costNumber(v, "totalCostUsd", s.costs().totalUsd());
             ArrayNode homes = v.putArray("jurisdictions");
             Instant start = scenario.run().start();
             for (MilestoneSummary.Subject j :
@@ -169,12 +167,11 @@ final class CompareReport {
         rows.add(row(
                 "egress cost",
                 compared,
-                c -> costModelled(c.outcome().scenario())
-                        ? String.format(
-                                Locale.ROOT,
-                                "$%,.0f",
-                                c.outcome().summary().egressCostUsd().mean())
-                        : "not modelled"));
+                c -> CostReport.meanUsd(c.outcome().summary().costs().byKind().get(CostKind.EGRESS))));
+        rows.add(row(
+                "total cost",
+                compared,
+                c -> CostReport.meanUsd(c.outcome().summary().costs().totalUsd())));
         return rows;
     }
 
@@ -182,9 +179,13 @@ final class CompareReport {
         return new Row(figure, compared.stream().map(f).toList());
     }
 
-    /** Returns whether any link of the scenario carries an egress price. */
-    private static boolean costModelled(Scenario scenario) {
-        return scenario.topology().links().stream().anyMatch(l -> l.egressCostPerGiB() > 0);
+    /** Puts the mean of a cost, or null when the scenario gives no price for it. */
+    private static void costNumber(ObjectNode o, String name, Estimate cost) {
+        if (cost.n() == 0) {
+            o.putNull(name);
+        } else {
+            number(o, name, cost.mean());
+        }
     }
 
     private static String date(Instant start, Estimate days) {

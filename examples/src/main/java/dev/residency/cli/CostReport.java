@@ -125,6 +125,16 @@ final class CostReport {
         return "US$ " + Formats.number(e, 0);
     }
 
+    /** Returns the mean of {@code e} as "US$ 1,234", or "not modelled" when the scenario gives no price. */
+    static String meanUsd(Estimate e) {
+        return e.n() == 0 ? NOT_MODELLED : String.format(Locale.ROOT, "US$ %,.0f", e.mean());
+    }
+
+    /** Returns the mean of {@code e} for a CSV cell: empty when the scenario gives no price. */
+    static String meanUsdCell(Estimate e) {
+        return e.n() == 0 ? "" : String.format(Locale.ROOT, "%.2f", e.mean());
+    }
+
     private static String cell(Estimate e) {
         return e.n() == 0 ? NOT_MODELLED : Formats.number(e, 0);
     }

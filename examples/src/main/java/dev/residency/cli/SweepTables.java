@@ -1,5 +1,6 @@
 package dev.residency.cli;
 
+import dev.residency.sim.report.CostKind;
 import dev.residency.sim.report.ReplicationSummary;
 import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.scenario.Scenario;
@@ -13,13 +14,13 @@ import java.util.Locale;
  * Renders a sweep's grid and a bisection's points as {@code sweep.md}/{@code sweep.csv} and {@code
  * find.md}/{@code find.csv}: one row per point with its axis values and the headline figures (the
  * deadline met, days to full and live compliance, violating bytes at the deadline, bytes deleted,
- * forced loss, egress cost, each a mean over the point's replications) and the runs' fingerprint.
+ * forced loss, egress and total cost ("not modelled" without prices), each a mean over the point's replications) and the runs' fingerprint.
  */
 final class SweepTables {
 
     private static final String CSV_FIGURES = "runs,met,met_probability,met_ci_low,met_ci_high,"
             + "full_compliance_days,live_compliance_days,violating_bytes_at_deadline,bytes_deleted,"
-            + "forced_loss_bytes,egress_cost_usd,fingerprint";
+            + "forced_loss_bytes,egress_cost_usd,total_cost_usd,fingerprint";
 
     private SweepTables() {}
 
@@ -37,7 +38,7 @@ final class SweepTables {
             ReplicationSummary m = p.summary();
             out.append(String.format(
                     Locale.ROOT,
-                    "%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+                    "%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
                     m.runs(),
                     m.metDeadline().successes(),
                     csvNumber(m.metDeadline().estimate()),
@@ -48,7 +49,8 @@ final class SweepTables {
                     csvNumber(m.violatingAtDeadline().mean()),
                     csvNumber(m.bytesDeleted().mean()),
                     csvNumber(m.forcedLossBytes().mean()),
-                    csvNumber(m.egressCostUsd().mean()),
+                    CostReport.meanUsdCell(m.costs().byKind().get(CostKind.EGRESS)),
+                    CostReport.meanUsdCell(m.costs().totalUsd()),
                     p.fingerprint()));
         }
         return out.toString();
@@ -76,8 +78,8 @@ final class SweepTables {
             md.append(' ').append(axis.path()).append(" |");
         }
         md.append(" met | P(met) (95% CI) | full compliance, days | live compliance, days | violating at deadline"
-                + " | deleted | forced loss | egress US$ |\n|");
-        md.append("---|".repeat(sweep.axes().size() + 8)).append('\n');
+                + " | deleted | forced loss | egress | total cost |\n|");
+        md.append("---|".repeat(sweep.axes().size() + 9)).append('\n');
         for (SweepPoint p : sweep.points()) {
             md.append('|');
             for (Overrides.Setting s : p.settings()) {
@@ -86,7 +88,7 @@ final class SweepTables {
             ReplicationSummary m = p.summary();
             md.append(String.format(
                     Locale.ROOT,
-                    " %d of %d | %s (%s – %s) | %s | %s | %s | %s | %s | %s |%n",
+                    " %d of %d | %s (%s – %s) | %s | %s | %s | %s | %s | %s | %s |%n",
                     m.metDeadline().successes(),
                     m.runs(),
                     Formats.percent(m.metDeadline().estimate()),
@@ -97,7 +99,8 @@ final class SweepTables {
                     Formats.bytes(m.violatingAtDeadline().mean()),
                     Formats.bytes(m.bytesDeleted().mean()),
                     Formats.bytes(m.forcedLossBytes().mean()),
-                    mean(m.egressCostUsd().mean(), 0)));
+                    CostReport.meanUsd(m.costs().byKind().get(CostKind.EGRESS)),
+                    CostReport.meanUsd(m.costs().totalUsd())));
         }
         return md.toString();
     }
