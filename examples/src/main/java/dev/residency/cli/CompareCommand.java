@@ -1,9 +1,6 @@
 package dev.residency.cli;
 
-import dev.residency.sim.migration.Replications;
 import dev.residency.sim.scenario.Overrides;
-import dev.residency.sim.scenario.RunSettings;
-import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScenarioSource;
 import dev.residency.sim.study.Assumptions;
 import dev.residency.sim.study.Comparison;
@@ -65,23 +62,11 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private OverrideOptions sets;
 
+    @Mixin
+    private StudyOptions runs;
+
     @Option(names = "--assumptions", paramLabel = "MODE", description = "drawn (default) or central, as for run")
     private String assumptions = "drawn";
-
-    @Option(
-            names = "--replications",
-            paramLabel = "N",
-            description = "replications per variant (default: each scenario's)")
-    private Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "master seed (default: each scenario's)")
-    private Long seed;
-
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: one per processor)")
-    private Integer threads;
-
-    @Option(names = "--quick", description = "quick mode: 2 replications, 10x fewer synthetic users (for smoke tests)")
-    private boolean quick;
 
     @Option(
             names = "--out",
@@ -89,18 +74,9 @@ final class CompareCommand implements Callable<Integer> {
             description = "report folder, new or empty (default: runs/<scenario>-compare-<time>)")
     private Path out;
 
-    @Option(names = "--quiet", description = "no progress bar")
-    private boolean quiet;
-
     @Override
     public Integer call() throws Exception {
-        if (replications != null && (replications < 1 || replications > RunSettings.MAX_REPLICATIONS)) {
-            throw new BadInputException(
-                    "--replications: \"" + replications + "\" must be between 1 and " + RunSettings.MAX_REPLICATIONS);
-        }
-        if (threads != null && threads < 1) {
-            throw new BadInputException("--threads: \"" + threads + "\" must be at least 1");
-        }
+        runs.check();
         Assumptions mode = RunCommand.assumptions(assumptions);
         Overrides common = sets.overrides();
         List<Variant> list = variants(common);
@@ -108,10 +84,9 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException(
                     "compare: " + list.size() + " variants, more than the limit of " + Comparison.MAX_VARIANTS);
         }
-        ProgressBar progress = ProgressBar.forTerminal(quiet);
+        ProgressBar progress = runs.progress();
         progress.stage("comparing " + list.size() + " variants");
-        List<Compared> compared = Comparison.run(
-                list, this::adjust, mode, threads != null ? threads : Replications.defaultThreads(), progress::update);
+        List<Compared> compared = Comparison.run(list, runs::adjust, mode, runs.threads(), progress::update);
         progress.finish();
         OutputFolder folder =
                 OutputFolder.choose(out, compared.get(0).outcome().scenario().name() + "-compare");
@@ -167,20 +142,5 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException(String.join("\nresidency: ", problems));
         }
         return out;
-    }
-
-    private Scenario adjust(Scenario scenario) {
-        Scenario s = quick ? scenario.withQuickMode() : scenario;
-        if (replications == null && seed == null) {
-            return s;
-        }
-        RunSettings.Builder run = s.run().toBuilder();
-        if (replications != null) {
-            run.replications(replications);
-        }
-        if (seed != null) {
-            run.seed(seed);
-        }
-        return s.withRun(run.build());
     }
 }

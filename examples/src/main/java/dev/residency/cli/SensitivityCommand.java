@@ -1,8 +1,6 @@
 package dev.residency.cli;
 
-import dev.residency.sim.migration.Replications;
 import dev.residency.sim.scenario.Overrides;
-import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.study.Sensitivity;
 import dev.residency.sim.study.SensitivityResult;
@@ -65,20 +63,8 @@ final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     private OverrideOptions sets;
 
-    @Option(
-            names = "--replications",
-            paramLabel = "N",
-            description = "replications per one-at-a-time point (default: the scenario's)")
-    private Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "master seed (default: the scenario's)")
-    private Long seed;
-
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: one per processor)")
-    private Integer threads;
-
-    @Option(names = "--quick", description = "quick mode: 2 replications, 10x fewer synthetic users (for smoke tests)")
-    private boolean quick;
+    @Mixin
+    private StudyOptions runs;
 
     @Option(
             names = "--out",
@@ -86,24 +72,11 @@ final class SensitivityCommand implements Callable<Integer> {
             description = "report folder, new or empty (default: runs/<scenario>-sensitivity-<time>)")
     private Path out;
 
-    @Option(names = "--quiet", description = "no progress bar")
-    private boolean quiet;
-
     @Override
     public Integer call() throws Exception {
-        if (replications != null && (replications < 1 || replications > RunSettings.MAX_REPLICATIONS)) {
-            throw new BadInputException(
-                    "--replications: \"" + replications + "\" must be between 1 and " + RunSettings.MAX_REPLICATIONS);
-        }
-        if (sobol != 0 && (sobol < 2 || sobol > Sensitivity.MAX_SOBOL_SAMPLES)) {
-            throw new BadInputException(
-                    "--sobol: \"" + sobol + "\" must be 0 (none) or between 2 and " + Sensitivity.MAX_SOBOL_SAMPLES);
-        }
-        if (threads != null && threads < 1) {
-            throw new BadInputException("--threads: \"" + threads + "\" must be at least 1");
-        }
+        runs.check();
         Overrides overrides = sets.overrides();
-        Study study = Study.of(ScenarioArgument.source(scenarioName), overrides, this::adjust);
+        Study study = Study.of(ScenarioArgument.source(scenarioName), overrides, runs::adjust);
         try {
             Sensitivity.inputs(study, inputs);
         } catch (IllegalArgumentException e) {
@@ -111,15 +84,9 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         Scenario scenario = study.scenario();
         int perPoint = scenario.run().replications();
-        ProgressBar progress = ProgressBar.forTerminal(quiet);
+        ProgressBar progress = runs.progress();
         progress.stage("sensitivity of " + scenario.name());
-        SensitivityResult result = Sensitivity.run(
-                study,
-                inputs,
-                perPoint,
-                sobol,
-                threads != null ? threads : Replications.defaultThreads(),
-                progress::update);
+        SensitivityResult result = Sensitivity.run(study, inputs, perPoint, sobol, runs.threads(), progress::update);
         progress.finish();
         OutputFolder folder = OutputFolder.choose(out, scenario.name() + "-sensitivity");
         String md = SensitivityTables.markdown(scenario, overrides, result);
@@ -132,20 +99,5 @@ final class SensitivityCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "%nReport written to %s%n", folder.target());
         console.flush();
         return ExitCodes.OK;
-    }
-
-    private Scenario adjust(Scenario scenario) {
-        Scenario s = quick ? scenario.withQuickMode() : scenario;
-        if (replications == null && seed == null) {
-            return s;
-        }
-        RunSettings.Builder run = s.run().toBuilder();
-        if (replications != null) {
-            run.replications(replications);
-        }
-        if (seed != null) {
-            run.seed(seed);
-        }
-        return s.withRun(run.build());
     }
 }

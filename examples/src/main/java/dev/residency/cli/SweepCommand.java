@@ -1,8 +1,6 @@
 package dev.residency.cli;
 
-import dev.residency.sim.migration.Replications;
 import dev.residency.sim.scenario.Overrides;
-import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.study.Axis;
 import dev.residency.sim.study.Study;
@@ -73,29 +71,14 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     private OverrideOptions sets;
 
-    @Option(
-            names = "--replications",
-            paramLabel = "N",
-            description = "replications per point (default: the scenario's)")
-    private Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "master seed (default: the scenario's)")
-    private Long seed;
-
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: one per processor)")
-    private Integer threads;
-
-    @Option(names = "--quick", description = "quick mode: 2 replications, 10x fewer synthetic users (for smoke tests)")
-    private boolean quick;
+    @Mixin
+    private StudyOptions runs;
 
     @Option(
             names = "--out",
             paramLabel = "DIR",
             description = "report folder, new or empty (default: runs/<scenario>-sweep-<time>)")
     private Path out;
-
-    @Option(names = "--quiet", description = "no progress bar")
-    private boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -105,19 +88,14 @@ final class SweepCommand implements Callable<Integer> {
                             ? "give --vary PATH=LOW..HIGH:POINTS (repeatable) or --find PATH=LOW..HIGH"
                             : "--vary and --find cannot be combined: a sweep runs a grid, --find bisects one range");
         }
-        if (replications != null && replications < 1) {
-            throw new BadInputException("--replications: \"" + replications + "\" must be at least 1");
-        }
-        if (threads != null && threads < 1) {
-            throw new BadInputException("--threads: \"" + threads + "\" must be at least 1");
-        }
+        runs.check();
         List<Axis> axes = axes();
         Overrides overrides = sets.overrides();
-        Study study = Study.of(ScenarioArgument.source(scenarioName), overrides, this::adjust);
+        Study study = Study.of(ScenarioArgument.source(scenarioName), overrides, runs::adjust);
         Scenario scenario = study.scenario();
         OutputFolder folder = OutputFolder.choose(out, scenario.name() + "-sweep");
-        int workers = threads != null ? threads : Replications.defaultThreads();
-        ProgressBar progress = ProgressBar.forTerminal(quiet);
+        int workers = runs.threads();
+        ProgressBar progress = runs.progress();
         PrintWriter console = spec.commandLine().getOut();
         if (find != null) {
             progress.stage("bisecting " + axes.get(0).path());
@@ -178,20 +156,5 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadInputException(String.join("\nresidency: ", problems));
         }
         return axes;
-    }
-
-    private Scenario adjust(Scenario scenario) {
-        Scenario s = quick ? scenario.withQuickMode() : scenario;
-        if (replications == null && seed == null) {
-            return s;
-        }
-        RunSettings.Builder run = s.run().toBuilder();
-        if (replications != null) {
-            run.replications(replications);
-        }
-        if (seed != null) {
-            run.seed(seed);
-        }
-        return s.withRun(run.build());
     }
 }
