@@ -75,6 +75,10 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         runs.check();
+        if (sobol != 0 && (sobol < 2 || sobol > Sensitivity.MAX_SOBOL_SAMPLES)) {
+            throw new BadInputException(
+                    "--sobol: \"" + sobol + "\" must be 0 (none) or between 2 and " + Sensitivity.MAX_SOBOL_SAMPLES);
+        }
         Overrides overrides = sets.overrides();
         Study study = Study.of(ScenarioArgument.source(scenarioName), overrides, runs::adjust);
         try {
