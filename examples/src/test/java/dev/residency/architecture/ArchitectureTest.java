@@ -90,7 +90,7 @@ final class ArchitectureTest {
 
     @Test
     void planInternals_fixtureClassOutsideTheFamilyUsingThem_isReportedAndNothingElse() {
-        EvaluationResult result = PlanPackageRules.internalsUsedOnlyUnder("dev.residency.architecture.planfixture")
+        EvaluationResult result = PlanPackageRules.internalsUsedOnlyUnder("dev.residency.architecture.planfixture.plan")
                 .evaluate(planFixture());
 
         assertThat(result.getFailureReport().getDetails())
@@ -100,12 +100,13 @@ final class ArchitectureTest {
 
     @Test
     void planVerifierAndWriter_fixtureVerifierUsingTheSolver_isReportedAndNothingElse() {
-        EvaluationResult result = PlanPackageRules.useNoInternals("dev.residency.architecture.planfixture.verify..")
+        EvaluationResult result = PlanPackageRules.useNoInternals(
+                        "dev.residency.architecture.planfixture.plan.verify..")
                 .evaluate(planFixture());
 
         assertThat(result.getFailureReport().getDetails())
                 .isNotEmpty()
-                .allSatisfy(line -> assertThat(line).contains("planfixture.verify.Checker"));
+                .allSatisfy(line -> assertThat(line).contains("planfixture.plan.verify.Checker"));
     }
 
     @Test

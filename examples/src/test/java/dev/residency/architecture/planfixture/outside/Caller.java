@@ -1,7 +1,7 @@
 package dev.residency.architecture.planfixture.outside;
 
-import dev.residency.architecture.planfixture.Api;
-import dev.residency.architecture.planfixture.internal.Solver;
+import dev.residency.architecture.planfixture.plan.Api;
+import dev.residency.architecture.planfixture.plan.internal.Solver;
 
 /** A fixture's class outside the family that uses its internals: reported by {@code internalsUsedOnlyUnder}. */
 public final class Caller {

@@ -1,6 +1,6 @@
-package dev.residency.architecture.planfixture.verify;
+package dev.residency.architecture.planfixture.plan.verify;
 
-import dev.residency.architecture.planfixture.internal.Solver;
+import dev.residency.architecture.planfixture.plan.internal.Solver;
 
 /** A fixture's verifier that uses the solver: reported by {@code useNoInternals}. */
 public final class Checker {

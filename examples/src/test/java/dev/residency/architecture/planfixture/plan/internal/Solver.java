@@ -1,4 +1,4 @@
-package dev.residency.architecture.planfixture.internal;
+package dev.residency.architecture.planfixture.plan.internal;
 
 /** A fixture's solver, internal to the fixture's package family. */
 public final class Solver {

@@ -1,6 +1,6 @@
-package dev.residency.architecture.planfixture;
+package dev.residency.architecture.planfixture.plan;
 
-import dev.residency.architecture.planfixture.internal.Solver;
+import dev.residency.architecture.planfixture.plan.internal.Solver;
 
 /** A fixture's API type, which may use its own family's internals (not reported). */
 public final class Api {
