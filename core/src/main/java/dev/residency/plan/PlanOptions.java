@@ -79,7 +79,7 @@ public record PlanOptions(
     /**
      * The default time step of a scenario file ({@code planning.timeStep} absent), 1 day: fleet
      * migrations run for months to years, and their gates (site ready dates, approvals) are dates, so a
-     * day keeps the time-expanded network to hundreds of intervals without losing a gate's effect.
+     * day keeps the time-expanded network small over such horizons without losing a gate's effect.
      */
     public static final Duration SCENARIO_TIME_STEP = Duration.ofDays(1);
 
