@@ -6,14 +6,13 @@ import dev.residency.sim.study.Axis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The arguments of {@link SparkStudyJob}, those of {@code residency sweep}: {@code SCENARIO (--vary
  * PATH=LOW..HIGH:POINTS | PATH=A,B... (repeatable) | --find PATH=LOW..HIGH[:POINTS]) [--set
  * PATH=VALUE]... [--replications N] [--seed S] [--quick] [--out DIR]}, plus {@code --partitions N}
  * (spread the tasks over N partitions; default: one per task up to Spark's default parallelism). The
- * checks and messages are the command's: {@link Axis#parse} for every axis, all problems at once.
+ * checks and messages are the command's: {@link Axis#parseFlags} for the axes, all problems at once.
  *
  * @param scenario a built-in scenario's name or a YAML file
  * @param axes the varied inputs (one range for {@code --find}), parsed
@@ -38,9 +37,6 @@ record StudyArguments(
         int partitions,
         boolean help) {
 
-    /** Points of a {@code --find} range written without {@code :POINTS}, as {@code residency sweep}. */
-    static final int DEFAULT_FIND_POINTS = 33;
-
     /** The usage text. */
     static final String USAGE = String.join(
             "\n",
@@ -51,7 +47,7 @@ record StudyArguments(
             "  --vary PATH=LOW..HIGH:POINTS | PATH=A,B,...",
             "                           an input to vary (repeatable; the grid is every combination)",
             "  --find PATH=LOW..HIGH[:POINTS]",
-            "                           bisect this range (default " + DEFAULT_FIND_POINTS
+            "                           bisect this range (default " + Axis.DEFAULT_FIND_POINTS
                     + " points) for where the answer flips",
             "  --set PATH=VALUE         change the scenario before it is validated (repeatable)",
             "  --replications N         replications per point (default: the scenario's)",
@@ -155,7 +151,7 @@ record StudyArguments(
         }
         return new StudyArguments(
                 scenario,
-                axes(find != null ? List.of(find) : vary, find != null),
+                Axis.parseFlags(find != null ? List.of(find) : vary, find != null),
                 find != null,
                 ImmutableList.copyOf(settings),
                 replications,
@@ -164,38 +160,6 @@ record StudyArguments(
                 Optional.ofNullable(out),
                 partitions,
                 false);
-    }
-
-    /** Parses every --vary (or the --find), reporting all that are malformed at once, as {@code residency sweep}. */
-    private static ImmutableList<Axis> axes(List<String> texts, boolean find) {
-        List<Axis> axes = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        String flag = find ? "--find" : "--vary";
-        for (String text : texts) {
-            try {
-                Axis axis = Axis.parse(text, find ? OptionalInt.of(DEFAULT_FIND_POINTS) : OptionalInt.empty());
-                if (find && !axis.range()) {
-                    problems.add(flag + ": \"" + text + "\" must be a range PATH=LOW..HIGH[:POINTS]");
-                } else if (axes.stream().anyMatch(x -> x.path().equals(axis.path()))) {
-                    problems.add(flag + ": " + axis.path() + " is varied twice");
-                } else {
-                    axes.add(axis);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(flag + ": " + e.getMessage());
-            }
-        }
-        long size = 1;
-        for (Axis axis : axes) {
-            size *= axis.values().size();
-        }
-        if (size > Axis.MAX_POINTS) {
-            problems.add(flag + ": the grid has " + size + " points, more than " + Axis.MAX_POINTS);
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems));
-        }
-        return ImmutableList.copyOf(axes);
     }
 
     private static int whole(String v, String flag) {

@@ -15,9 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -39,14 +36,7 @@ final class PointRunnerTest {
                     + " timeToRepair: {distribution: exponential, mean: 1h}}"));
 
     private static ScenarioSource tiny() {
-        try {
-            return ScenarioSource.of(Path.of(PointRunnerTest.class
-                    .getClassLoader()
-                    .getResource("scenarios/valid/tiny.yaml")
-                    .toURI()));
-        } catch (URISyntaxException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
+        return StudyTest.tiny();
     }
 
     private static Axis axis(String text) {
