@@ -46,6 +46,7 @@ public final class SparkStudyJob {
     /** Runs the job on the session {@code spark-submit} configures, and exits with its status. */
     public static void main(String[] args) {
         SparkSession spark = SparkSession.builder().appName("residency sweep").getOrCreate();
+        SparkProgress.attach(spark);
         int status;
         try {
             status = run(spark, System.out, System.err, args);
