@@ -10,6 +10,7 @@ import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.Overrides;
 import dev.residency.sim.study.PointRunner;
+import dev.residency.sim.study.PointSetups;
 import dev.residency.sim.study.Study;
 import dev.residency.sim.study.StudyPoint;
 import java.io.ByteArrayInputStream;
@@ -32,8 +33,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs a study's points on Spark's executors: one task per (point, replication), in that order, cut
  * into contiguous partitions. Each partition rebuilds the study from the broadcast {@link StudySpec},
- * prepares a point's setup once for its consecutive replications ({@link Study#setup}: population and
- * plan made afresh, identical to those a local sweep shares) and returns every run Java-serialized, so
+ * prepares a point's setup once for its consecutive replications, sharing populations and plans between
+ * its points by their keys as a local sweep does ({@link PointSetups}), and returns every run
+ * Java-serialized, so
  * that the cluster's serializer (Java or Kryo) only ever carries bytes. The driver reads the runs back
  * in task order; the study aggregates them. A run depends only on its point's scenario, seed and
  * replication index, so results are the same on any number of partitions and executors.
@@ -41,10 +43,16 @@ import org.apache.spark.sql.SparkSession;
 final class SparkPointRunner implements PointRunner {
 
     /**
-     * One task: a point (its place in the call and its settings, as path and value lists) and a
-     * replication index.
+     * One task: a point (its place in the call, its settings as path and value lists, and its keys for
+     * sharing a population or a plan) and a replication index.
      */
-    record Task(int point, ImmutableList<String> paths, ImmutableList<String> values, int replication)
+    record Task(
+            int point,
+            ImmutableList<String> paths,
+            ImmutableList<String> values,
+            ImmutableList<String> populationKey,
+            ImmutableList<String> planKey,
+            int replication)
             implements Serializable {
 
         /** Creates a task, copying the lists. */
@@ -52,6 +60,8 @@ final class SparkPointRunner implements PointRunner {
             paths = ImmutableList.copyOf(paths);
             values = ImmutableList.copyOf(values);
             checkArgument(paths.size() == values.size(), "one value per path: %s and %s", paths, values);
+            populationKey = ImmutableList.copyOf(populationKey);
+            planKey = ImmutableList.copyOf(planKey);
         }
 
         /** Returns the point's settings. */
@@ -99,7 +109,7 @@ final class SparkPointRunner implements PointRunner {
             ImmutableList<String> values =
                     point.settings().stream().map(Overrides.Setting::value).collect(ImmutableList.toImmutableList());
             for (int r = 0; r < point.replications(); r++) {
-                tasks.add(new Task(p, paths, values, r));
+                tasks.add(new Task(p, paths, values, point.populationKey(), point.planKey(), r));
             }
         }
         int slices = partitions > 0 ? partitions : Math.max(1, Math.min(tasks.size(), context.defaultParallelism()));
@@ -127,7 +137,10 @@ final class SparkPointRunner implements PointRunner {
         return runs.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
     }
 
-    /** Runs one partition's tasks in order, preparing each point once for its consecutive replications. */
+    /**
+     * Runs one partition's tasks in order, preparing each point once for its consecutive replications
+     * and sharing populations and plans between its points as a local sweep does ({@link PointSetups}).
+     */
     private static final class RunTasks implements FlatMapFunction<Iterator<Task>, byte[]> {
 
         private static final long serialVersionUID = 1L;
@@ -141,6 +154,7 @@ final class SparkPointRunner implements PointRunner {
         @Override
         public Iterator<byte[]> call(Iterator<Task> tasks) {
             Study study = null;
+            PointSetups setups = new PointSetups();
             List<Overrides.Setting> prepared = null;
             MigrationSetup setup = null;
             List<byte[]> out = new ArrayList<>();
@@ -149,9 +163,14 @@ final class SparkPointRunner implements PointRunner {
                 if (study == null) {
                     study = spec.value().study();
                 }
-                List<Overrides.Setting> settings = task.settings();
+                ImmutableList<Overrides.Setting> settings = task.settings();
                 if (!settings.equals(prepared)) {
-                    setup = study.setup(settings);
+                    setup = setups.setup(new StudyPoint(
+                            task.point(),
+                            settings,
+                            study.scenario(Overrides.of(settings)),
+                            task.populationKey(),
+                            task.planKey()));
                     prepared = settings;
                 }
                 out.add(write(MigrationRun.execute(setup, task.replication())));

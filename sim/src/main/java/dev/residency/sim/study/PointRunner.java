@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Runs the replications of some points of a study: on this JVM's threads ({@link Study#sweep(List,
  * int, Progress)}), or elsewhere, such as on a cluster's executors. Whatever runs them, replication
- * {@code r} of a point must be {@code MigrationRun.execute(study.setup(point.settings()), r)} (which
- * depends only on the point's scenario, seed and {@code r}), so that a study's results are the same
- * wherever its points ran; the study aggregates the runs itself.
+ * {@code r} of a point must be {@code MigrationRun.execute(study.setup(point.settings()), r)}, or the
+ * same with the setup from a {@link PointSetups}, which is identical (a run depends only on the point's
+ * scenario, seed and {@code r}), so that a study's results are the same wherever its points ran; the
+ * study aggregates the runs itself.
  */
 @FunctionalInterface
 public interface PointRunner {

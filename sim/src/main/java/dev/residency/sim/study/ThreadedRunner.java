@@ -4,30 +4,24 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import dev.residency.data.RecordStore;
-import dev.residency.plan.MigrationPlan;
 import dev.residency.sim.migration.MigrationRun;
 import dev.residency.sim.migration.MigrationSetup;
 import dev.residency.sim.migration.Replications;
-import dev.residency.sim.migration.ScenarioPlans;
 import dev.residency.sim.report.RunResult;
-import dev.residency.sim.scenario.Scenario;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjIntConsumer;
 
 /**
  * Runs points one after the other in this JVM, each point's replications on a pool of threads,
- * sharing populations and plans between points by their keys ({@link Preparations}). One runner
+ * sharing populations and plans between points by their keys ({@link PointSetups}). One runner
  * serves one sweep or one bisection: what it built stays for its later calls.
  */
 final class ThreadedRunner implements PointRunner {
 
-    private record Planned(RecordStore store, MigrationPlan plan) {}
-
     private final int threads;
     private final ObjIntConsumer<List<StudyPoint>> progress;
-    private final Preparations<RecordStore, Planned> preparations = new Preparations<>();
+    private final PointSetups setups = new PointSetups();
     private final AtomicInteger done = new AtomicInteger();
 
     /**
@@ -46,13 +40,7 @@ final class ThreadedRunner implements PointRunner {
     public ImmutableList<ImmutableList<RunResult>> run(Study study, List<StudyPoint> points) {
         ImmutableList.Builder<ImmutableList<RunResult>> out = ImmutableList.builder();
         for (StudyPoint point : points) {
-            Scenario s = point.scenario();
-            Planned planned = preparations.plan(
-                    point.populationKey(),
-                    point.planKey(),
-                    () -> s.population().build(s.topology()),
-                    store -> new Planned(store, ScenarioPlans.plan(s, store)));
-            MigrationSetup setup = MigrationSetup.prepare(s, planned.store(), planned.plan());
+            MigrationSetup setup = setups.setup(point);
             out.add(ImmutableList.copyOf(Replications.run(
                     point.replications(),
                     threads,

@@ -182,4 +182,24 @@ final class PointRunnerTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("replication 1 in place 0 of point 0");
     }
+
+    @Test
+    void pointSetups_sharedPlan_sameRunsAsAFreshSetup() {
+        Study study = Study.of(tiny(), FAULTY);
+        List<StudyPoint> points = study.points(List.of(axis("run.backups.retention=0d,30d,60d")));
+        PointSetups setups = new PointSetups();
+        List<String> fingerprints = new ArrayList<>();
+
+        for (StudyPoint point : points) {
+            String shared = MigrationRun.execute(setups.setup(point), 1).fingerprint();
+            String fresh =
+                    MigrationRun.execute(study.setup(point.settings()), 1).fingerprint();
+            assertThat(shared).as("point %s", point.settings()).isEqualTo(fresh);
+            fingerprints.add(shared);
+        }
+
+        // The retention shapes neither population nor plan: one of each, reused by the other two points.
+        assertThat(setups.reuse()).isEqualTo(new Reuse(1, 2, 1, 2));
+        assertThat(fingerprints).as("the points' runs differ").doesNotHaveDuplicates();
+    }
 }
