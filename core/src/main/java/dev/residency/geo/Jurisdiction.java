@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param code the two-letter upper-case code
  */
-public record Jurisdiction(String code) implements Comparable<Jurisdiction> {
+public record Jurisdiction(String code) implements java.io.Serializable, Comparable<Jurisdiction> {
 
     private static final Set<String> ISO_CODES = ImmutableSet.copyOf(Locale.getISOCountries());
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +42,7 @@ import picocli.CommandLine.Spec;
 final class SweepCommand implements Callable<Integer> {
 
     /** Points of a {@code --find} range written without {@code :POINTS}. */
-    static final int DEFAULT_FIND_POINTS = 33;
+    static final int DEFAULT_FIND_POINTS = Axis.DEFAULT_FIND_POINTS;
 
     @Spec
     private CommandSpec spec;
@@ -125,36 +124,12 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Parses every --vary (or the --find), reporting all that are malformed at once. */
+    /** Parses every --vary (or the --find), reporting all that are malformed at once ({@link Axis#parseFlags}). */
     private List<Axis> axes() {
-        List<Axis> axes = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        List<String> texts = find != null ? List.of(find) : vary;
-        String flag = find != null ? "--find" : "--vary";
-        for (String text : texts) {
-            try {
-                Axis axis = Axis.parse(text, find != null ? OptionalInt.of(DEFAULT_FIND_POINTS) : OptionalInt.empty());
-                if (find != null && !axis.range()) {
-                    problems.add(flag + ": \"" + text + "\" must be a range PATH=LOW..HIGH[:POINTS]");
-                } else if (axes.stream().anyMatch(a -> a.path().equals(axis.path()))) {
-                    problems.add(flag + ": " + axis.path() + " is varied twice");
-                } else {
-                    axes.add(axis);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(flag + ": " + e.getMessage());
-            }
+        try {
+            return Axis.parseFlags(find != null ? List.of(find) : vary, find != null);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage().replace("\n", "\nresidency: "));
         }
-        long size = 1;
-        for (Axis axis : axes) {
-            size *= axis.values().size();
-        }
-        if (size > Axis.MAX_POINTS) {
-            problems.add(flag + ": the grid has " + size + " points, more than " + Axis.MAX_POINTS);
-        }
-        if (!problems.isEmpty()) {
-            throw new BadInputException(String.join("\nresidency: ", problems));
-        }
-        return axes;
     }
 }

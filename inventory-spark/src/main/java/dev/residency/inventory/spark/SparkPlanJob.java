@@ -53,6 +53,7 @@ public final class SparkPlanJob {
     /** Runs the job on the session {@code spark-submit} configures, and exits with its status. */
     public static void main(String[] args) {
         SparkSession spark = SparkSession.builder().appName("residency plan").getOrCreate();
+        SparkProgress.attach(spark);
         int status;
         try {
             status = run(spark, System.out, System.err, args);

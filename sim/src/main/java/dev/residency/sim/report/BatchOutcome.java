@@ -31,4 +31,5 @@ public record BatchOutcome(
         double cutOverAt,
         int copyAttempts,
         long catchUpBytes,
-        boolean forced) {}
+        boolean forced)
+        implements java.io.Serializable {}

@@ -15,7 +15,8 @@ import com.google.common.collect.ImmutableSortedMap;
  *     whose catch-up had not copied them yet
  */
 public record ForcedLoss(
-        long bytes, long records, long users, ImmutableSortedMap<String, Long> bytesByCategory, long lostWriteBytes) {
+        long bytes, long records, long users, ImmutableSortedMap<String, Long> bytesByCategory, long lostWriteBytes)
+        implements java.io.Serializable {
 
     /** No loss. */
     public static final ForcedLoss NONE = new ForcedLoss(0, 0, 0, ImmutableSortedMap.of(), 0);

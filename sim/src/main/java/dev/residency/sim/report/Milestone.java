@@ -21,7 +21,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * @param fullSeconds when it was clean with backups
  * @param firstReceiptSeconds for a site, when it began to receive migrated data; NaN otherwise or never
  */
-public record Milestone(Kind kind, String name, double liveSeconds, double fullSeconds, double firstReceiptSeconds) {
+public record Milestone(Kind kind, String name, double liveSeconds, double fullSeconds, double firstReceiptSeconds)
+        implements java.io.Serializable {
 
     /** What a milestone's subject is. */
     public enum Kind {

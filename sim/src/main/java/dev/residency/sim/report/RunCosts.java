@@ -15,7 +15,8 @@ import com.google.common.collect.ImmutableList;
  * @param staffUsd the staff cost over {@code months}, or NaN
  * @param oneOffUsd the programme's other one-off costs, or NaN
  */
-public record RunCosts(ImmutableList<SiteCost> sites, double months, double staffUsd, double oneOffUsd) {
+public record RunCosts(ImmutableList<SiteCost> sites, double months, double staffUsd, double oneOffUsd)
+        implements java.io.Serializable {
 
     /** Creates a run's costs, copying the list. */
     public RunCosts {

@@ -10,7 +10,9 @@ import com.google.common.hash.Hashing;
 /**
  * The outcome of one simulated migration run, identified by scenario, seed and replication index.
  * Times are simulated seconds since the scenario's start; {@code NaN} when never reached. Bytes are
- * real-world bytes: a scenario's record sizes are already multiplied by its scale.
+ * real-world bytes: a scenario's record sizes are already multiplied by its scale. Serializable (with
+ * every part), so that runs made on other machines, such as a cluster's executors, can be collected
+ * and aggregated where the study runs.
  *
  * @param scenario the scenario's name
  * @param seed the run seed
@@ -67,7 +69,8 @@ public record RunResult(
         TimeSeries series,
         ImmutableList<BatchOutcome> batches,
         ImmutableList<Milestone> milestones,
-        RunCosts costs) {
+        RunCosts costs)
+        implements java.io.Serializable {
 
     /** Creates a result, copying collections. */
     public RunResult {

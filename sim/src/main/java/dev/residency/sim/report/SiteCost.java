@@ -14,7 +14,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * @param egressUsd the egress price of the bytes sent from it, or NaN if no link has a price
  * @param buildUsd its one-off build cost, or NaN
  */
-public record SiteCost(String site, double heldByteSeconds, double storageUsd, double egressUsd, double buildUsd) {
+public record SiteCost(String site, double heldByteSeconds, double storageUsd, double egressUsd, double buildUsd)
+        implements java.io.Serializable {
 
     /** Creates a site's cost; the byte-seconds must not be negative. */
     public SiteCost {

@@ -15,7 +15,9 @@ import java.util.Arrays;
  * Arrays are indexed by sample; the per-jurisdiction array by jurisdiction, then sample. Accessors
  * return copies.
  */
-public final class TimeSeries {
+public final class TimeSeries implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final ImmutableList<Jurisdiction> jurisdictions;
     private final double[] seconds;

@@ -29,6 +29,9 @@ public record Axis(String path, ImmutableList<String> values, boolean range) {
     /** The most points one axis may have. */
     public static final int MAX_POINTS = 1_000;
 
+    /** Points of a {@code --find} range written without {@code :POINTS}. */
+    public static final int DEFAULT_FIND_POINTS = 33;
+
     /**
      * Creates an axis.
      *
@@ -40,6 +43,45 @@ public record Axis(String path, ImmutableList<String> values, boolean range) {
         checkArgument(!path.isBlank(), "axis path must not be blank");
         checkArgument(!values.isEmpty(), "axis %s has no values", path);
         checkArgument(Set.copyOf(values).size() == values.size(), "axis %s repeats a value: %s", path, values);
+    }
+
+    /**
+     * Parses the axes of a sweep (the {@code --vary} texts, {@code find} false) or the one range of a
+     * bisection (the {@code --find} text), as {@code residency sweep} takes them, finding every problem
+     * before reporting: a text {@link #parse} refuses (a {@code --find} range without {@code :POINTS}
+     * gets {@value #DEFAULT_FIND_POINTS} points), a {@code --find} that is not a range, a path varied
+     * twice, a grid of more than {@value #MAX_POINTS} points.
+     *
+     * @throws IllegalArgumentException with one line per problem, each starting with the flag
+     */
+    public static ImmutableList<Axis> parseFlags(List<String> texts, boolean find) {
+        checkNotNull(texts, "texts");
+        List<Axis> axes = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String flag = find ? "--find" : "--vary";
+        for (String text : texts) {
+            try {
+                Axis axis = parse(text, find ? OptionalInt.of(DEFAULT_FIND_POINTS) : OptionalInt.empty());
+                if (find && !axis.range()) {
+                    problems.add(flag + ": \"" + text + "\" must be a range PATH=LOW..HIGH[:POINTS]");
+                } else if (axes.stream().anyMatch(a -> a.path().equals(axis.path()))) {
+                    problems.add(flag + ": " + axis.path() + " is varied twice");
+                } else {
+                    axes.add(axis);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(flag + ": " + e.getMessage());
+            }
+        }
+        long size = 1;
+        for (Axis axis : axes) {
+            size *= axis.values().size();
+        }
+        if (size > MAX_POINTS) {
+            problems.add(flag + ": the grid has " + size + " points, more than " + MAX_POINTS);
+        }
+        checkArgument(problems.isEmpty(), "%s", String.join("\n", problems));
+        return ImmutableList.copyOf(axes);
     }
 
     /**

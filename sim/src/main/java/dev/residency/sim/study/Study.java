@@ -2,6 +2,7 @@ package dev.residency.sim.study;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import dev.residency.sim.migration.MigrationRun;
@@ -196,17 +197,64 @@ public final class Study {
 
     /**
      * Runs every point of the grid of {@code axes} (the first axis varying slowest), each with its
-     * replications, after checking that every point's scenario is valid.
+     * replications on {@code threads} threads, after checking that every point's scenario is valid.
+     *
+     * @throws IllegalArgumentException if {@code threads} is not positive, there are no axes, two axes
+     *     vary one path, or the grid has more than {@value Axis#MAX_POINTS} points
+     * @throws ScenarioException listing every problem of every point, before anything runs
+     */
+    public SweepResult sweep(List<Axis> axes, int threads, Progress progress) {
+        checkArgument(threads > 0, "threads must be positive, was %s", threads);
+        checkNotNull(progress, "progress");
+        return sweep(
+                axes,
+                new ThreadedRunner(
+                        threads,
+                        (points, done) -> progress.update(
+                                done,
+                                points.stream()
+                                        .mapToInt(StudyPoint::replications)
+                                        .sum())));
+    }
+
+    /**
+     * Runs every point of the grid of {@code axes} (the first axis varying slowest) with {@code runner},
+     * after checking that every point's scenario is valid, and aggregates the runs here: the result is
+     * the one {@link #sweep(List, int, Progress)} gives, wherever the runner ran the points. The
+     * preparation reported ({@link SweepResult#reuse()}) is the sharing a run in this JVM makes.
      *
      * @throws IllegalArgumentException if there are no axes, two axes vary one path, or the grid has
      *     more than {@value Axis#MAX_POINTS} points
      * @throws ScenarioException listing every problem of every point, before anything runs
+     * @throws IllegalStateException if the runner returns other runs than it was asked for
      */
-    public SweepResult sweep(List<Axis> axes, int threads, Progress progress) {
+    public SweepResult sweep(List<Axis> axes, PointRunner runner) {
+        checkNotNull(runner, "runner");
+        List<StudyPoint> points = points(axes);
+        Preparations<Boolean, Boolean> ledger = Preparations.ledger();
+        for (StudyPoint point : points) {
+            Preparations.note(ledger, point.populationKey(), point.planKey());
+        }
+        List<ImmutableList<RunResult>> runs = checked(points, runner.run(this, points));
+        ImmutableList.Builder<SweepPoint> out = ImmutableList.builder();
+        for (int p = 0; p < points.size(); p++) {
+            out.add(new SweepPoint(
+                    points.get(p).settings(), ReplicationSummary.of(runs.get(p)), Answers.fingerprint(runs.get(p))));
+        }
+        return new SweepResult(ImmutableList.copyOf(axes), out.build(), ledger.reuse());
+    }
+
+    /**
+     * Returns the points of the grid of {@code axes} (the first axis varying slowest), each with its
+     * validated scenario, for a {@link PointRunner} or to count the work.
+     *
+     * @throws IllegalArgumentException if there are no axes, two axes vary one path, or the grid has
+     *     more than {@value Axis#MAX_POINTS} points
+     * @throws ScenarioException listing every problem of every point
+     */
+    public ImmutableList<StudyPoint> points(List<Axis> axes) {
         checkNotNull(axes, "axes");
         checkArgument(!axes.isEmpty(), "a sweep needs at least one axis");
-        checkArgument(threads > 0, "threads must be positive, was %s", threads);
-        checkNotNull(progress, "progress");
         Set<String> paths = new LinkedHashSet<>();
         long size = 1;
         for (Axis axis : axes) {
@@ -216,75 +264,93 @@ public final class Study {
         }
         List<int[]> grid = grid(axes);
         List<Scenario> scenarios = validated(axes, grid);
-        int total = scenarios.stream().mapToInt(s -> s.run().replications()).sum();
-        AtomicInteger done = new AtomicInteger();
-        Preparations preparations = new Preparations();
-        ImmutableList.Builder<SweepPoint> points = ImmutableList.builder();
+        ImmutableList.Builder<StudyPoint> points = ImmutableList.builder();
         for (int p = 0; p < grid.size(); p++) {
-            int[] at = grid.get(p);
-            Scenario s = scenarios.get(p);
-            MigrationSetup setup =
-                    preparations.setup(s, key(axes, at, InputKind.POPULATION), key(axes, at, InputKind.PLAN));
-            List<RunResult> runs = replicate(
-                    setup,
-                    threads,
-                    d -> progress.update(d, total),
-                    done,
-                    s.run().replications());
-            points.add(new SweepPoint(settings(axes, at), ReplicationSummary.of(runs), Answers.fingerprint(runs)));
+            points.add(point(axes, grid.get(p), p, scenarios.get(p)));
         }
-        return new SweepResult(ImmutableList.copyOf(axes), points.build(), preparations.reuse());
+        return points.build();
+    }
+
+    /**
+     * Returns the setup a point with {@code settings} runs: the scenario under the study's overrides,
+     * then {@code settings}, adjusted, with its population built and its plan made afresh. Replication
+     * {@code r} of the point is {@code MigrationRun.execute(setup(settings), r)}, identical to the run a
+     * sweep of this study makes there, which may share the population and plan with other points.
+     *
+     * @throws ScenarioException if the settings make the scenario invalid
+     */
+    public MigrationSetup setup(List<Overrides.Setting> settings) {
+        checkNotNull(settings, "settings");
+        return ScenarioPlans.prepare(scenario(Overrides.of(settings)));
     }
 
     /**
      * Bisects the range {@code axis} for the point where the answer (met in at least half of the
      * replications) flips: runs both ends, then halves the bracket until its ends are neighbouring
-     * points. Assumes at most one flip in the range.
+     * points, each point's replications on {@code threads} threads. Assumes at most one flip in the
+     * range.
      *
-     * @throws IllegalArgumentException if the axis is not a range
+     * @throws IllegalArgumentException if the axis is not a range or {@code threads} is not positive
      * @throws ScenarioException if a point's scenario is invalid (both ends are checked before anything
      *     runs, a point between them when the bisection reaches it)
      */
     public Threshold find(Axis axis, int threads, Progress progress) {
         checkNotNull(axis, "axis");
-        checkArgument(axis.range(), "--find needs a range LOW..HIGH, not the list %s", axis);
         checkArgument(threads > 0, "threads must be positive, was %s", threads);
         checkNotNull(progress, "progress");
+        int steps = 2 + (int) Math.ceil(Math.log(axis.values().size()) / Math.log(2));
+        return find(
+                axis,
+                new ThreadedRunner(
+                        threads,
+                        (points, done) -> progress.update(
+                                done, Math.max(done, points.get(0).replications() * steps))));
+    }
+
+    /**
+     * Bisects the range {@code axis} as {@link #find(Axis, int, Progress)} does, running points with
+     * {@code runner} (both ends in one call, then one point per call) and deciding here; the result is
+     * the same wherever the runner ran the points.
+     *
+     * @throws IllegalArgumentException if the axis is not a range
+     * @throws ScenarioException if a point's scenario is invalid (both ends are checked before anything
+     *     runs, a point between them when the bisection reaches it)
+     * @throws IllegalStateException if the runner returns other runs than it was asked for
+     */
+    public Threshold find(Axis axis, PointRunner runner) {
+        checkNotNull(axis, "axis");
+        checkArgument(axis.range(), "--find needs a range LOW..HIGH, not the list %s", axis);
+        checkNotNull(runner, "runner");
         List<Axis> axes = List.of(axis);
         List<int[]> grid = grid(axes);
+        int last = grid.size() - 1;
         // Both ends are checked before anything runs; a point between them is loaded when the bisection
         // reaches it (a bisection of n points runs about log2(n) of them).
-        List<Scenario> ends = validated(axes, List.of(grid.get(0), grid.get(grid.size() - 1)));
-        Scenario[] scenarios = new Scenario[grid.size()];
-        scenarios[0] = ends.get(0);
-        scenarios[grid.size() - 1] = ends.get(1);
-        Preparations preparations = new Preparations();
+        List<Scenario> ends = validated(axes, List.of(grid.get(0), grid.get(last)));
+        Preparations<Boolean, Boolean> ledger = Preparations.ledger();
         List<Threshold.Evaluation> evaluations = new ArrayList<>();
         Boolean[] answers = new Boolean[grid.size()];
-        int perPoint = scenarios[0].run().replications();
-        int expected = perPoint * (2 + (int) Math.ceil(Math.log(grid.size()) / Math.log(2)));
-        AtomicInteger done = new AtomicInteger();
+        java.util.function.Consumer<List<StudyPoint>> evaluate = points -> {
+            List<ImmutableList<RunResult>> runs = checked(points, runner.run(this, points));
+            for (int i = 0; i < points.size(); i++) {
+                StudyPoint point = points.get(i);
+                Preparations.note(ledger, point.populationKey(), point.planKey());
+                ReplicationSummary summary = ReplicationSummary.of(runs.get(i));
+                evaluations.add(new Threshold.Evaluation(axis.values().get(point.index()), summary.metDeadline()));
+                answers[point.index()] = Answers.mostlyMet(summary);
+            }
+        };
+        evaluate.accept(
+                List.of(point(axes, grid.get(0), 0, ends.get(0)), point(axes, grid.get(last), last, ends.get(1))));
         java.util.function.IntPredicate met = i -> {
             if (answers[i] == null) {
-                Scenario s = scenarios[i] != null
-                        ? scenarios[i]
-                        : validated(axes, List.of(grid.get(i))).get(0);
-                MigrationSetup setup = preparations.setup(
-                        s, key(axes, grid.get(i), InputKind.POPULATION), key(axes, grid.get(i), InputKind.PLAN));
-                List<RunResult> runs = replicate(
-                        setup,
-                        threads,
-                        d -> progress.update(d, Math.max(d, expected)),
-                        done,
-                        s.run().replications());
-                ReplicationSummary summary = ReplicationSummary.of(runs);
-                evaluations.add(new Threshold.Evaluation(axis.values().get(i), summary.metDeadline()));
-                answers[i] = Answers.mostlyMet(summary);
+                Scenario s = validated(axes, List.of(grid.get(i))).get(0);
+                evaluate.accept(List.of(point(axes, grid.get(i), i, s)));
             }
             return answers[i];
         };
         int lo = 0;
-        int hi = grid.size() - 1;
+        int hi = last;
         boolean atLow = met.test(lo);
         boolean atHigh = met.test(hi);
         if (atLow == atHigh) {
@@ -295,7 +361,7 @@ public final class Study {
                     Optional.empty(),
                     Optional.empty(),
                     ImmutableList.copyOf(evaluations),
-                    preparations.reuse());
+                    ledger.reuse());
         }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
@@ -312,7 +378,40 @@ public final class Study {
                 Optional.of(axis.values().get(lo)),
                 Optional.of(axis.values().get(hi)),
                 ImmutableList.copyOf(evaluations),
-                preparations.reuse());
+                ledger.reuse());
+    }
+
+    private static StudyPoint point(List<Axis> axes, int[] at, int index, Scenario scenario) {
+        return new StudyPoint(
+                index,
+                settings(axes, at),
+                scenario,
+                ImmutableList.copyOf(key(axes, at, InputKind.POPULATION)),
+                ImmutableList.copyOf(key(axes, at, InputKind.PLAN)));
+    }
+
+    /** Returns the runner's runs after checking that they are one list per point, in replication order. */
+    private static List<ImmutableList<RunResult>> checked(
+            List<StudyPoint> points, List<ImmutableList<RunResult>> runs) {
+        checkState(runs.size() == points.size(), "the runner returned %s points for %s", runs.size(), points.size());
+        for (int p = 0; p < points.size(); p++) {
+            List<RunResult> point = runs.get(p);
+            checkState(
+                    point.size() == points.get(p).replications(),
+                    "the runner returned %s runs for point %s, which has %s replications",
+                    point.size(),
+                    points.get(p).index(),
+                    points.get(p).replications());
+            for (int r = 0; r < point.size(); r++) {
+                checkState(
+                        point.get(r).replication() == r,
+                        "the runner returned replication %s in place %s of point %s",
+                        point.get(r).replication(),
+                        r,
+                        points.get(p).index());
+            }
+        }
+        return runs;
     }
 
     /**

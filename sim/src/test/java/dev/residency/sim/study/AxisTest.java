@@ -105,4 +105,48 @@ final class AxisTest {
     void inputKind_ofPath(String path, InputKind expected) {
         assertThat(InputKind.of(path)).isEqualTo(expected);
     }
+
+    @Test
+    void parseFlags_findWithoutPoints_getsTheDefault() {
+        // 0d..32d in 33 points: one per day.
+        assertThat(Axis.parseFlags(java.util.List.of("run.backups.retention=0d..32d"), true))
+                .singleElement()
+                .satisfies(a ->
+                        assertThat(a.values()).hasSize(Axis.DEFAULT_FIND_POINTS).contains("0d", "1d", "32d"));
+    }
+
+    @Test
+    void parseFlags_everyProblemAtOnce_oneLineEach() {
+        assertThatThrownBy(() -> Axis.parseFlags(
+                        java.util.List.of(
+                                "run.backups.retention=0d,30d",
+                                "run.backups.retention=1d,2d",
+                                "nothing",
+                                "a=1..2000:1000",
+                                "b=1..2000:1000"),
+                        false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(String.join(
+                        "\n",
+                        "--vary: run.backups.retention is varied twice",
+                        "--vary: " + catchMessage("nothing"),
+                        // 2 retention values x 1,000 x 1,000.
+                        "--vary: the grid has 2000000 points, more than 1000"));
+    }
+
+    @Test
+    void parseFlags_findList_mustBeARange() {
+        assertThatThrownBy(() -> Axis.parseFlags(java.util.List.of("run.backups.retention=0d,30d"), true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--find: \"run.backups.retention=0d,30d\" must be a range PATH=LOW..HIGH[:POINTS]");
+    }
+
+    private static String catchMessage(String text) {
+        try {
+            Axis.parse(text, OptionalInt.empty());
+            throw new AssertionError(text + " parsed");
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
 }

@@ -32,7 +32,8 @@ final class StudyTest {
             "run.faults.links={timeToFailure: {distribution: exponential, mean: 2h},"
                     + " timeToRepair: {distribution: exponential, mean: 1h}}"));
 
-    private static ScenarioSource tiny() {
+    /** Returns sim's tiny test scenario (also for the other tests of studies). */
+    static ScenarioSource tiny() {
         try {
             return ScenarioSource.of(Path.of(StudyTest.class
                     .getClassLoader()
