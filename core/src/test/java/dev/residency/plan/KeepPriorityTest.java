@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.plan.verify.PlanVerifier;
 import dev.residency.policy.ResidencyPolicy;
 import dev.residency.policy.Rule;
 import dev.residency.policy.SiteConstraint;
@@ -89,7 +90,7 @@ final class KeepPriorityTest {
      * videos' quota was split over strict streams that whole records could not fill (quotas 2,320 and
      * 2,175 B for videos of 1,833, 1,668 and 994 B), the video left over was deleted, and the logs'
      * last-wave overshoot took its room; record assignment now spills such records after the strict
-     * streams, highest priority first ({@link RecordAssignmentTest}).
+     * streams, highest priority first ({@code RecordAssignmentTest}).
      */
     @ParameterizedTest(name = "{0} seed={1}")
     @MethodSource("randomCases")
