@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.residency.plan.internal.solve.FlowPlanner;
 import dev.residency.plan.verify.PlanVerifier;
 import dev.residency.plan.verify.VerificationResult;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,16 +77,32 @@ final class PlannerPropertyTest {
     }
 
     /**
-     * Returns the seeds of the hard instances: 248 in the default build (with the 240 above, 488
-     * instances), as many as the system property {@code residency.planner.seeds} says otherwise (a
+     * Returns the seeds of the hard instances: 1000 to 1259 in the default build (with the 240 above,
+     * 500 instances), as many as the system property {@code residency.planner.seeds} says otherwise (a
      * longer campaign: {@code ./mvnw -o -B -ntp -pl core test -Dtest=PlannerPropertyTest
-     * -Dresidency.planner.seeds=5000}). Known open bug: the next seed, 1248, does not finish (the makespan
-     * bound's horizon search, {@code MakespanBound.relaxedHorizon}, keeps building time-expanded
-     * networks; seeds 1000-1247 take seconds), so the default stops before it until that is fixed
-     * ({@code -Dresidency.planner.seeds=249} reproduces it).
+     * -Dresidency.planner.seeds=2000}). Seed 1248 once hung the makespan bound's horizon search; it is
+     * also a regression test of its own below.
      */
     static LongStream areaSeeds() {
-        return LongStream.range(1_000, 1_000 + Long.getLong("residency.planner.seeds", 248));
+        return LongStream.range(1_000, 1_000 + Long.getLong("residency.planner.seeds", 260));
+    }
+
+    /**
+     * Hard instance 1248, whose makespan bound never finished: an approval at 0 s rounded to -0.0 gave
+     * an empty first interval, and the merged relaxation carried every demand at its sources in any
+     * positive time, so the horizon search's relative-precision bisection halved into the subnormals
+     * forever ({@code HorizonSearchTest}). The timeout only turns a hang into a failure.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void plan_hardInstance1248_finishesAndPassesVerifier() {
+        PlanningProblem problem = HardInstances.of(1248);
+
+        MigrationPlan plan = new FlowPlanner().plan(problem);
+
+        VerificationResult result = PlanVerifier.verify(plan, problem);
+        assertThat(result.isValid()).as("%s", result).isTrue();
+        assertThat(plan.makespanSeconds()).isGreaterThanOrEqualTo(plan.lowerBoundSeconds() * (1 - 1e-9));
     }
 
     /** How often the hard instances reach each corner; printed after the run. */

@@ -97,9 +97,15 @@ public final class FlowPlanner implements Planner {
                         solution.method.replace(AggregateSolver.EARLIEST_ARRIVAL, AggregateSolver.LEAST_EGRESS),
                         true,
                         copyDeadline);
-                if (compareByPriority(
-                                movedByPriority(problem, coarse.plan()), movedByPriority(problem, assembled.plan()))
-                        > 0) {
+                // The objectives in order: bytes kept by priority, then the violation-time integral (the
+                // earliest-arrival streams' whole records may spill past the horizon and lose to the
+                // least-makespan routing's re-timed last wave).
+                int kept = compareByPriority(
+                        movedByPriority(problem, coarse.plan()), movedByPriority(problem, assembled.plan()));
+                if (kept > 0
+                        || (kept == 0
+                                && coarse.plan().areaByteSeconds()
+                                        < assembled.plan().areaByteSeconds())) {
                     assembled = coarse;
                 }
             }

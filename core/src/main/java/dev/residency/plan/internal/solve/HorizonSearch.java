@@ -5,11 +5,21 @@ import static com.google.common.base.Preconditions.checkArgument;
 /**
  * The search for the smallest horizon at which a demand fits: scan the interval starts (capacities
  * are piecewise constant), then double past the last one, then bisect to a relative precision of
- * 10^-7, one max-flow per probe.
+ * 10^-7 (or to {@value #RESOLUTION_SECONDS} s, whichever is wider), one max-flow per probe.
  */
 final class HorizonSearch {
 
     static final double PRECISION = 1e-7;
+
+    /**
+     * The absolute resolution of the bisection, in seconds. A relative precision alone never ends when
+     * the smallest horizon that fits is 0 (a demand every probe carries in any positive time, e.g. one
+     * whose source is an allowed site of the relaxation): {@code hi} then halves into the subnormals,
+     * where {@code precision * hi} rounds to 0 while {@code hi - lo} stays positive (hard instance
+     * 1248 of the planner property test did exactly that).
+     */
+    static final double RESOLUTION_SECONDS = 1e-9;
+
     private static final int MAX_DOUBLINGS = 200;
 
     private HorizonSearch() {}
@@ -20,8 +30,13 @@ final class HorizonSearch {
     }
 
     /**
-     * Returns {lo, hi}: hi fits, lo does not (or is 0), hi - lo within the precision. Scans interval
-     * starts first (capacities are piecewise constant), then doubles, then bisects.
+     * Returns {lo, hi}: hi fits, lo does not (or is 0), hi - lo within the relative precision or within
+     * {@value #RESOLUTION_SECONDS} s. Scans interval starts first (capacities are piecewise constant),
+     * then doubles, then bisects; the bisection takes at most about log2(hi / {@value
+     * #RESOLUTION_SECONDS}) probes, so it ends whatever the probe answers.
+     *
+     * @throws IllegalArgumentException if no horizon up to 2^200 times {@code initial} past the last
+     *     interval start fits (the demand cannot be carried)
      */
     static double[] search(AggregatedProblem problem, Probe probe, double upper, double initial) {
         return search(problem, probe, upper, initial, PRECISION);
@@ -55,7 +70,7 @@ final class HorizonSearch {
                 }
             }
         }
-        while (hi - lo > precision * hi) {
+        while (hi - lo > Math.max(precision * hi, RESOLUTION_SECONDS)) {
             double mid = lo + (hi - lo) / 2;
             if (probe.fits(mid)) {
                 hi = mid;

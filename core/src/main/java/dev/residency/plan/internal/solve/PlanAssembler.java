@@ -92,7 +92,8 @@ final class PlanAssembler {
         Topology topology = p.topology;
         RecordGroups groups = p.triage.groups;
         Triage triage = p.triage;
-        RecordAssignment assignment = RecordAssignment.of(p, streams, copyDeadlineSeconds);
+        RecordAssignment assignment = RecordAssignment.of(p, streams, copyDeadlineSeconds, rebalanceLastWave);
+        streams = assignment.streams;
 
         int[] waveIds = waveIds(streams, assignment);
         double[] rates = rebalanceLastWave

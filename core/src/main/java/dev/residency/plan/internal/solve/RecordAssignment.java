@@ -1,14 +1,16 @@
 package dev.residency.plan.internal.solve;
 
+import com.google.common.collect.ImmutableList;
 import dev.residency.data.RecordGroups;
 import dev.residency.data.RecordStore;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Splits each demand's records over its streams, priority class by priority class (highest keep
  * priority first; within a class by demand index, so never by the order of rows or groups in the
- * store), in two passes per class:
+ * store), in up to three passes per class:
  *
  * <ol>
  *   <li>Within quota: records in store order, each to the first stream (in wave order) whose quota
@@ -21,6 +23,16 @@ import java.util.List;
  *       longer (under a hard deadline only while it still ends by the deadline). Strict streams never
  *       exceed their quota. As the demand's quotas sum to at least its bytes, some stream always has
  *       room unless a deadline or storage forbids it.
+ *   <li>Spill (only where the caller re-times the last wave and there is no hard deadline): whole
+ *       records can still miss every stream of their demand when the strict streams' quotas are each
+ *       smaller than a record or do not pack (quotas 2,320 and 2,175 B cannot hold records of 1,833,
+ *       1,668 and 994 B, though they sum to them). Such a record goes to a spill stream of its part,
+ *       on the route of the part's largest stream, starting once every strict stream has ended and
+ *       capacities are constant (the last interval), so it collides with nothing but the last wave,
+ *       which the assembler re-times together with it. A part spills only while its records stay
+ *       within the sum of its quotas: the solver reserved destination storage for exactly that, so a
+ *       spill never takes room another demand's quota counts on, and a lower priority class (whose
+ *       passes come later) can no longer take the room of a higher one's record that did not pack.
  * </ol>
  *
  * <p>A record needing several copies gets one stream of each of its demand's parts (whose
@@ -29,14 +41,19 @@ import java.util.List;
  */
 final class RecordAssignment {
 
+    /** The streams given, then the spill streams the assignment added (their quota is what they carry). */
+    final ImmutableList<RouteFlow> streams;
+
     final int[] streamOffsets;
     final int[] streamRecords;
     final long[] streamBytes;
     final boolean[] assigned;
     private final int[][] lists;
     private final int[] sizes;
+    private final long[] partBytes;
 
-    private RecordAssignment(AggregatedProblem p, List<RouteFlow> streams, double deadline) {
+    private RecordAssignment(AggregatedProblem p, List<RouteFlow> given, double deadline, boolean spill) {
+        List<RouteFlow> streams = new ArrayList<>(given);
         RecordStore store = p.problem.store();
         RecordGroups groups = p.triage.groups;
         int n = store.size();
@@ -84,10 +101,17 @@ final class RecordAssignment {
                     : (long) Math.min(Long.MAX_VALUE / 2.0, Math.floor(byDeadline * (1 - 1e-12)));
         }
         long[] free = p.freeStorage.clone();
-        streamBytes = new long[s];
-        lists = new int[s][];
-        sizes = new int[s];
+        // Room for one spill stream per part.
+        streamBytes = new long[s + parts];
+        lists = new int[s + parts][];
+        sizes = new int[s + parts];
+        partBytes = new long[parts];
         assigned = new boolean[n];
+        long[] partQuota = new long[parts];
+        for (RouteFlow stream : given) {
+            partQuota[stream.demand()] += stream.quotaBytes();
+        }
+        Spill spills = spill && Double.isInfinite(deadline) ? new Spill(p, given) : null;
         // Demands by keep priority, highest first, then by index: the overshoot pass below may take
         // storage that no quota reserved, and the higher priority must get it first whatever the order
         // of rows and groups in the store.
@@ -105,7 +129,7 @@ final class RecordAssignment {
             while (to < demands && p.demandPriority[p.partsOfDemand[byPriority[to]][0]] == priority) {
                 to++;
             }
-            for (int pass = 0; pass < 2; pass++) {
+            for (int pass = 0; pass < (spills == null ? 2 : 3); pass++) {
                 for (int x = from; x < to; x++) {
                     int d = byPriority[x];
                     int[] partIds = p.partsOfDemand[d];
@@ -120,6 +144,19 @@ final class RecordAssignment {
                         int found = 0;
                         for (int part : partIds) {
                             int pick = -1;
+                            if (pass == 2) {
+                                if (partBytes[part] + bytes <= partQuota[part]) {
+                                    int k = spills.streamOf(part, streamsOf[part], streams);
+                                    if (k >= 0 && free[streams.get(k).destination()] >= bytes) {
+                                        pick = k;
+                                    }
+                                }
+                                if (pick < 0) {
+                                    break;
+                                }
+                                chosen[found++] = pick;
+                                continue;
+                            }
                             for (int k : streamsOf[part]) {
                                 RouteFlow stream = streams.get(k);
                                 boolean fits = pass == 0
@@ -143,12 +180,30 @@ final class RecordAssignment {
             }
             from = to;
         }
-        streamOffsets = new int[s + 1];
-        for (int k = 0; k < s; k++) {
+        // A spill stream's quota is what it carries.
+        for (int k = s; k < streams.size(); k++) {
+            RouteFlow t = streams.get(k);
+            streams.set(
+                    k,
+                    new RouteFlow(
+                            t.demand(),
+                            t.wave(),
+                            t.startSeconds(),
+                            t.source(),
+                            t.destination(),
+                            t.arcs(),
+                            streamBytes[k],
+                            t.bytesPerSecond(),
+                            false));
+        }
+        this.streams = ImmutableList.copyOf(streams);
+        int all = streams.size();
+        streamOffsets = new int[all + 1];
+        for (int k = 0; k < all; k++) {
             streamOffsets[k + 1] = streamOffsets[k] + sizes[k];
         }
-        streamRecords = new int[streamOffsets[s]];
-        for (int k = 0; k < s; k++) {
+        streamRecords = new int[streamOffsets[all]];
+        for (int k = 0; k < all; k++) {
             if (sizes[k] > 0) {
                 System.arraycopy(lists[k], 0, streamRecords, streamOffsets[k], sizes[k]);
             }
@@ -160,6 +215,7 @@ final class RecordAssignment {
         for (int k : chosen) {
             free[streams.get(k).destination()] -= bytes;
             streamBytes[k] += bytes;
+            partBytes[streams.get(k).demand()] += bytes;
             if (lists[k] == null) {
                 lists[k] = new int[16];
             } else if (sizes[k] == lists[k].length) {
@@ -169,8 +225,71 @@ final class RecordAssignment {
         }
     }
 
-    /** Assigns the records; a stream may run past its quota only while it ends by {@code copyDeadlineSeconds}. */
-    static RecordAssignment of(AggregatedProblem p, List<RouteFlow> streams, double copyDeadlineSeconds) {
-        return new RecordAssignment(p, streams, copyDeadlineSeconds);
+    /**
+     * Assigns the records; a stream may run past its quota only while it ends by {@code
+     * copyDeadlineSeconds}; records that miss every stream go to spill streams if {@code spill} (the
+     * caller re-times the last wave) and the copy deadline is infinite.
+     */
+    static RecordAssignment of(
+            AggregatedProblem p, List<RouteFlow> streams, double copyDeadlineSeconds, boolean spill) {
+        return new RecordAssignment(p, streams, copyDeadlineSeconds, spill);
+    }
+
+    /**
+     * Where spill streams start: at the latest of the timeline's last interval start, every strict
+     * stream's end and every last-wave stream's start, so that capacities are constant from then on
+     * and only the last wave runs beside them; in the last wave if there is one, else in a new wave
+     * after every other.
+     */
+    private static final class Spill {
+        final double start;
+        final int wave;
+        final int[] streamOfPart;
+
+        Spill(AggregatedProblem p, List<RouteFlow> streams) {
+            double at = p.timeline.start(p.timeline.intervalCount() - 1);
+            int lastWave = -1;
+            int maxWave = -1;
+            for (RouteFlow stream : streams) {
+                maxWave = Math.max(maxWave, stream.wave());
+                if (stream.strict()) {
+                    at = Math.max(at, stream.startSeconds() + stream.quotaBytes() / stream.bytesPerSecond());
+                } else {
+                    at = Math.max(at, stream.startSeconds());
+                    lastWave = stream.wave();
+                }
+            }
+            start = at;
+            wave = lastWave >= 0 ? lastWave : maxWave + 1;
+            streamOfPart = new int[p.demandCount()];
+            Arrays.fill(streamOfPart, -1);
+        }
+
+        /**
+         * Returns the index of {@code part}'s spill stream, added to {@code streams} on the route of the
+         * part's largest stream (the first of them on ties) the first time; -1 if the part has none.
+         */
+        int streamOf(int part, int[] partStreams, List<RouteFlow> streams) {
+            if (streamOfPart[part] < 0 && partStreams.length > 0) {
+                RouteFlow largest = streams.get(partStreams[0]);
+                for (int k : partStreams) {
+                    if (streams.get(k).quotaBytes() > largest.quotaBytes()) {
+                        largest = streams.get(k);
+                    }
+                }
+                streamOfPart[part] = streams.size();
+                streams.add(new RouteFlow(
+                        part,
+                        wave,
+                        start,
+                        largest.source(),
+                        largest.destination(),
+                        largest.arcs(),
+                        0,
+                        largest.bytesPerSecond(),
+                        false));
+            }
+            return streamOfPart[part];
+        }
     }
 }

@@ -82,9 +82,12 @@ final class Timeline {
         return new Timeline(problem, releases, grid);
     }
 
-    /** Returns {@code seconds} rounded up to the step grid. */
+    /** Returns {@code seconds} rounded up to the step grid, never -0.0. */
     double up(double seconds) {
-        return Math.ceil(seconds / stepSeconds - 1e-9) * stepSeconds;
+        // Math.ceil(-1e-9) is -0.0, which the TreeSet of starts (Double.compareTo) holds apart from 0.0:
+        // an approval at 0 s made a zero-length interval [-0.0, 0.0) and a second release date. Adding
+        // +0.0 turns -0.0 into 0.0 and leaves every other value as it is.
+        return Math.ceil(seconds / stepSeconds - 1e-9) * stepSeconds + 0.0;
     }
 
     private double down(double seconds) {

@@ -81,18 +81,17 @@ final class EarliestArrivalOracleTest {
     private static final LongAdder COUNT = new LongAdder();
 
     /**
-     * Seeds where relation 3 fails today, each checked to still fail. Seed 20 is one link from the
-     * records' site into a US site that links on to a second US site; seed 28, of the same shape, failed
-     * the same way until the faster min-cost flow returned another of the equal-cost flows (seed 28: 6 records of 1 kB at CA,
-     * CA-us 1 kB/s, us-us0 2 kB/s): the least makespan is 6 s, but the plan leaves the link idle for a
-     * second and ends at 7 s, whatever the batch size, at steps of 1, 2 and 10 s (at 3 s it is exact).
-     * The horizon search stops just below 6 s (the bound reads 5.999 s), the per-slot capacities are
-     * rounded down, and the last record spills into the slot after the horizon.
+     * Returns the seeds: 50 in the default build, as many as the system property {@code
+     * residency.oracle.seeds} says otherwise ({@code ./mvnw -o -B -ntp -pl core test
+     * -Dtest=EarliestArrivalOracleTest -Dresidency.oracle.seeds=250}: all 250 pass). Seeds 20, 122, 145,
+     * 149 and 198 used to fail relation 3 (the plan a slot or so late): whole records that missed the
+     * earliest-arrival slots' strict quotas were left out of that plan, so the planner fell back to the
+     * least-makespan routing. Record assignment now spills them after the strict streams ({@link
+     * RecordAssignment}), and when both routings keep the same bytes the planner keeps the one with the
+     * smaller area (seed 6 needs that: its spilled records share one link at the end).
      */
-    private static final Set<Long> KNOWN_ABOVE_LP_END = Set.of(20L);
-
     static LongStream seeds() {
-        return LongStream.range(0, 50);
+        return LongStream.range(0, Long.getLong("residency.oracle.seeds", 50));
     }
 
     enum Cost {
@@ -131,14 +130,7 @@ final class EarliestArrivalOracleTest {
         assertThat(area).as(context).isCloseTo(plan.areaByteSeconds(), within(1e-9 * Math.max(1, area)));
         assertThat(lower).as(context).isLessThanOrEqualTo(fluidArea * (1 + 1e-9) + 1e-6);
         assertThat(plan.areaLowerBoundByteSeconds()).as(context).isLessThanOrEqualTo(upper * (1 + 1e-9) + 1e-6);
-        boolean withinHalfSlot = fluidArea <= upper * (1 + 1e-9) + 1e-6;
-        if (KNOWN_ABOVE_LP_END.contains(seed)) {
-            assertThat(withinHalfSlot)
-                    .as("%s: a known failure that now passes: remove it from KNOWN_ABOVE_LP_END", context)
-                    .isFalse();
-        } else {
-            assertThat(withinHalfSlot).as(context).isTrue();
-        }
+        assertThat(fluidArea).as(context).isLessThanOrEqualTo(upper * (1 + 1e-9) + 1e-6);
         double gap = mid > 0 ? fluidArea / mid : 1;
         GAP_SUM.add(gap);
         GAP_WORST.accumulate(gap);
