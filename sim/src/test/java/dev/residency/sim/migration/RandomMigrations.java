@@ -14,6 +14,7 @@ import dev.residency.sim.scenario.DistributionSpec;
 import dev.residency.sim.scenario.FailureSpec;
 import dev.residency.sim.scenario.Faults;
 import dev.residency.sim.scenario.LiveWrites;
+import dev.residency.sim.scenario.MaintenanceWindow;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
@@ -30,8 +31,9 @@ import java.util.SplittableRandom;
  * population of at most 15 users per jurisdiction (built user by user), a random policy, a random
  * planner and batch size, and random run settings scaled to the plan's makespan so that every run is
  * small: a deadline (sometimes) under either rule, live writes, backups kept or shredded, deletion
- * failures, corruption, random link and site failures and fixed outages. The same seed gives the same
- * migration.
+ * failures, corruption, random link and site failures and fixed outages; and for the planner, each with
+ * probability 1/3, approval gates, a late site, link maintenance windows and destination storage that
+ * binds. The same seed gives the same migration.
  */
 final class RandomMigrations {
 
@@ -90,6 +92,7 @@ final class RandomMigrations {
         // Plan once without a deadline to learn the time scale of this migration.
         MigrationPlan probe = plan(MigrationFixtures.scenario("probe", topology, policy, planning, run.build()), store);
         double makespan = Math.max(1, probe.makespanSeconds());
+        planning = gated(rng, topology, store, planning, makespan);
         double deadline = Double.NaN;
         DeadlineRule rule = rng.nextBoolean() ? DeadlineRule.ENFORCE : DeadlineRule.CONTINUE;
         if (rng.nextInt(4) != 0) {
@@ -149,6 +152,66 @@ final class RandomMigrations {
                 Double.isNaN(deadline) ? "none" : String.format("%.3fs", deadline),
                 Double.isNaN(deadline) ? "" : rule);
         return new Case(seed, MigrationSetup.prepare(scenario, store, plan), description);
+    }
+
+    /**
+     * Returns {@code planning} with the hard corners drawn on the time scale of the probe's makespan,
+     * each with probability 1/3: approval gates for some home jurisdictions, a late site, one or two
+     * link maintenance windows, and destination storage that binds (a site's room cut to a random
+     * part of the bytes stored elsewhere, by data stored outside the population).
+     */
+    private static PlanningSettings gated(
+            SplittableRandom rng, Topology topology, RecordStore store, PlanningSettings planning, double makespan) {
+        ImmutableMap.Builder<Jurisdiction, java.time.Instant> approvals = ImmutableMap.builder();
+        if (rng.nextInt(3) == 0) {
+            for (Jurisdiction home : store.jurisdictions()) {
+                if (rng.nextBoolean()) {
+                    approvals.put(home, MigrationFixtures.START.plus(millis(rng.nextDouble() * makespan / 2)));
+                }
+            }
+        }
+        ImmutableMap.Builder<String, java.time.Instant> ready = ImmutableMap.builder();
+        if (rng.nextInt(3) == 0) {
+            ready.put(
+                    topology.site(rng.nextInt(topology.siteCount())).id(),
+                    MigrationFixtures.START.plus(millis(rng.nextDouble() * makespan / 2)));
+        }
+        ImmutableList.Builder<MaintenanceWindow> maintenance = ImmutableList.builder();
+        if (rng.nextInt(3) == 0 && !topology.links().isEmpty()) {
+            for (int k = 0; k < 1 + rng.nextInt(2); k++) {
+                var link = topology.links().get(rng.nextInt(topology.links().size()));
+                double from = rng.nextDouble() * makespan;
+                maintenance.add(new MaintenanceWindow(
+                        link.from(),
+                        link.to(),
+                        MigrationFixtures.START.plus(millis(from)),
+                        MigrationFixtures.START.plus(millis(from + 0.001 + rng.nextDouble() * makespan / 3))));
+            }
+        }
+        ImmutableMap.Builder<String, Long> used = ImmutableMap.builder();
+        if (rng.nextInt(3) == 0) {
+            int site = rng.nextInt(topology.siteCount());
+            long stored = 0;
+            long total = 0;
+            for (int i = 0; i < store.size(); i++) {
+                var replicas = store.replicaSets().sites(store.replicaSet(i));
+                for (int k = 0; k < replicas.length(); k++) {
+                    stored += replicas.get(k) == site ? store.bytes(i) : 0;
+                }
+                total += store.bytes(i);
+            }
+            long room = (long) (rng.nextDouble() * total / 2);
+            long capacity = topology.site(site).storage().bytes();
+            used.put(topology.site(site).id(), Math.max(0, capacity - stored - room));
+        }
+        return new PlanningSettings(
+                planning.planner(),
+                planning.targetBatchBytes(),
+                planning.timeStep(),
+                ready.buildOrThrow(),
+                approvals.buildOrThrow(),
+                maintenance.build(),
+                used.buildOrThrow());
     }
 
     private static FailureSpec failures(SplittableRandom rng, double makespan) {
