@@ -2,6 +2,7 @@ package dev.residency.sim.migration;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.residency.data.Category;
 import dev.residency.data.PopulationGenerator;
 import dev.residency.data.RecordStore;
@@ -15,6 +16,7 @@ import dev.residency.sim.scenario.FailureSpec;
 import dev.residency.sim.scenario.Faults;
 import dev.residency.sim.scenario.LiveWrites;
 import dev.residency.sim.scenario.MaintenanceWindow;
+import dev.residency.sim.scenario.Phase;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
@@ -23,7 +25,11 @@ import dev.residency.testing.RandomInstances;
 import dev.residency.topology.Topology;
 import dev.residency.units.Bandwidth;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -33,7 +39,8 @@ import java.util.SplittableRandom;
  * small: a deadline (sometimes) under either rule, live writes, backups kept or shredded, deletion
  * failures, corruption, random link and site failures and fixed outages; and for the planner, each with
  * probability 1/3, approval gates, a late site, link maintenance windows and destination storage that
- * binds. The same seed gives the same migration.
+ * binds; and, with probability 1/3, one or two phases whose start gates their categories' batches. The
+ * same seed gives the same migration.
  */
 final class RandomMigrations {
 
@@ -135,6 +142,7 @@ final class RandomMigrations {
                     MigrationFixtures.START.plus(millis(from + 0.001 + rng.nextDouble() * makespan))));
         }
         run.faults(new Faults(links, sites, corruption, outages.build()));
+        run.phases(phases(rng, store, makespan));
         double horizon = 30 * Math.max(makespan, Double.isNaN(deadline) ? 0 : deadline) + 2 * retention + 600;
         run.horizon(millis(horizon));
         Scenario scenario = MigrationFixtures.scenario("random-" + seed, topology, policy, planning, run.build());
@@ -212,6 +220,40 @@ final class RandomMigrations {
                 approvals.buildOrThrow(),
                 maintenance.build(),
                 used.buildOrThrow());
+    }
+
+    /**
+     * Returns, with probability 1/3, one or two phases over random non-empty sets of the population's
+     * categories (they may overlap), each starting within half the probe's makespan and due at a random
+     * moment that may come before its start (a phase late by construction); otherwise none.
+     */
+    private static List<Phase> phases(SplittableRandom rng, RecordStore store, double makespan) {
+        List<Phase> phases = new ArrayList<>();
+        if (rng.nextInt(3) != 0) {
+            return phases;
+        }
+        int count = 1 + rng.nextInt(2);
+        for (int p = 0; p < count; p++) {
+            Set<String> categories = new LinkedHashSet<>();
+            for (Category category : store.categories()) {
+                if (rng.nextBoolean()) {
+                    categories.add(category.name());
+                }
+            }
+            if (categories.isEmpty()) {
+                categories.add(store.categories()
+                        .get(rng.nextInt(store.categories().size()))
+                        .name());
+            }
+            double start = rng.nextDouble() * makespan / 2;
+            double due = rng.nextDouble() * makespan;
+            phases.add(new Phase(
+                    "phase-" + p,
+                    ImmutableSet.copyOf(categories),
+                    MigrationFixtures.START.plus(millis(start)),
+                    MigrationFixtures.START.plus(millis(due))));
+        }
+        return phases;
     }
 
     private static FailureSpec failures(SplittableRandom rng, double makespan) {
