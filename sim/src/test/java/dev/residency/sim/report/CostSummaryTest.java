@@ -65,6 +65,12 @@ final class CostSummaryTest {
     }
 
     @Test
+    void label_isTheReportsName() {
+        assertThat(CostKind.ONE_OFF.label()).isEqualTo("one-off");
+        assertThat(CostKind.STORAGE.label()).isEqualTo("storage");
+    }
+
+    @Test
     void sumModelled_nothingPriced_isNaN_zeroPriced_isZero() {
         assertThat(RunCosts.sumModelled(Double.NaN, Double.NaN)).isNaN();
         assertThat(RunCosts.sumModelled()).isNaN();
@@ -121,6 +127,9 @@ final class CostSummaryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("replication 4 has other sites than replication 0");
         assertThatThrownBy(() -> CostSummary.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CostSummary.of(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("results");
         assertThatThrownBy(() -> new RunCosts(ImmutableList.of(), -1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("months must not be negative, was -1.0");

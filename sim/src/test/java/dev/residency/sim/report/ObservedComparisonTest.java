@@ -110,5 +110,8 @@ final class ObservedComparisonTest {
                 .hasMessage("observed site \"dc9\" is not reported by the run");
         assertThatThrownBy(() -> ObservedComparison.of(List.of(other), START, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ObservedComparison.of(List.of(other), START, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("results");
     }
 }

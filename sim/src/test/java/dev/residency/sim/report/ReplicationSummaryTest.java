@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.common.collect.ImmutableSortedMap;
 import dev.residency.sim.report.ReplicationSummary.BandPoint;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,84 @@ final class ReplicationSummaryTest {
         // still holds its 0 s value, 7.
         assertThat(s.band()).extracting(BandPoint::seconds).containsExactly(0.0, 60.0, 120.0);
         assertThat(s.band().get(1).min()).isEqualTo(7);
+    }
+
+    @Test
+    void of_laterEndWithFewerSamples_givesTheInstants() {
+        RunResult later = run(
+                0,
+                0,
+                0,
+                true,
+                series(new double[] {0, 120}, new long[] {4, 2}, new long[] {0, 0}, new long[] {0, 0}),
+                Map.of(),
+                List.of(),
+                RunResults.noCosts());
+        RunResult denser = run(
+                1,
+                0,
+                0,
+                true,
+                series(new double[] {0, 30, 60}, new long[] {8, 6, 1}, new long[] {0, 0, 0}, new long[] {0, 0, 0}),
+                Map.of(),
+                List.of(),
+                RunResults.noCosts());
+
+        ReplicationSummary s = ReplicationSummary.of(List.of(denser, later));
+
+        // The run ending last (120 s) sets the instants, though the other has more samples; at 120 s the
+        // denser run holds its 60 s value, 1.
+        assertThat(s.band()).containsExactly(new BandPoint(0, 4, 6, 8, 6), new BandPoint(120, 1, 1.5, 2, 1.5));
+    }
+
+    @Test
+    void of_perRunFigures_areAveraged() {
+        RunResult one = figures(0, 100, 1_000, new ForcedLoss(30, 3, 2, ImmutableSortedMap.of("videos", 30L), 7), 4);
+        RunResult two = figures(1, 300, 3_000, new ForcedLoss(10, 1, 1, ImmutableSortedMap.of(), 1), 0);
+
+        ReplicationSummary s = ReplicationSummary.of(List.of(one, two));
+
+        // Means: violating at the deadline (100 + 300) / 2, moved (1,000 + 3,000) / 2, forced loss
+        // bytes (30 + 10) / 2, users (2 + 1) / 2, lost writes (7 + 1) / 2, copy retries (4 + 0) / 2,
+        // egress price (0 + 1) / 2 (each run's replication index).
+        assertThat(s.violatingAtDeadline().mean()).isCloseTo(200, within(EPS));
+        assertThat(s.bytesMoved().mean()).isCloseTo(2_000, within(EPS));
+        assertThat(s.forcedLossBytes().mean()).isCloseTo(20, within(EPS));
+        assertThat(s.forcedLossUsers().mean()).isCloseTo(1.5, within(EPS));
+        assertThat(s.forcedLostWrites().mean()).isCloseTo(4, within(EPS));
+        assertThat(s.copyRetries().mean()).isCloseTo(2, within(EPS));
+        assertThat(s.egressCostUsd().mean()).isCloseTo(0.5, within(EPS));
+    }
+
+    private static RunResult figures(int replication, long violating, long moved, ForcedLoss loss, int retries) {
+        RunResult r = run(replication, 0, 0, true);
+        return new RunResult(
+                r.scenario(),
+                r.seed(),
+                replication,
+                r.deadlineSeconds(),
+                r.enforced(),
+                r.liveComplianceSeconds(),
+                r.fullComplianceSeconds(),
+                r.endSeconds(),
+                violating,
+                r.blockedBytes(),
+                r.metDeadline(),
+                moved,
+                r.catchUpBytes(),
+                r.retransferBytes(),
+                r.deletedByReason(),
+                loss,
+                replication,
+                retries,
+                r.deletionRetries(),
+                r.linkFailures(),
+                r.siteFailures(),
+                r.events(),
+                r.series(),
+                r.batches(),
+                r.milestones(),
+                r.costs());
     }
 
     @Test

@@ -101,7 +101,47 @@ final class RunResultTest {
                         costs(9))
                 .fingerprint());
 
-        assertThat(fingerprints).hasSize(11).allSatisfy(f -> assertThat(f).hasSize(64));
+        // The same total in another split between US and CA.
+        fingerprints.add(base(
+                        series(new double[] {0, 60}, new long[] {100, 45}, new long[] {10, 10}, new long[] {0, 0}),
+                        milestones(20),
+                        costs(9))
+                .fingerprint());
+        // A forced loss that differs only in its bytes per category.
+        fingerprints.add(withLoss(r, new ForcedLoss(0, 0, 0, ImmutableSortedMap.of("videos", 0L), 0))
+                .fingerprint());
+
+        assertThat(fingerprints).hasSize(13).allSatisfy(f -> assertThat(f).hasSize(64));
+    }
+
+    private static RunResult withLoss(RunResult r, ForcedLoss loss) {
+        return new RunResult(
+                r.scenario(),
+                r.seed(),
+                r.replication(),
+                r.deadlineSeconds(),
+                r.enforced(),
+                r.liveComplianceSeconds(),
+                r.fullComplianceSeconds(),
+                r.endSeconds(),
+                r.violatingAtDeadline(),
+                r.blockedBytes(),
+                r.metDeadline(),
+                r.bytesMoved(),
+                r.catchUpBytes(),
+                r.retransferBytes(),
+                r.deletedByReason(),
+                loss,
+                r.egressCostUsd(),
+                r.copyRetries(),
+                r.deletionRetries(),
+                r.linkFailures(),
+                r.siteFailures(),
+                r.events(),
+                r.series(),
+                r.batches(),
+                r.milestones(),
+                r.costs());
     }
 
     private static RunResult withBatches(RunResult r, BatchOutcome... batches) {
