@@ -126,7 +126,9 @@ final class CostSummaryTest {
         assertThatThrownBy(() -> CostSummary.of(List.of(priced(0, first()), priced(4, renamed))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("replication 4 has other sites than replication 0");
-        assertThatThrownBy(() -> CostSummary.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CostSummary.of(List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a cost summary needs at least one run");
         assertThatThrownBy(() -> CostSummary.of(null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("results");

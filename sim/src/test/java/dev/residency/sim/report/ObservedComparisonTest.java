@@ -109,7 +109,8 @@ final class ObservedComparisonTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("observed site \"dc9\" is not reported by the run");
         assertThatThrownBy(() -> ObservedComparison.of(List.of(other), START, List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a comparison needs at least one run");
         assertThatThrownBy(() -> ObservedComparison.of(List.of(other), START, null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("results");
