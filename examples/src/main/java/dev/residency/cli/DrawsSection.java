@@ -6,6 +6,7 @@ import dev.residency.sim.scenario.UncertainInput;
 import dev.residency.sim.study.Assumptions;
 import dev.residency.sim.study.InputDraws;
 import dev.residency.sim.study.Outcome;
+import dev.residency.units.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,6 +93,47 @@ final class DrawsSection {
     }
 
     private record Drawn(String text, double order, RunResult run) {}
+
+    /** The path of the backup retention, the one drawn input the report's sentences name. */
+    static final String RETENTION = "run.backups.retention";
+
+    /**
+     * Returns how the report names the backup retention: the scenario's value when it was not drawn,
+     * else the smallest and largest value the replications drew (such as {@code 21d to 262d (drawn per
+     * replication)}), or the one value if all drew the same.
+     */
+    static String retention(Outcome outcome) {
+        int index = -1;
+        for (int i = 0; i < outcome.drawn().size(); i++) {
+            if (outcome.drawn().get(i).path().equals(RETENTION)) {
+                index = i;
+            }
+        }
+        List<String> values = new ArrayList<>();
+        for (int r = 0; index >= 0 && r < outcome.draws().size(); r++) {
+            values.add(outcome.draws().get(r).get(index).value());
+        }
+        return retention(Durations.format(outcome.scenario().run().backups().retention()), values);
+    }
+
+    /**
+     * Returns {@code central} if {@code drawn} is empty, else the range of the drawn values, ordered
+     * by their quantity: {@code LOW to HIGH (drawn per replication)}, or {@code VALUE (drawn per
+     * replication)} when they are all equal.
+     */
+    static String retention(String central, List<String> drawn) {
+        if (drawn.isEmpty()) {
+            return central;
+        }
+        List<Drawn> values = new ArrayList<>();
+        for (int r = 0; r < drawn.size(); r++) {
+            values.add(new Drawn(drawn.get(r), order(drawn.get(r), r), null));
+        }
+        values.sort(Comparator.comparingDouble(Drawn::order));
+        String low = values.get(0).text();
+        String high = values.get(values.size() - 1).text();
+        return (low.equals(high) ? low : low + " to " + high) + " (drawn per replication)";
+    }
 
     /** Orders a drawn value by its quantity (a choice's values, which are no quantities, by run order). */
     private static double order(String text, int replication) {

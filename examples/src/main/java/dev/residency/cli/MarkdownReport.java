@@ -51,12 +51,33 @@ final class MarkdownReport {
      */
     static String render(
             Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline, String sections) {
+        return render(
+                scenario,
+                plan,
+                summary,
+                deadline,
+                sections,
+                Durations.format(scenario.run().backups().retention()));
+    }
+
+    /**
+     * Renders the report as {@link #render(Scenario, MigrationPlan, ReplicationSummary, double, String)}
+     * does, naming the backup retention as {@code retention} (what the runs drew, when they drew it;
+     * see {@link DrawsSection#retention(dev.residency.sim.study.Outcome)}).
+     */
+    static String render(
+            Scenario scenario,
+            MigrationPlan plan,
+            ReplicationSummary summary,
+            double deadline,
+            String sections,
+            String retention) {
         StringBuilder md = new StringBuilder();
         RunSettings run = scenario.run();
         Instant start = run.start();
         md.append("# ").append(scenario.name()).append(": is the commitment met?\n\n");
         md.append(headline(scenario, plan, summary, deadline)).append("\n\n");
-        String why = why(scenario, plan, summary, deadline);
+        String why = why(scenario, plan, summary, deadline, retention);
         if (!why.isEmpty()) {
             md.append(why).append("\n\n");
         }
@@ -226,7 +247,7 @@ final class MarkdownReport {
                 "- Backups of deleted data: %s.%n",
                 run.backups().cryptoShred()
                         ? "crypto-shredded at deletion"
-                        : "kept for " + Durations.format(run.backups().retention()) + " after deletion"));
+                        : "kept for " + retention + " after deletion"));
         run.liveWrites()
                 .forEach((home, w) -> md.append(String.format(
                         Locale.ROOT,
@@ -374,7 +395,8 @@ final class MarkdownReport {
     }
 
     /** Explains a missed deadline when live systems were clean in time and only backups were late. */
-    private static String why(Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline) {
+    static String why(
+            Scenario scenario, MigrationPlan plan, ReplicationSummary summary, double deadline, String retention) {
         if (Double.isNaN(deadline) || summary.metDeadline().successes() == summary.runs()) {
             return "";
         }
@@ -390,7 +412,7 @@ final class MarkdownReport {
                     blockedNote(plan).isEmpty() ? "" : " (blocked data aside)",
                     live.max(),
                     deadline / Formats.DAY,
-                    Durations.format(scenario.run().backups().retention()));
+                    retention);
         }
         return "";
     }

@@ -181,7 +181,8 @@ final class RunCommand implements Callable<Integer> {
                                                 scenario.run().observed(),
                                                 scenario.run().start(),
                                                 results))
-                                + MilestoneReport.markdown(scenario, milestones)),
+                                + MilestoneReport.markdown(scenario, milestones),
+                        DrawsSection.retention(outcome)),
                 overrides);
         report = DrawsSection.insert(
                 report,

@@ -2,6 +2,8 @@ package dev.residency.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import dev.residency.sim.report.CostKind;
@@ -17,6 +19,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +109,106 @@ final class ReportWordingTest {
         String report = Files.readString(out.resolve("report.md"));
 
         assertThat(report).doesNotContain("US$ 0 ").doesNotContain("US$ 0\n").contains("not modelled");
+    }
+
+    /**
+     * A small scenario whose live systems are clean within minutes, whose deadline (44 days) falls
+     * before any backup ages out, and whose backup retention is drawn from 60 to 90 days: the "Why"
+     * sentence and the backups line name the retentions the runs drew, read back from {@code
+     * summary.json}, not the central 75 days; at central values they name 75 days.
+     */
+    @Test
+    void why_retentionDrawn_namesTheDrawnRetentionsNotTheCentralOne() throws IOException {
+        Path scenario = tmp.resolve("drawn-retention.yaml");
+        Files.writeString(
+                scenario,
+                String.join(
+                        "\n",
+                        "name: drawn-retention",
+                        "sites:",
+                        "  - {id: src, jurisdiction: SG, operator: Old, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}",
+                        "  - {id: dst, jurisdiction: US, operator: New, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}",
+                        "links:",
+                        "  - {from: src, to: dst, bandwidth: 10 Gbps}",
+                        "population:",
+                        "  scale: 10",
+                        "  users: {US: 100}",
+                        "  categories:",
+                        "    - {name: videos, medianSize: 1 MB}",
+                        "  placements: {US: [src]}",
+                        "policy:",
+                        "  rules:",
+                        "    - {name: us-in-us, homes: [US], allowed: {jurisdictions: [US]}}",
+                        "run:",
+                        "  start: 2020-08-02",
+                        "  deadline: 2020-09-15",
+                        "  replications: 4",
+                        "  backups: {retention: {uniform: [60d, 90d]}, cryptoShred: false}",
+                        ""));
+        Path drawn = tmp.resolve("drawn");
+        Path central = tmp.resolve("central");
+
+        CliRunner d = CliRunner.run(
+                "run", scenario.toString(), "--quiet", "--decides-replications", "0", "--out", drawn.toString());
+        CliRunner c = CliRunner.run(
+                "run",
+                scenario.toString(),
+                "--quiet",
+                "--decides-replications",
+                "0",
+                "--assumptions",
+                "central",
+                "--out",
+                central.toString());
+
+        assertThat(d.status()).as(d.err()).isZero();
+        assertThat(c.status()).as(c.err()).isZero();
+        JsonNode runs = new ObjectMapper()
+                .readTree(Files.readString(drawn.resolve("summary.json")))
+                .get("runs");
+        List<String> values = new ArrayList<>();
+        runs.forEach(run -> values.add(run.at("/draws/run.backups.retention").asText()));
+        assertThat(values).hasSize(4).doesNotContain("");
+        // Order the four draws by their length, read from the text summary.json holds ("71d 4h ...").
+        values.sort(Comparator.comparingLong(ReportWordingTest::seconds));
+        String range = values.get(0) + " to " + values.get(3) + " (drawn per replication)";
+        String report = Files.readString(drawn.resolve("report.md"));
+        assertThat(report)
+                .contains("Why: live systems were free of violating copies")
+                .contains("what misses it is the backups of deleted data, kept " + range + " after deletion.")
+                .contains("Backups of deleted data: kept for " + range + " after deletion.")
+                .doesNotContain("kept 75d");
+        assertThat(Files.readString(central.resolve("report.md")))
+                .contains("what misses it is the backups of deleted data, kept 75d after deletion.")
+                .contains("Backups of deleted data: kept for 75d after deletion.");
+    }
+
+    /** Returns the seconds of a duration written in days, hours, minutes and seconds ("71d 4h 3s"), milliseconds left out. */
+    private static long seconds(String text) {
+        long total = 0;
+        for (String part : text.trim().split(" +")) {
+            if (part.endsWith("ms")) {
+                continue; // under a second: no tie among draws of 60 to 90 days comes down to it
+            }
+            long n = Long.parseLong(part.substring(0, part.length() - 1));
+            total += n
+                    * switch (part.charAt(part.length() - 1)) {
+                        case 'd' -> 86_400;
+                        case 'h' -> 3_600;
+                        case 'm' -> 60;
+                        case 's' -> 1;
+                        default -> throw new AssertionError("unexpected duration " + text);
+                    };
+        }
+        return total;
+    }
+
+    @Test
+    void retention_drawnValues_areNamedByTheirRange() {
+        assertThat(DrawsSection.retention("180d", List.of())).isEqualTo("180d");
+        assertThat(DrawsSection.retention("180d", List.of("90d", "14d 12h", "270d")))
+                .isEqualTo("14d 12h to 270d (drawn per replication)");
+        assertThat(DrawsSection.retention("180d", List.of("30d", "30d"))).isEqualTo("30d (drawn per replication)");
     }
 
     private static ReplicationSummary summary(ImmutableSortedMap<String, Estimate> byReason) {

@@ -2,6 +2,7 @@ package dev.residency.sim.migration;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.residency.data.Category;
 import dev.residency.data.PopulationGenerator;
 import dev.residency.data.RecordStore;
@@ -14,6 +15,8 @@ import dev.residency.sim.scenario.DistributionSpec;
 import dev.residency.sim.scenario.FailureSpec;
 import dev.residency.sim.scenario.Faults;
 import dev.residency.sim.scenario.LiveWrites;
+import dev.residency.sim.scenario.MaintenanceWindow;
+import dev.residency.sim.scenario.Phase;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
@@ -22,7 +25,11 @@ import dev.residency.testing.RandomInstances;
 import dev.residency.topology.Topology;
 import dev.residency.units.Bandwidth;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -30,8 +37,10 @@ import java.util.SplittableRandom;
  * population of at most 15 users per jurisdiction (built user by user), a random policy, a random
  * planner and batch size, and random run settings scaled to the plan's makespan so that every run is
  * small: a deadline (sometimes) under either rule, live writes, backups kept or shredded, deletion
- * failures, corruption, random link and site failures and fixed outages. The same seed gives the same
- * migration.
+ * failures, corruption, random link and site failures and fixed outages; and for the planner, each with
+ * probability 1/3, approval gates, a late site, link maintenance windows and destination storage that
+ * binds; and, with probability 1/3, one or two phases whose start gates their categories' batches. The
+ * same seed gives the same migration.
  */
 final class RandomMigrations {
 
@@ -90,6 +99,7 @@ final class RandomMigrations {
         // Plan once without a deadline to learn the time scale of this migration.
         MigrationPlan probe = plan(MigrationFixtures.scenario("probe", topology, policy, planning, run.build()), store);
         double makespan = Math.max(1, probe.makespanSeconds());
+        planning = gated(rng, topology, store, planning, makespan);
         double deadline = Double.NaN;
         DeadlineRule rule = rng.nextBoolean() ? DeadlineRule.ENFORCE : DeadlineRule.CONTINUE;
         if (rng.nextInt(4) != 0) {
@@ -132,6 +142,7 @@ final class RandomMigrations {
                     MigrationFixtures.START.plus(millis(from + 0.001 + rng.nextDouble() * makespan))));
         }
         run.faults(new Faults(links, sites, corruption, outages.build()));
+        run.phases(phases(rng, store, makespan));
         double horizon = 30 * Math.max(makespan, Double.isNaN(deadline) ? 0 : deadline) + 2 * retention + 600;
         run.horizon(millis(horizon));
         Scenario scenario = MigrationFixtures.scenario("random-" + seed, topology, policy, planning, run.build());
@@ -149,6 +160,100 @@ final class RandomMigrations {
                 Double.isNaN(deadline) ? "none" : String.format("%.3fs", deadline),
                 Double.isNaN(deadline) ? "" : rule);
         return new Case(seed, MigrationSetup.prepare(scenario, store, plan), description);
+    }
+
+    /**
+     * Returns {@code planning} with the hard corners drawn on the time scale of the probe's makespan,
+     * each with probability 1/3: approval gates for some home jurisdictions, a late site, one or two
+     * link maintenance windows, and destination storage that binds (a site's room cut to a random
+     * part of the bytes stored elsewhere, by data stored outside the population).
+     */
+    private static PlanningSettings gated(
+            SplittableRandom rng, Topology topology, RecordStore store, PlanningSettings planning, double makespan) {
+        ImmutableMap.Builder<Jurisdiction, java.time.Instant> approvals = ImmutableMap.builder();
+        if (rng.nextInt(3) == 0) {
+            for (Jurisdiction home : store.jurisdictions()) {
+                if (rng.nextBoolean()) {
+                    approvals.put(home, MigrationFixtures.START.plus(millis(rng.nextDouble() * makespan / 2)));
+                }
+            }
+        }
+        ImmutableMap.Builder<String, java.time.Instant> ready = ImmutableMap.builder();
+        if (rng.nextInt(3) == 0) {
+            ready.put(
+                    topology.site(rng.nextInt(topology.siteCount())).id(),
+                    MigrationFixtures.START.plus(millis(rng.nextDouble() * makespan / 2)));
+        }
+        ImmutableList.Builder<MaintenanceWindow> maintenance = ImmutableList.builder();
+        if (rng.nextInt(3) == 0 && !topology.links().isEmpty()) {
+            for (int k = 0; k < 1 + rng.nextInt(2); k++) {
+                var link = topology.links().get(rng.nextInt(topology.links().size()));
+                double from = rng.nextDouble() * makespan;
+                maintenance.add(new MaintenanceWindow(
+                        link.from(),
+                        link.to(),
+                        MigrationFixtures.START.plus(millis(from)),
+                        MigrationFixtures.START.plus(millis(from + 0.001 + rng.nextDouble() * makespan / 3))));
+            }
+        }
+        ImmutableMap.Builder<String, Long> used = ImmutableMap.builder();
+        if (rng.nextInt(3) == 0) {
+            int site = rng.nextInt(topology.siteCount());
+            long stored = 0;
+            long total = 0;
+            for (int i = 0; i < store.size(); i++) {
+                var replicas = store.replicaSets().sites(store.replicaSet(i));
+                for (int k = 0; k < replicas.length(); k++) {
+                    stored += replicas.get(k) == site ? store.bytes(i) : 0;
+                }
+                total += store.bytes(i);
+            }
+            long room = (long) (rng.nextDouble() * total / 2);
+            long capacity = topology.site(site).storage().bytes();
+            used.put(topology.site(site).id(), Math.max(0, capacity - stored - room));
+        }
+        return new PlanningSettings(
+                planning.planner(),
+                planning.targetBatchBytes(),
+                planning.timeStep(),
+                ready.buildOrThrow(),
+                approvals.buildOrThrow(),
+                maintenance.build(),
+                used.buildOrThrow());
+    }
+
+    /**
+     * Returns, with probability 1/3, one or two phases over random non-empty sets of the population's
+     * categories (they may overlap), each starting within half the probe's makespan and due at a random
+     * moment that may come before its start (a phase late by construction); otherwise none.
+     */
+    private static List<Phase> phases(SplittableRandom rng, RecordStore store, double makespan) {
+        List<Phase> phases = new ArrayList<>();
+        if (rng.nextInt(3) != 0) {
+            return phases;
+        }
+        int count = 1 + rng.nextInt(2);
+        for (int p = 0; p < count; p++) {
+            Set<String> categories = new LinkedHashSet<>();
+            for (Category category : store.categories()) {
+                if (rng.nextBoolean()) {
+                    categories.add(category.name());
+                }
+            }
+            if (categories.isEmpty()) {
+                categories.add(store.categories()
+                        .get(rng.nextInt(store.categories().size()))
+                        .name());
+            }
+            double start = rng.nextDouble() * makespan / 2;
+            double due = rng.nextDouble() * makespan;
+            phases.add(new Phase(
+                    "phase-" + p,
+                    ImmutableSet.copyOf(categories),
+                    MigrationFixtures.START.plus(millis(start)),
+                    MigrationFixtures.START.plus(millis(due))));
+        }
+        return phases;
     }
 
     private static FailureSpec failures(SplittableRandom rng, double makespan) {

@@ -90,9 +90,13 @@ final class EstimateTest {
         assertThat(scaled.max()).isEqualTo(3000);
         assertThat(scaled.ciHigh() - scaled.ciLow()).isCloseTo(1000 * (e.ciHigh() - e.ciLow()), within(1e-9));
         assertThat(scaled.n()).isEqualTo(3);
+        assertThat(scaled.median()).isEqualTo(2000);
+        assertThat(scaled.ciLow()).isCloseTo(1000 * e.ciLow(), within(1e-9));
         assertThat(shifted.mean()).isEqualTo(0);
         assertThat(shifted.min()).isEqualTo(-1);
         assertThat(shifted.max()).isEqualTo(1);
+        assertThat(shifted.median()).isEqualTo(0);
+        assertThat(shifted.ciLow()).isCloseTo(e.ciLow() - 2, within(1e-12));
         assertThat(shifted.ciHigh() - shifted.ciLow()).isCloseTo(e.ciHigh() - e.ciLow(), within(1e-12));
         assertThatThrownBy(() -> e.times(0)).hasMessageContaining("factor");
     }

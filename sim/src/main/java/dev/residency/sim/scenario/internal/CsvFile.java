@@ -47,7 +47,9 @@ final class CsvFile {
         }
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(path.get(), BasicFileAttributes.class);
+            // The type is checked before the file is opened, never after: opening a FIFO for reading
+            // blocks until a writer comes. The path is the real one, so no link is followed here.
+            attributes = Files.readAttributes(path.get(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | RuntimeException e) {
             csvNode.error("cannot read \"%s\": %s", file, e.getClass().getSimpleName());
             return Optional.empty();
@@ -68,7 +70,8 @@ final class CsvFile {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(path.get()), decoder))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(path.get(), LinkOption.NOFOLLOW_LINKS), decoder))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 chars += line.length() + 1;
                 if (chars > maxBytes) {
