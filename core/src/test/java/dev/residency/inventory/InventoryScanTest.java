@@ -28,6 +28,8 @@ final class InventoryScanTest {
         GroupKey c = b.key(COLUMNS, "US", "profile", " va | sg ;va", null);
         assertThat(a).isEqualTo(c);
         assertThat(a.sites()).isEqualTo(ImmutableIntArray.of(0, 1));
+        // The same raw cells again: the key parsed the first time.
+        assertThat(b.key(COLUMNS, "US", "profile", "sg;va", false)).isSameAs(a);
     }
 
     @Test
