@@ -1,16 +1,13 @@
 package dev.residency.inventory;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.primitives.ImmutableIntArray;
 import dev.residency.audit.BlockReason;
-import dev.residency.audit.Tally;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.plan.BlockedGroup;
-import dev.residency.plan.Classification;
 import dev.residency.plan.Deletion;
 import dev.residency.plan.DeletionReason;
 import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PlanFixtures;
 import dev.residency.plan.TransferBatch;
 import dev.residency.topology.Route;
 import dev.residency.topology.Topology;
@@ -31,26 +28,9 @@ final class HandPlans {
 
     private HandPlans() {}
 
-    /** A plan with zero estimates around the given batches, deletions and blocked groups. */
+    /** A plan of the given decisions with zero estimates. */
     static MigrationPlan plan(List<TransferBatch> batches, List<Deletion> deletions, List<BlockedGroup> blocked) {
-        Classification none = new Classification(
-                Tally.ZERO, ImmutableSortedMap.of(), ImmutableSortedMap.of(), ImmutableSortedMap.of());
-        return new MigrationPlan(
-                "hand",
-                none,
-                ImmutableList.copyOf(batches),
-                ImmutableList.copyOf(deletions),
-                ImmutableList.copyOf(blocked),
-                0,
-                0,
-                0,
-                0,
-                ImmutableSortedMap.of(),
-                0,
-                "hand",
-                0,
-                0,
-                ImmutableList.of());
+        return PlanFixtures.decisionsOnly(batches, deletions, blocked);
     }
 
     /** A batch copying {@code records} from sg to va. */
