@@ -7,6 +7,7 @@ import dev.residency.geo.Jurisdiction;
 import dev.residency.testing.RandomInstances;
 import dev.residency.testing.RandomInstances.Instance;
 import dev.residency.topology.Topology;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,5 +154,33 @@ final class RecordGroupsTest {
         assertThat(groups.count()).isGreaterThan(1_000);
         assertThat(records).isEqualTo(50_000);
         assertThat(bytes).isEqualTo(expectedBytes).isEqualTo(store.totalBytes());
+    }
+
+    @Test
+    void of_keyZeroFirstSeenAfterTheTableGrew_getsItsOwnGroup() {
+        // Key 0 is (replica set 0, home 0, category 0, no hold). Record 0 is held (key 1), so key 0
+        // first appears after the table (128 slots for one replica set) grew at the 65th group: the
+        // rehash must carry the 65 groups that exist and nothing else. Then every key comes again.
+        Topology t = RandomInstances.topology(new SplittableRandom(1), 3, 0);
+        RecordStore.Builder b = RecordStore.builder(t, 142);
+        List<Category> categories = new ArrayList<>();
+        for (int c = 0; c < 70; c++) {
+            categories.add(new Category("c" + c, true, true, false));
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            b.add(0, Jurisdiction.US, categories.get(0), 1, true, 0);
+            for (int c = 1; c < 70; c++) {
+                b.add(c, Jurisdiction.US, categories.get(c), 1, false, 0);
+            }
+            b.add(70, Jurisdiction.US, categories.get(0), 1, false, 0);
+        }
+        RecordGroups groups = RecordGroups.of(b.build());
+        // Groups 0 to 69 are categories c0 (held) to c69; group 70 is c0 without hold; two records each.
+        assertThat(groups.count()).isEqualTo(71);
+        for (int g = 0; g < 71; g++) {
+            assertThat(groups.records(g)).as("group %d", g).isEqualTo(2);
+            assertThat(groups.category(g)).as("group %d", g).isEqualTo(g == 70 ? 0 : g);
+            assertThat(groups.legalHold(g)).as("group %d", g).isEqualTo(g == 0);
+        }
     }
 }

@@ -28,6 +28,8 @@ final class InventoryScanTest {
         GroupKey c = b.key(COLUMNS, "US", "profile", " va | sg ;va", null);
         assertThat(a).isEqualTo(c);
         assertThat(a.sites()).isEqualTo(ImmutableIntArray.of(0, 1));
+        // The same raw cells again: the key parsed the first time.
+        assertThat(b.key(COLUMNS, "US", "profile", "sg;va", false)).isSameAs(a);
     }
 
     @Test
@@ -76,5 +78,45 @@ final class InventoryScanTest {
         InventoryScan.Builder b = InventoryScan.builder(TOPOLOGY, CATEGORIES, 4);
         GroupKey k = b.key(COLUMNS, "US", "profile", "va", false);
         assertThatThrownBy(() -> b.add(k, 4, 1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void builder_shardCount_checkedAtBothEnds() throws InventoryException {
+        assertThatThrownBy(() -> InventoryScan.builder(TOPOLOGY, CATEGORIES, 0))
+                .hasMessage("shards must be in 1..1048576, was 0");
+        assertThatThrownBy(() -> InventoryScan.builder(TOPOLOGY, CATEGORIES, ObjectShards.MAX_SHARDS + 1))
+                .hasMessage("shards must be in 1..1048576, was 1048577");
+        InventoryScan.Builder b = InventoryScan.builder(TOPOLOGY, CATEGORIES, ObjectShards.MAX_SHARDS);
+        GroupKey k = b.key(COLUMNS, "US", "profile", "va", false);
+        InventoryScan scan = b.add(k, ObjectShards.MAX_SHARDS - 1, 1, 0).build(0);
+        assertThat(scan.units()).containsExactly(new InventoryUnit(k, ObjectShards.MAX_SHARDS - 1, 1, 0));
+        assertThat(scan.rowsRead()).isZero();
+    }
+
+    @Test
+    void add_countsCheckedAndBytesSummedExactly() throws InventoryException {
+        InventoryScan.Builder b = InventoryScan.builder(TOPOLOGY, CATEGORIES, 2);
+        GroupKey k = b.key(COLUMNS, "US", "profile", "va", false);
+        assertThatThrownBy(() -> b.add(k, 0, 0, 1)).hasMessage("objects must be positive and bytes not negative: 0, 1");
+        assertThatThrownBy(() -> b.add(k, 0, 1, -1))
+                .hasMessage("objects must be positive and bytes not negative: 1, -1");
+        assertThatThrownBy(() -> b.add(k, -1, 1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        b.add(k, 1, 1, Long.MAX_VALUE);
+        assertThatThrownBy(() -> b.add(k, 1, 1, 1)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> b.build(-1)).hasMessage("rowsRead must not be negative, was -1");
+    }
+
+    @Test
+    void unit_byIndex_andTotals() throws InventoryException {
+        InventoryScan.Builder b = InventoryScan.builder(TOPOLOGY, CATEGORIES, 2);
+        GroupKey k = b.key(COLUMNS, "US", "videos", "sg", true);
+        InventoryScan scan = b.add(k, 1, 2, 30).add(k, 0, 5, 12).build(7);
+        assertThat(scan.unit(1)).isEqualTo(new InventoryUnit(k, 1, 2, 30));
+        assertThat(scan.bytes()).isEqualTo(42);
+        assertThat(scan.objects()).isEqualTo(7);
+        assertThat(scan.topology()).isSameAs(TOPOLOGY);
+        assertThatThrownBy(() -> scan.unit(2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(InventoryScan.builder(TOPOLOGY, CATEGORIES, 1).build(0).groups())
+                .isEmpty();
     }
 }

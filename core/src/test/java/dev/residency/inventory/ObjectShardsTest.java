@@ -50,4 +50,21 @@ final class ObjectShardsTest {
         assertThatThrownBy(() -> ObjectShards.sql("id", ObjectShards.MAX_SHARDS + 1))
                 .hasMessageContaining("shards must be in 1..");
     }
+
+    @Test
+    void shardOf_mostShards_accepted() {
+        // 48271 < 2^20, so object 1 is in shard 48271 of 2^20.
+        assertThat(ObjectShards.shardOf(1, ObjectShards.MAX_SHARDS)).isEqualTo(48_271);
+        assertThatThrownBy(() -> ObjectShards.shardOf(1, ObjectShards.MAX_SHARDS + 1))
+                .hasMessage("shards must be in 1..1048576, was 1048577");
+    }
+
+    @Test
+    void sql_theFormulaSpelledOut() {
+        assertThat(ObjectShards.sql("id", 8))
+                .isEqualTo("(((((id) % 2147483647 + 2147483647) % 2147483647) * 48271) % 2147483647 % 8)");
+        assertThat(ObjectShards.sql("x", 1)).endsWith("% 1)");
+        assertThat(ObjectShards.sql("x", ObjectShards.MAX_SHARDS)).endsWith("% 1048576)");
+        assertThatThrownBy(() -> ObjectShards.sql("x", 0)).hasMessage("shards must be in 1..1048576, was 0");
+    }
 }

@@ -1,6 +1,9 @@
 package dev.residency.plan;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.residency.audit.Tally;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
@@ -149,6 +152,31 @@ public final class PlanFixtures {
                 new Bandwidth(20 + rng.nextInt(200)),
                 Duration.ofMillis(1 + rng.nextInt(100)),
                 rng.nextInt(5) * 0.01);
+    }
+
+    /**
+     * A plan of the given decisions with zero estimates and an empty classification, for code that
+     * reads only the decisions (inventory actions, writers).
+     */
+    public static MigrationPlan decisionsOnly(
+            List<TransferBatch> batches, List<Deletion> deletions, List<BlockedGroup> blocked) {
+        return new MigrationPlan(
+                "hand",
+                new Classification(
+                        Tally.ZERO, ImmutableSortedMap.of(), ImmutableSortedMap.of(), ImmutableSortedMap.of()),
+                ImmutableList.copyOf(batches),
+                ImmutableList.copyOf(deletions),
+                ImmutableList.copyOf(blocked),
+                0,
+                0,
+                0,
+                0,
+                ImmutableSortedMap.of(),
+                0,
+                "hand",
+                0,
+                0,
+                ImmutableList.of());
     }
 
     private PlanFixtures() {}
