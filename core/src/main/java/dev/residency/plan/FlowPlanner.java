@@ -26,6 +26,7 @@ public final class FlowPlanner implements Planner {
     public static final String NAME = "flow";
 
     private final Consumer<FlowNetwork> minCostFlow;
+    private final boolean exactLp;
 
     /** Creates the planner. */
     public FlowPlanner() {
@@ -33,11 +34,24 @@ public final class FlowPlanner implements Planner {
     }
 
     /**
+     * Creates a planner that routes several commodities by the sequential decomposition even where
+     * their joint LP is small ({@code exactLp} false), for the tests that measure its gap.
+     */
+    FlowPlanner(boolean exactLp) {
+        this(MinCostFlow::solve, exactLp);
+    }
+
+    /**
      * Creates a planner that solves its min-cost flows with {@code minCostFlow}; tests use solvers that
      * pick other optima among equal-cost flows to show that the plan does not depend on the choice.
      */
     FlowPlanner(Consumer<FlowNetwork> minCostFlow) {
+        this(minCostFlow, true);
+    }
+
+    private FlowPlanner(Consumer<FlowNetwork> minCostFlow, boolean exactLp) {
         this.minCostFlow = checkNotNull(minCostFlow, "minCostFlow");
+        this.exactLp = exactLp;
     }
 
     /** Returns the bytes the plan's batches move per keep priority, highest priority first. */
@@ -79,7 +93,7 @@ public final class FlowPlanner implements Planner {
         AggregatedProblem aggregated = AggregatedProblem.of(checkNotNull(problem, "problem"));
         double copyDeadline = AggregateSolver.copyDeadlineSeconds(problem);
         for (int round = 0; ; round++) {
-            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow);
+            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow, exactLp);
             PlanAssembler.Assembled assembled = PlanAssembler.assemble(
                     aggregated, solution.streams, solution.shortfall, NAME, solution.method, true, copyDeadline);
             if (!solution.fallbackStreams.isEmpty()) {
@@ -89,7 +103,9 @@ public final class FlowPlanner implements Planner {
                         solution.fallbackStreams,
                         solution.shortfall,
                         NAME,
-                        solution.method.replace(AggregateSolver.EARLIEST_ARRIVAL, AggregateSolver.LEAST_EGRESS),
+                        solution.method.replace(
+                                AggregateSolver.EARLIEST_ARRIVAL + solution.arrivalStatus,
+                                AggregateSolver.LEAST_EGRESS),
                         true,
                         copyDeadline);
                 if (compareByPriority(

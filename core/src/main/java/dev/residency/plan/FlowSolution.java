@@ -17,6 +17,15 @@ public final class FlowSolution {
     final ImmutableList<Stream> fallbackStreams;
 
     final String method;
+    /** The method's part saying how several commodities' earliest arrival was routed (empty for one). */
+    final String arrivalStatus;
+    /** The real units' cost on the earliest-arrival network (arrival, then egress), NaN if not used. */
+    final double modelCost;
+    /** The multi-commodity LP's optimum on that network, NaN if the LP was not solved. */
+    final double lpCost;
+    /** The horizon of the earliest-arrival network, in seconds, NaN if not used. */
+    final double arrivalHorizon;
+
     final int feasibilityChecks;
 
     FlowSolution(
@@ -26,6 +35,10 @@ public final class FlowSolution {
             ImmutableList<Stream> streams,
             ImmutableList<Stream> fallbackStreams,
             String method,
+            String arrivalStatus,
+            double modelCost,
+            double lpCost,
+            double arrivalHorizon,
             int feasibilityChecks) {
         this.horizonSeconds = horizonSeconds;
         this.routedBytes = routedBytes;
@@ -33,6 +46,10 @@ public final class FlowSolution {
         this.streams = streams;
         this.fallbackStreams = fallbackStreams;
         this.method = method;
+        this.arrivalStatus = arrivalStatus;
+        this.modelCost = modelCost;
+        this.lpCost = lpCost;
+        this.arrivalHorizon = arrivalHorizon;
         this.feasibilityChecks = feasibilityChecks;
     }
 
@@ -54,6 +71,15 @@ public final class FlowSolution {
     /** Returns how the flow was solved, e.g. "exact single-commodity max-flow + min-cost flow". */
     public String method() {
         return method;
+    }
+
+    /**
+     * Returns whether the earliest-arrival routing of several commodities is the exact optimum of their
+     * joint LP ({@link MultiCommodityLp}); false for one commodity (exact by itself) and for the
+     * decomposition.
+     */
+    public boolean exactLp() {
+        return !Double.isNaN(lpCost);
     }
 
     /** Returns how many max-flow feasibility checks the horizon search made. */
