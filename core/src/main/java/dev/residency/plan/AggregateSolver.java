@@ -132,6 +132,8 @@ public final class AggregateSolver {
         List<TimeExpandedNetwork> lexicographicNetworks = List.of();
         /** The real units' cost on the earliest-arrival network of the routing kept (NaN if none). */
         double modelCost = Double.NaN;
+        /** The real units' bytes times their arrival slot's midpoint on that network, in byte-seconds. */
+        double modelArea = Double.NaN;
         /** The multi-commodity LP's optimum on that network (NaN if it was not solved). */
         double lpCost = Double.NaN;
         /** How the earliest-arrival routing of several commodities was made, for the method; empty for one. */
@@ -158,6 +160,7 @@ public final class AggregateSolver {
                         ImmutableList.of(),
                         "nothing to move",
                         "",
+                        Double.NaN,
                         Double.NaN,
                         Double.NaN,
                         Double.NaN,
@@ -238,9 +241,10 @@ public final class AggregateSolver {
                 if (routing == null) {
                     earliest = false;
                     modelCost = Double.NaN;
+                    modelArea = Double.NaN;
                     lpCost = Double.NaN;
                     arrivalHorizon = Double.NaN;
-                    arrivalStatus = "";
+                    // arrivalStatus stays: "gap to LP unknown" holds for this routing too.
                     routing = bestHorizon[0] < Double.POSITIVE_INFINITY ? route(horizon, amounts, true) : null;
                     if (routing == null) {
                         routing = bestHorizon[0] < Double.POSITIVE_INFINITY ? best.get(0) : atDeadline;
@@ -265,6 +269,7 @@ public final class AggregateSolver {
                     method,
                     arrivalStatus,
                     modelCost,
+                    modelArea,
                     lpCost,
                     arrivalHorizon,
                     checks);
@@ -587,6 +592,7 @@ public final class AggregateSolver {
             }
             double tolerance = MultiCommodityLp.toleranceUnits(needs);
             double cost = 0;
+            double area = 0;
             for (int j : order) {
                 long[] units = unitsOf(j, amounts);
                 long need = Arrays.stream(units).sum();
@@ -619,6 +625,7 @@ public final class AggregateSolver {
                 }
                 minCost(ten, need);
                 cost += ten.network.totalCost();
+                area += arrivalArea(ten, horizon);
                 consume(ten, capacity);
                 networks.add(ten);
             }
@@ -654,7 +661,22 @@ public final class AggregateSolver {
                 networks.add(ten);
             }
             modelCost = cost;
+            modelArea = area;
             return networks;
+        }
+
+        /** Returns the bytes {@code ten} absorbs times the midpoint of the slot they arrive in, in byte-seconds. */
+        private double arrivalArea(TimeExpandedNetwork ten, double horizon) {
+            Timeline timeline = ten.problem.timeline;
+            double area = 0;
+            for (int k = 0; k < ten.arcInterval.length; k++) {
+                int i = ten.arcInterval[k];
+                if (i >= 0 && ten.storageSite(ten.network.head(2 * k)) >= 0) {
+                    double mid = (timeline.start(i) + Math.min(timeline.end(i), horizon)) / 2;
+                    area += (double) ten.network.flow(2 * k) * p.unitBytes * mid;
+                }
+            }
+            return area;
         }
 
         /**

@@ -103,9 +103,7 @@ public final class FlowPlanner implements Planner {
                         solution.fallbackStreams,
                         solution.shortfall,
                         NAME,
-                        solution.method.replace(
-                                AggregateSolver.EARLIEST_ARRIVAL + solution.arrivalStatus,
-                                AggregateSolver.LEAST_EGRESS),
+                        solution.fallbackMethod(),
                         true,
                         copyDeadline);
                 if (compareByPriority(

@@ -21,6 +21,8 @@ public final class FlowSolution {
     final String arrivalStatus;
     /** The real units' cost on the earliest-arrival network (arrival, then egress), NaN if not used. */
     final double modelCost;
+    /** The real units' bytes times their arrival slot's midpoint on that network, byte-seconds; NaN if not used. */
+    final double modelArea;
     /** The multi-commodity LP's optimum on that network, NaN if the LP was not solved. */
     final double lpCost;
     /** The horizon of the earliest-arrival network, in seconds, NaN if not used. */
@@ -37,6 +39,7 @@ public final class FlowSolution {
             String method,
             String arrivalStatus,
             double modelCost,
+            double modelArea,
             double lpCost,
             double arrivalHorizon,
             int feasibilityChecks) {
@@ -48,6 +51,7 @@ public final class FlowSolution {
         this.method = method;
         this.arrivalStatus = arrivalStatus;
         this.modelCost = modelCost;
+        this.modelArea = modelArea;
         this.lpCost = lpCost;
         this.arrivalHorizon = arrivalHorizon;
         this.feasibilityChecks = feasibilityChecks;
@@ -80,6 +84,14 @@ public final class FlowSolution {
      */
     public boolean exactLp() {
         return !Double.isNaN(lpCost);
+    }
+
+    /** Returns the method of the {@link #fallbackStreams}: the least-makespan routing's, by the decomposition. */
+    String fallbackMethod() {
+        String status = exactLp() && !arrivalStatus.isEmpty()
+                ? "; decomposition, gap to LP unknown (the exact LP's streams kept less by priority)"
+                : arrivalStatus;
+        return method.replace(AggregateSolver.EARLIEST_ARRIVAL + arrivalStatus, AggregateSolver.LEAST_EGRESS + status);
     }
 
     /** Returns how many max-flow feasibility checks the horizon search made. */
