@@ -126,6 +126,16 @@ final class MultiCommodityLp {
         return Optional.of(layout.solve());
     }
 
+    /**
+     * Solves the LP whatever its size (the timing program measures the simplex beyond the limits with
+     * it); {@link #solve} is the planner's entry.
+     *
+     * @throws org.apache.commons.math3.exception.MathIllegalStateException if the simplex fails
+     */
+    static Solution solveAnySize(List<TimeExpandedNetwork> networks, long[] need, long[] capacity, boolean margin) {
+        return new Layout(networks, need, capacity, margin).solve();
+    }
+
     /** The LP's variables and rows, counted before the tableau is built. */
     private static final class Layout {
         final List<TimeExpandedNetwork> networks;
