@@ -28,7 +28,7 @@ import com.google.common.collect.ImmutableSortedMap;
  *     bytes times their planned end, i.e. the area under the curve of copied bytes still to arrive (a
  *     record copied twice counts twice)
  * @param areaLowerBoundByteSeconds a lower bound on that integral for any plan moving the same bytes
- *     per demand ({@link ComplianceBounds#areaLowerBound})
+ *     per demand ({@code ComplianceBounds.areaLowerBound} in the solver)
  * @param parts per home jurisdiction and per rule, the planned compliance time and its own lower bound
  */
 public record MigrationPlan(

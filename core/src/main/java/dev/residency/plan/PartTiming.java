@@ -12,7 +12,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * @param bytes the bytes the plan copies for the part (a record copied twice counts twice)
  * @param plannedSeconds when the part's last batch ends (0 when nothing of it moves)
  * @param lowerBoundSeconds the fluid lower bound on moving those bytes with the part's demand alone on
- *     the empty network ({@link ComplianceBounds#partLowerBoundSeconds}); never above {@code
+ *     the empty network ({@code ComplianceBounds.partLowerBoundSeconds} in the solver); never above {@code
  *     plannedSeconds} for a feasible plan
  */
 public record PartTiming(String kind, String name, long bytes, double plannedSeconds, double lowerBoundSeconds) {

@@ -49,11 +49,39 @@ public record PlanOptions(
         Optional<Bandwidth> verificationRate,
         Duration cutOverTime) {
 
-    /** The default target batch size, 1 TB. */
+    /*
+     * The planning defaults live here, in core, for both kinds of caller: a library caller building
+     * PlanOptions gets DEFAULT_*, a scenario file that leaves planning.targetBatchBytes or
+     * planning.timeStep out gets SCENARIO_* (sim's PlanningSettings refers to these constants).
+     */
+
+    /**
+     * The default target batch size for a library caller, 1 TB (10^12 bytes): about 13 minutes on a
+     * 10 Gbps link, so a plan of a few sites and a few hundred terabytes still has enough batches to
+     * show its order and its rates.
+     */
     public static final long DEFAULT_TARGET_BATCH_BYTES = 1_000_000_000_000L;
 
-    /** The default time step of the time-expanded network, 1 hour. */
+    /**
+     * The default time step of the time-expanded network for a library caller, 1 hour: ready dates,
+     * approvals and maintenance windows of a small problem are rounded by at most an hour, and its
+     * network stays small because its horizon is short.
+     */
     public static final Duration DEFAULT_TIME_STEP = Duration.ofHours(1);
+
+    /**
+     * The default target batch size of a scenario file ({@code planning.targetBatchBytes} absent), 50
+     * TB (5 x 10^13 bytes): about 17 minutes at 400 Gbps, so that a fleet migration of tens of petabytes
+     * becomes thousands of batches, not millions of simulation events.
+     */
+    public static final long SCENARIO_TARGET_BATCH_BYTES = 50_000_000_000_000L;
+
+    /**
+     * The default time step of a scenario file ({@code planning.timeStep} absent), 1 day: fleet
+     * migrations run for months to years, and their gates (site ready dates, approvals) are dates, so a
+     * day keeps the time-expanded network small over such horizons without losing a gate's effect.
+     */
+    public static final Duration SCENARIO_TIME_STEP = Duration.ofDays(1);
 
     /**
      * Creates options.

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.plan.verify.PlanVerifier;
 import dev.residency.topology.Topology;
 import java.util.List;
 import org.junit.jupiter.api.Test;

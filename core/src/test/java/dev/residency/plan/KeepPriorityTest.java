@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.plan.verify.PlanVerifier;
 import dev.residency.policy.ResidencyPolicy;
 import dev.residency.policy.Rule;
 import dev.residency.policy.SiteConstraint;

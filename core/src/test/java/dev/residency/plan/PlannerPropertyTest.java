@@ -2,6 +2,9 @@ package dev.residency.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.residency.plan.internal.solve.FlowPlanner;
+import dev.residency.plan.verify.PlanVerifier;
+import dev.residency.plan.verify.VerificationResult;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;

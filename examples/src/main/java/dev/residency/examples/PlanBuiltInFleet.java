@@ -3,11 +3,11 @@ package dev.residency.examples;
 import dev.residency.data.RecordStore;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.PlanOptions;
-import dev.residency.plan.PlanVerifier;
 import dev.residency.plan.Planner;
 import dev.residency.plan.Planners;
 import dev.residency.plan.PlanningProblem;
-import dev.residency.plan.VerificationResult;
+import dev.residency.plan.verify.PlanVerifier;
+import dev.residency.plan.verify.VerificationResult;
 import java.time.Duration;
 import java.util.Locale;
 

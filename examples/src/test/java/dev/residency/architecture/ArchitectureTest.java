@@ -78,6 +78,38 @@ final class ArchitectureTest {
     }
 
     @Test
+    void planInternals_builtModules_usedOnlyFromThePlanPackages() {
+        PlanPackageRules.internalsUsedOnlyUnder("dev.residency.plan").check(CLASSES);
+    }
+
+    @Test
+    void planVerifierAndWriter_builtModules_useNoInternalPackage() {
+        PlanPackageRules.useNoInternals("dev.residency.plan.verify..", "dev.residency.plan.io..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void planInternals_fixtureClassOutsideTheFamilyUsingThem_isReportedAndNothingElse() {
+        EvaluationResult result = PlanPackageRules.internalsUsedOnlyUnder("dev.residency.architecture.planfixture.plan")
+                .evaluate(planFixture());
+
+        assertThat(result.getFailureReport().getDetails())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("planfixture.outside.Caller"));
+    }
+
+    @Test
+    void planVerifierAndWriter_fixtureVerifierUsingTheSolver_isReportedAndNothingElse() {
+        EvaluationResult result = PlanPackageRules.useNoInternals(
+                        "dev.residency.architecture.planfixture.plan.verify..")
+                .evaluate(planFixture());
+
+        assertThat(result.getFailureReport().getDetails())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("planfixture.plan.verify.Checker"));
+    }
+
+    @Test
     void layering_fixtureModuleUsingAModuleNotBelowIt_isReported() {
         EvaluationResult result = fixtureRules(Set.of()).layering().evaluate(fixture());
 
@@ -131,6 +163,10 @@ final class ArchitectureTest {
         assertThatThrownBy(() -> new ModuleRules(List.of(a, b)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("package p is split");
+    }
+
+    private static JavaClasses planFixture() {
+        return new ClassFileImporter().importPackages("dev.residency.architecture.planfixture");
     }
 
     private static JavaClasses fixture() {

@@ -139,7 +139,7 @@ final class UncertaintyCliTest {
     }
 
     private static Arguments bad(String name, String expected, String command, String... rest) {
-        return Arguments.of(name, expected, command, List.of(rest));
+        return CliRunner.badCase(name, expected, command, rest);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -153,10 +153,7 @@ final class UncertaintyCliTest {
 
         CliRunner r = CliRunner.run(args.toArray(String[]::new));
 
-        assertThat(r.status()).as(name + ": " + r.err()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).as(name).contains(expected);
-        assertThat(out).doesNotExist();
-        assertThat(tmp).isEmptyDirectory();
+        r.assertRefusedBeforeWork(name, expected, out, tmp);
     }
 
     @Test

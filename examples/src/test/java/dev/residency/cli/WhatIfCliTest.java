@@ -154,7 +154,7 @@ final class WhatIfCliTest {
     }
 
     private static Arguments bad(String name, String expected, String command, String... rest) {
-        return Arguments.of(name, expected, command, List.of(rest));
+        return CliRunner.badCase(name, expected, command, rest);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -173,10 +173,7 @@ final class WhatIfCliTest {
 
         CliRunner r = CliRunner.run(args.toArray(String[]::new));
 
-        assertThat(r.status()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).as(name).contains(expected);
-        assertThat(out).doesNotExist();
-        assertThat(tmp).isEmptyDirectory();
+        r.assertRefusedBeforeWork(name, expected, out, tmp);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.residency.benchmarks.plan;
 
 import dev.residency.plan.MigrationPlan;
-import dev.residency.plan.PlanVerifier;
 import dev.residency.plan.Planners;
 import dev.residency.plan.PlanningProblem;
+import dev.residency.plan.verify.PlanVerifier;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,8 +2,8 @@ package dev.residency.benchmarks.plan;
 
 import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlowBase;
-import dev.residency.plan.internal.flow.FlowNetwork;
 import dev.residency.plan.internal.flow.MinCostFlow;
+import dev.residency.plan.internal.flow.ResidualNetwork;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How fast is our {@link MinCostFlow} (cost scaling on {@link FlowNetwork}) against OR-Tools' native
+ * How fast is our {@link MinCostFlow} (cost scaling on {@link ResidualNetwork}) against OR-Tools' native
  * {@code SimpleMinCostFlow} (exposed to Java as {@code com.google.ortools.graph.MinCostFlow}) on a
  * dense transportation problem? The instance is {@code size} sources by {@code size} sinks, complete
  * bipartite ({@code size}² arcs: 10^4 and 10^6), seeded: integer supplies uniform in [1, 1000], the
@@ -77,7 +77,7 @@ public class TransportationBenchmark {
     private long[] demand;
     private long[] unitCost;
     private long optimalCost;
-    private FlowNetwork ourNetwork;
+    private ResidualNetwork ourNetwork;
     private com.google.ortools.graph.MinCostFlow orToolsNetwork;
 
     /** Generates the instance, solves it with both solvers and checks that their costs agree. */
@@ -87,7 +87,7 @@ public class TransportationBenchmark {
         long total = generate();
 
         long start = System.nanoTime();
-        FlowNetwork ours = buildOurs();
+        ResidualNetwork ours = buildOurs();
         long ourCost = Math.round(MinCostFlow.solve(ours));
         long ourNanos = System.nanoTime() - start;
         start = System.nanoTime();
@@ -197,8 +197,8 @@ public class TransportationBenchmark {
         return cost;
     }
 
-    private FlowNetwork buildOurs() {
-        FlowNetwork network = new FlowNetwork(2 * size, size * size);
+    private ResidualNetwork buildOurs() {
+        ResidualNetwork network = new ResidualNetwork(2 * size, size * size);
         for (int i = 0; i < size; i++) {
             network.setSupply(i, supply[i]);
             network.setSupply(size + i, -demand[i]);
@@ -245,7 +245,7 @@ public class TransportationBenchmark {
         }
         Loader.loadNativeLibraries();
         bench.generate();
-        FlowNetwork ours = bench.buildOurs();
+        ResidualNetwork ours = bench.buildOurs();
         com.google.ortools.graph.MinCostFlow theirs = bench.buildOrTools();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long bestOurs = Long.MAX_VALUE;

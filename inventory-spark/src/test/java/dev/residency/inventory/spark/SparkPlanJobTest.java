@@ -10,7 +10,7 @@ import dev.residency.inventory.duckdb.DuckDbInventoryEngine;
 import dev.residency.inventory.duckdb.DuckDbSettings;
 import dev.residency.inventory.duckdb.ManifestRows;
 import dev.residency.plan.MigrationPlan;
-import dev.residency.plan.PlanWriter;
+import dev.residency.plan.io.PlanWriter;
 import dev.residency.sim.migration.ScenarioPlans;
 import dev.residency.sim.scenario.PopulationSource;
 import dev.residency.sim.scenario.Scenario;

@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.plan.PlanOptions;
+import dev.residency.plan.Planners;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -33,14 +35,21 @@ public record PlanningSettings(
         ImmutableList<MaintenanceWindow> maintenance,
         ImmutableMap<String, Long> usedBytesOutsideStore) {
 
-    /** The default planner's name. */
-    public static final String DEFAULT_PLANNER = "flow";
-    /** The planners a scenario may name. */
-    public static final ImmutableList<String> PLANNERS = ImmutableList.of("flow", "greedy");
-    /** The default target batch size: 50 TB (10^12 bytes each), about 17 minutes at 400 Gbps. */
-    public static final long DEFAULT_TARGET_BATCH_BYTES = 50_000_000_000_000L;
-    /** The default step of the time-expanded network: one day. */
-    public static final Duration DEFAULT_TIME_STEP = Duration.ofDays(1);
+    /** The default planner's name, {@link Planners#DEFAULT_NAME}. */
+    public static final String DEFAULT_PLANNER = Planners.DEFAULT_NAME;
+    /** The planners a scenario may name: those of the registry {@link Planners#names()}, sorted. */
+    public static final ImmutableList<String> PLANNERS = ImmutableList.copyOf(Planners.names());
+    /**
+     * The default target batch size of a scenario, {@link PlanOptions#SCENARIO_TARGET_BATCH_BYTES} (50
+     * TB; a library caller's default, {@link PlanOptions#DEFAULT_TARGET_BATCH_BYTES}, is smaller; the
+     * reasons are given there).
+     */
+    public static final long DEFAULT_TARGET_BATCH_BYTES = PlanOptions.SCENARIO_TARGET_BATCH_BYTES;
+    /**
+     * The default step of a scenario's time-expanded network, {@link PlanOptions#SCENARIO_TIME_STEP} (1
+     * day; a library caller's default, {@link PlanOptions#DEFAULT_TIME_STEP}, is 1 hour).
+     */
+    public static final Duration DEFAULT_TIME_STEP = PlanOptions.SCENARIO_TIME_STEP;
 
     /**
      * Creates planning settings.

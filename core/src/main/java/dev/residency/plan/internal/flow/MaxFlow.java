@@ -27,7 +27,7 @@ public final class MaxFlow {
      *
      * @throws IllegalArgumentException if the two nodes are the same
      */
-    public static long augment(FlowNetwork network, int source, int sink) {
+    public static long augment(ResidualNetwork network, int source, int sink) {
         checkNotNull(network, "network");
         network.freeze();
         int n = network.nodeCount();
@@ -96,7 +96,7 @@ public final class MaxFlow {
      * Returns which nodes the source reaches in the residual graph: after a maximum flow, the source
      * side of a minimum cut.
      */
-    public static boolean[] sourceSide(FlowNetwork network, int source) {
+    public static boolean[] sourceSide(ResidualNetwork network, int source) {
         network.freeze();
         int n = network.nodeCount();
         int[] head = network.heads();

@@ -62,15 +62,15 @@ public final class MinCostFlow {
      * @throws IllegalStateException if no flow meets the supplies within the capacities (callers check
      *     feasibility first with {@link MaxFlow}; this is a safety net)
      */
-    public static double solve(FlowNetwork network) {
+    public static double solve(ResidualNetwork network) {
         return solve(network, FIXING_FACTOR);
     }
 
     /**
-     * Solves as {@link #solve(FlowNetwork)} does, fixing arcs above {@code fixingFactor}·ε, or never
+     * Solves as {@link #solve(ResidualNetwork)} does, fixing arcs above {@code fixingFactor}·ε, or never
      * if it is 0; tests use small factors to exercise the repair of wrong guesses.
      */
-    static double solve(FlowNetwork network, long fixingFactor) {
+    static double solve(ResidualNetwork network, long fixingFactor) {
         checkNotNull(network, "network");
         checkArgument(fixingFactor >= 0, "fixingFactor must not be negative, was %s", fixingFactor);
         network.freeze();
@@ -152,7 +152,7 @@ public final class MinCostFlow {
         int relabels;
         int fixedPairs;
 
-        State(FlowNetwork network, long scale) {
+        State(ResidualNetwork network, long scale) {
             n = network.nodeCount();
             int[] outStart = network.outStart();
             int[] outArcs = network.outArcs();

@@ -40,7 +40,7 @@ public final class PathDecomposition {
      *
      * @throws IllegalStateException if the flow does not carry those amounts (conservation broken)
      */
-    public static List<Path> decompose(FlowNetwork network, int[] starts, long[] amounts, int sink) {
+    public static List<Path> decompose(ResidualNetwork network, int[] starts, long[] amounts, int sink) {
         checkNotNull(network, "network");
         checkArgument(starts.length == amounts.length, "starts and amounts differ in length");
         network.freeze();

@@ -52,8 +52,8 @@ final class FlowOracleTest {
         return new Instance(n, from, to, cap, cost);
     }
 
-    private static FlowNetwork network(Instance g) {
-        FlowNetwork net = new FlowNetwork(g.n, g.from.length);
+    private static ResidualNetwork network(Instance g) {
+        ResidualNetwork net = new ResidualNetwork(g.n, g.from.length);
         for (int a = 0; a < g.from.length; a++) {
             net.addArc(g.from[a], g.to[a], g.cap[a], g.cost[a]);
         }
@@ -66,7 +66,7 @@ final class FlowOracleTest {
         Instance g = random(seed);
         int s = 0;
         int t = g.n - 1;
-        FlowNetwork net = network(g);
+        ResidualNetwork net = network(g);
 
         long value = MaxFlow.augment(net, s, t);
 
@@ -108,7 +108,7 @@ final class FlowOracleTest {
             supply[g.from[a]] += f;
             supply[g.to[a]] -= f;
         }
-        FlowNetwork net = network(g);
+        ResidualNetwork net = network(g);
         for (int v = 0; v < g.n; v++) {
             net.setSupply(v, supply[v]);
         }
@@ -160,7 +160,7 @@ final class FlowOracleTest {
         }
     }
 
-    private static void assertFeasible(Instance g, FlowNetwork net, long[] supply, int s, int t, long seed) {
+    private static void assertFeasible(Instance g, ResidualNetwork net, long[] supply, int s, int t, long seed) {
         long[] balance = new long[g.n];
         for (int a = 0; a < g.from.length; a++) {
             long f = net.flow(2 * a);

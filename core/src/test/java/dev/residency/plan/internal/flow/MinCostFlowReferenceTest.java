@@ -53,7 +53,7 @@ final class MinCostFlowReferenceTest {
         for (long factor : new long[] {MinCostFlow.FIXING_FACTOR, 1, 0}) {
             String where =
                     "seed " + seed + " (" + g.family + ", n=" + g.n + ", m=" + g.m() + ") fixing factor " + factor;
-            FlowNetwork net = network(g);
+            ResidualNetwork net = network(g);
             if (reference == null) {
                 Throwable thrown = catchThrowable(() -> MinCostFlow.solve(net, factor));
                 assertThat(thrown)
@@ -83,14 +83,14 @@ final class MinCostFlowReferenceTest {
     void solve_costAboveOverflowGuard_isRejectedNamingTheCost() {
         // Three nodes, scale n + 1 = 4: the guard accepts costs below MAX / 64 / 16.
         long limit = Long.MAX_VALUE / 64 / 4 / 4;
-        FlowNetwork accepted = new FlowNetwork(3, 2);
+        ResidualNetwork accepted = new ResidualNetwork(3, 2);
         accepted.addArc(0, 1, 5, limit - 1);
         accepted.addArc(1, 2, 5, -(limit - 1));
         accepted.setSupply(0, 5);
         accepted.setSupply(2, -5);
         assertThat(MinCostFlow.solve(accepted)).isEqualTo(0.0);
 
-        FlowNetwork rejected = new FlowNetwork(3, 2);
+        ResidualNetwork rejected = new ResidualNetwork(3, 2);
         rejected.addArc(0, 1, 5, limit);
         rejected.addArc(1, 2, 5, 0);
         rejected.setSupply(0, 5);
@@ -103,7 +103,7 @@ final class MinCostFlowReferenceTest {
     @Test
     void solve_supplyOnIsolatedNode_failsWithoutSpinning() {
         // Node 2 has no arcs at all; its 7 units cannot reach node 1's deficit (3 + 7 = 0 + 10 units).
-        FlowNetwork net = new FlowNetwork(3, 1);
+        ResidualNetwork net = new ResidualNetwork(3, 1);
         net.addArc(0, 1, 100, 4);
         net.setSupply(0, 3);
         net.setSupply(2, 7);
@@ -115,7 +115,7 @@ final class MinCostFlowReferenceTest {
 
     @Test
     void solve_unbalancedSupplies_isRejectedWithTheSum() {
-        FlowNetwork net = new FlowNetwork(2, 1);
+        ResidualNetwork net = new ResidualNetwork(2, 1);
         net.addArc(0, 1, 10, 1);
         net.setSupply(0, 4);
         net.setSupply(1, -3);
@@ -129,7 +129,7 @@ final class MinCostFlowReferenceTest {
         // Sources 0 (supply 5) and 1 (supply 5), sinks 2 (demand 6) and 3 (demand 4). Costs 0->2: 1,
         // 0->3: 4, 1->2: 2, 1->3: 3. Shipping x on 0->2 fixes the rest: 0->3 = 5-x, 1->2 = 6-x,
         // 1->3 = x-1, cost x + 4(5-x) + 2(6-x) + 3(x-1) = 29 - 2x, least at the largest x = 5: 19.
-        FlowNetwork net = new FlowNetwork(4, 4);
+        ResidualNetwork net = new ResidualNetwork(4, 4);
         int a02 = net.addArc(0, 2, 10, 1);
         int a03 = net.addArc(0, 3, 10, 4);
         int a12 = net.addArc(1, 2, 10, 2);
@@ -286,8 +286,8 @@ final class MinCostFlowReferenceTest {
         return new Instance(family, n, from, to, cap, cost, supply);
     }
 
-    private static FlowNetwork network(Instance g) {
-        FlowNetwork net = new FlowNetwork(g.n, g.m());
+    private static ResidualNetwork network(Instance g) {
+        ResidualNetwork net = new ResidualNetwork(g.n, g.m());
         for (int a = 0; a < g.m(); a++) {
             net.addArc(g.from[a], g.to[a], g.cap[a], g.cost[a]);
         }

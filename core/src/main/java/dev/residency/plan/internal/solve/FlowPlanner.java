@@ -1,0 +1,126 @@
+package dev.residency.plan.internal.solve;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PlanOptions;
+import dev.residency.plan.Planner;
+import dev.residency.plan.PlanningProblem;
+import dev.residency.plan.TransferBatch;
+import dev.residency.plan.internal.flow.MinCostFlow;
+import dev.residency.plan.internal.flow.ResidualNetwork;
+import java.util.function.Consumer;
+
+/**
+ * The flow-optimal planner: aggregates the movable demand ({@link AggregatedProblem}), solves it on
+ * the time-expanded network ({@link AggregateSolver}: routable bytes, keep priority under a hard
+ * deadline, least makespan, least egress cost), and cuts the flow's constant-rate streams into
+ * batches. Under a hard deadline, copies end early enough that every batch is verified and cut over by
+ * the deadline ({@link PlanOptions#verificationRate()}, {@link PlanOptions#cutOverTime()}). Registered as "flow". Stateless and thread-safe.
+ */
+public final class FlowPlanner implements Planner {
+
+    /**
+     * How many times a plan under a hard deadline is re-solved with copies ending earlier, by as much as
+     * its latest batch would have counted as moved after the deadline (verification queues at a
+     * destination); batches still late after that are deleted for DEADLINE by the assembler.
+     */
+    private static final int MAX_ROUNDS = 4;
+
+    /** The registry name. */
+    public static final String NAME = "flow";
+
+    private final Consumer<ResidualNetwork> minCostFlow;
+    private final boolean exactLp;
+
+    /** Creates the planner. */
+    public FlowPlanner() {
+        this(MinCostFlow::solve);
+    }
+
+    /**
+     * Creates a planner that routes several commodities by the sequential decomposition even where
+     * their joint LP is small ({@code exactLp} false), for the tests that measure its gap.
+     */
+    FlowPlanner(boolean exactLp) {
+        this(MinCostFlow::solve, exactLp);
+    }
+
+    /**
+     * Creates a planner that solves its min-cost flows with {@code minCostFlow}; tests use solvers that
+     * pick other optima among equal-cost flows to show that the plan does not depend on the choice.
+     */
+    FlowPlanner(Consumer<ResidualNetwork> minCostFlow) {
+        this(minCostFlow, true);
+    }
+
+    private FlowPlanner(Consumer<ResidualNetwork> minCostFlow, boolean exactLp) {
+        this.minCostFlow = checkNotNull(minCostFlow, "minCostFlow");
+        this.exactLp = exactLp;
+    }
+
+    /** Returns the bytes the plan's batches move per keep priority, highest priority first. */
+    private static java.util.NavigableMap<Integer, Long> movedByPriority(PlanningProblem problem, MigrationPlan plan) {
+        java.util.TreeMap<Integer, Long> moved = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        dev.residency.data.RecordStore store = problem.store();
+        for (TransferBatch batch : plan.batches()) {
+            for (int k = 0; k < batch.records().length(); k++) {
+                int record = batch.records().get(k);
+                int priority = problem.policy().keepPriority(store.categories().get(store.categoryIndex(record)));
+                moved.merge(priority, store.bytes(record), Long::sum);
+            }
+        }
+        return moved;
+    }
+
+    /** Compares bytes moved lexicographically by priority, highest first: positive if {@code a} keeps more. */
+    private static int compareByPriority(
+            java.util.NavigableMap<Integer, Long> a, java.util.NavigableMap<Integer, Long> b) {
+        java.util.TreeSet<Integer> priorities = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        priorities.addAll(a.keySet());
+        priorities.addAll(b.keySet());
+        for (int priority : priorities) {
+            int c = Long.compare(a.getOrDefault(priority, 0L), b.getOrDefault(priority, 0L));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MigrationPlan plan(PlanningProblem problem) {
+        AggregatedProblem aggregated = AggregatedProblem.of(checkNotNull(problem, "problem"));
+        double copyDeadline = AggregateSolver.copyDeadlineSeconds(problem);
+        for (int round = 0; ; round++) {
+            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow, exactLp);
+            PlanAssembler.Assembled assembled = PlanAssembler.assemble(
+                    aggregated, solution.streams, solution.shortfall, NAME, solution.method, true, copyDeadline);
+            if (!solution.fallbackStreams.isEmpty()) {
+                // Whole records can miss the earliest-arrival slots' quotas; never move less for it.
+                PlanAssembler.Assembled coarse = PlanAssembler.assemble(
+                        aggregated,
+                        solution.fallbackStreams,
+                        solution.shortfall,
+                        NAME,
+                        solution.fallbackMethod(),
+                        true,
+                        copyDeadline);
+                if (compareByPriority(
+                                movedByPriority(problem, coarse.plan()), movedByPriority(problem, assembled.plan()))
+                        > 0) {
+                    assembled = coarse;
+                }
+            }
+            if (assembled.lateSeconds() == 0 || round == MAX_ROUNDS || copyDeadline == 0) {
+                return assembled.bounded();
+            }
+            copyDeadline = Math.max(0, copyDeadline - assembled.lateSeconds());
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.residency.plan.internal.solve;
+
+import dev.residency.plan.internal.flow.ResidualNetwork;
+import dev.residency.topology.Topology;
+import java.util.Arrays;
+
+/**
+ * The flow network of an {@link AggregatedProblem} up to a horizon, for some of its commodities.
+ *
+ * <p>Per interval of the {@link Timeline} cut at the horizon, each site {@code v} has three nodes:
+ * <em>in</em> (where links arrive), <em>core</em> and <em>out</em> (where links leave). The arc in→core
+ * carries the site's ingest limit times the interval's length (0 before the site is ready), core→out
+ * its egress limit; a link's arc out(u)→in(w) carries its bandwidth times the length (0 during
+ * maintenance). A site's core is entered only if the commodity may pass through it and left only if
+ * it may pass or is a source. Allowed destinations drain core→storage(v)→T, where storage(v)→T holds
+ * the site's free storage (shared by all intervals). Each demand node gets its units from S and may
+ * enter the core of any of its source sites in any interval from its release on: data waits at its
+ * source, never at an intermediate site, so every path lies within one interval and is a pipelined
+ * route. Costs: a link arc's egress price ({@link #costUnits}) and, for the earliest-arrival solve, a
+ * cost per interval on the arcs into storage that grows with the interval's time, an optional cost per
+ * demand on its arc from S, and an optional cap on the units a demand enters a source site with per
+ * interval (the rounding room of {@code AggregateSolver} uses both). The relaxed variant used for lower bounds also lets data wait at every site (holdover arcs
+ * core(i)→core(i+1)) and rounds capacities up instead of down.
+ *
+ * <p>Shared capacities are numbered as <em>resources</em> (link arcs, ingest and egress per interval,
+ * storage per site) so that several commodity networks can split them.
+ */
+final class TimeExpandedNetwork {
+
+    static final int KIND_PRIVATE = 0;
+    static final int KIND_LINK = 1;
+
+    final AggregatedProblem problem;
+    final int intervals;
+    final double horizon;
+    final ResidualNetwork network;
+    final int source;
+    final int sink;
+    final int[] demandArc;
+
+    final int[] arcResource;
+    final int[] arcTopology;
+    final int[] arcInterval;
+    private final int sites;
+    private int[] resourceOf;
+    private int[] topoOf;
+    private int[] intervalOf;
+    private int count;
+
+    private TimeExpandedNetwork(
+            AggregatedProblem problem,
+            double horizon,
+            boolean[] commodities,
+            long[] units,
+            long[] capacity,
+            boolean relaxed,
+            boolean demandArcsOpen,
+            long[] arrivalCost,
+            long[] demandCost,
+            long entryCapacity) {
+        this.problem = problem;
+        this.horizon = horizon;
+        Topology topology = problem.topology;
+        this.sites = topology.siteCount();
+        this.intervals = intervalsBefore(problem.timeline, horizon);
+        int demands = units.length;
+        boolean[] dest = new boolean[sites];
+        boolean[] pass = new boolean[sites];
+        boolean[] isSource = new boolean[sites];
+        long total = 1;
+        for (int j = 0; j < commodities.length; j++) {
+            if (commodities[j]) {
+                for (int v = 0; v < sites; v++) {
+                    dest[v] |= problem.commodityDest[j][v];
+                    pass[v] |= problem.commodityPass[j][v];
+                }
+            }
+        }
+        for (int d = 0; d < demands; d++) {
+            if (units[d] > 0 && commodities[problem.demandCommodity[d]]) {
+                total += units[d];
+                for (int s : problem.demandSources[d]) {
+                    isSource[s] = true;
+                }
+            }
+        }
+        int storageBase = intervals * 3 * sites;
+        int demandBase = storageBase + sites;
+        source = demandBase + demands;
+        sink = source + 1;
+        int arcs = topology.arcCount();
+        network = new ResidualNetwork(sink + 1, intervals * (arcs + 4 * sites) + 2 * sites + 4 * demands);
+        int room = intervals * (arcs + 4 * sites) + 2 * sites + demands * (1 + intervals * 2) + 16;
+        resourceOf = new int[room];
+        topoOf = new int[room];
+        intervalOf = new int[room];
+        int stride = arcs + 2 * sites;
+        for (int i = 0; i < intervals; i++) {
+            for (int v = 0; v < sites; v++) {
+                if (pass[v]) {
+                    int r = i * stride + arcs + v;
+                    if (capacity[r] > 0) {
+                        record(network.addArc(in(i, v), core(i, v), capacity[r], 0), r, -1, i);
+                    }
+                }
+                if (pass[v] || isSource[v]) {
+                    int r = i * stride + arcs + sites + v;
+                    record(network.addArc(core(i, v), out(i, v), capacity[r], 0), r, -1, i);
+                }
+                if (dest[v]) {
+                    long cost = arrivalCost == null ? 0 : arrivalCost[i];
+                    record(network.addArc(core(i, v), storageBase + v, total, cost), -1, -1, i);
+                }
+                if (relaxed && i + 1 < intervals) {
+                    record(network.addArc(core(i, v), core(i + 1, v), total, 0), -1, -1, i);
+                }
+            }
+            for (int a = 0; a < arcs; a++) {
+                int u = topology.arcFrom(a);
+                int w = topology.arcTo(a);
+                int r = i * stride + a;
+                if ((pass[u] || isSource[u]) && pass[w] && capacity[r] > 0) {
+                    record(network.addArc(out(i, u), in(i, w), capacity[r], costUnits(topology, a)), r, a, i);
+                }
+            }
+        }
+        for (int v = 0; v < sites; v++) {
+            if (dest[v]) {
+                int r = intervals * stride + v;
+                record(network.addArc(storageBase + v, sink, capacity[r], 0), r, -1, -1);
+            }
+        }
+        demandArc = new int[demands];
+        Arrays.fill(demandArc, -1);
+        for (int d = 0; d < demands; d++) {
+            if (units[d] <= 0 || !commodities[problem.demandCommodity[d]]) {
+                continue;
+            }
+            long cost = demandCost == null ? 0 : demandCost[d];
+            demandArc[d] = network.addArc(source, demandBase + d, demandArcsOpen ? units[d] : 0, cost);
+            record(demandArc[d], -1, -1, -1);
+            int first = problem.timeline.intervalAt(problem.demandRelease[d]);
+            for (int i = first; i < intervals; i++) {
+                for (int s : problem.demandSources[d]) {
+                    record(network.addArc(demandBase + d, core(i, s), Math.min(total, entryCapacity), 0), -1, -1, i);
+                }
+            }
+        }
+        network.freeze();
+        arcResource = Arrays.copyOf(resourceOf, count);
+        arcTopology = Arrays.copyOf(topoOf, count);
+        arcInterval = Arrays.copyOf(intervalOf, count);
+    }
+
+    /** Builds the network of the commodities marked in {@code commodities}. */
+    static TimeExpandedNetwork build(
+            AggregatedProblem problem,
+            double horizon,
+            boolean[] commodities,
+            long[] units,
+            long[] capacity,
+            boolean relaxed,
+            boolean demandArcsOpen) {
+        return new TimeExpandedNetwork(
+                problem, horizon, commodities, units, capacity, relaxed, demandArcsOpen, null, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * Builds the network of the commodities marked in {@code commodities}, every unit absorbed at a
+     * destination in interval {@code i} costing {@code arrivalCost[i]} on top of the links' egress costs,
+     * every unit of demand {@code d} costing {@code demandCost[d]} more (none if null), and at most
+     * {@code entryCapacity} units of a demand entering one source site in one interval.
+     */
+    static TimeExpandedNetwork build(
+            AggregatedProblem problem,
+            double horizon,
+            boolean[] commodities,
+            long[] units,
+            long[] capacity,
+            long[] arrivalCost,
+            long[] demandCost,
+            long entryCapacity) {
+        return new TimeExpandedNetwork(
+                problem, horizon, commodities, units, capacity, false, true, arrivalCost, demandCost, entryCapacity);
+    }
+
+    /** Returns demand {@code d}'s flow (0 if it has no demand arc here). */
+    long demandFlow(int d) {
+        return demandArc[d] >= 0 ? network.flow(demandArc[d]) : 0;
+    }
+
+    /** Returns the number of timeline intervals that start before {@code horizon}. */
+    static int intervalsBefore(Timeline timeline, double horizon) {
+        int n = 0;
+        while (n < timeline.intervalCount() && timeline.start(n) < horizon) {
+            n++;
+        }
+        return Math.max(1, n);
+    }
+
+    /** Returns the number of resources of a network with {@code intervals} intervals. */
+    static int resourceCount(AggregatedProblem problem, int intervals) {
+        int sites = problem.topology.siteCount();
+        return intervals * (problem.topology.arcCount() + 2 * sites) + sites;
+    }
+
+    /**
+     * Returns every resource's full capacity in units up to {@code horizon} (infinite horizons give
+     * unbounded bandwidth): rounded down, or up when {@code relaxed}.
+     */
+    static long[] capacities(AggregatedProblem problem, double horizon, boolean relaxed, long unbounded) {
+        Timeline timeline = problem.timeline;
+        Topology topology = problem.topology;
+        int sites = topology.siteCount();
+        int arcs = topology.arcCount();
+        int intervals = intervalsBefore(timeline, horizon);
+        int stride = arcs + 2 * sites;
+        long[] capacity = new long[resourceCount(problem, intervals)];
+        double unit = problem.unitBytes;
+        for (int i = 0; i < intervals; i++) {
+            double length = Math.min(timeline.end(i), horizon) - timeline.start(i);
+            for (int a = 0; a < arcs; a++) {
+                capacity[i * stride + a] = timeline.arcOpen(i, a)
+                        ? units(topology.arcBytesPerSecond(a) * length / unit, relaxed, unbounded)
+                        : 0;
+            }
+            for (int v = 0; v < sites; v++) {
+                capacity[i * stride + arcs + v] = timeline.ingestOpen(i, v)
+                        ? units(topology.site(v).ingest().bytesPerSecond() * length / unit, relaxed, unbounded)
+                        : 0;
+                capacity[i * stride + arcs + sites + v] =
+                        units(topology.site(v).egress().bytesPerSecond() * length / unit, relaxed, unbounded);
+            }
+        }
+        for (int v = 0; v < sites; v++) {
+            capacity[intervals * stride + v] = units((double) problem.freeStorage[v] / unit, relaxed, unbounded);
+        }
+        return capacity;
+    }
+
+    private static long units(double value, boolean up, long unbounded) {
+        if (!(value < unbounded)) {
+            return unbounded;
+        }
+        return (long) (up ? Math.ceil(value - 1e-9) : Math.floor(value + 1e-9));
+    }
+
+    /** Returns the integer egress cost of one unit on arc {@code a}: tenths of a cent per GiB, times 16, plus 1 per hop. */
+    static long costUnits(Topology topology, int a) {
+        return Math.round(topology.arcLink(a).egressCostPerGiB() * 1000) * 16 + 1;
+    }
+
+    int in(int interval, int site) {
+        return (interval * sites + site) * 3;
+    }
+
+    int core(int interval, int site) {
+        return (interval * sites + site) * 3 + 1;
+    }
+
+    int out(int interval, int site) {
+        return (interval * sites + site) * 3 + 2;
+    }
+
+    /** Returns the site of a storage node, or -1 if {@code node} is not one. */
+    int storageSite(int node) {
+        int base = intervals * 3 * sites;
+        return node >= base && node < base + sites ? node - base : -1;
+    }
+
+    /** Returns the length of interval {@code i} cut at the horizon, in seconds. */
+    double length(int i) {
+        return Math.min(problem.timeline.end(i), horizon) - problem.timeline.start(i);
+    }
+
+    private void record(int arc, int resource, int topo, int interval) {
+        int k = arc >>> 1;
+        if (k >= resourceOf.length) {
+            int room = Math.max(16, resourceOf.length * 2);
+            resourceOf = Arrays.copyOf(resourceOf, room);
+            topoOf = Arrays.copyOf(topoOf, room);
+            intervalOf = Arrays.copyOf(intervalOf, room);
+        }
+        resourceOf[k] = resource;
+        topoOf[k] = topo;
+        intervalOf[k] = interval;
+        count = Math.max(count, k + 1);
+    }
+}
