@@ -44,13 +44,18 @@ import org.slf4j.LoggerFactory;
  *       flow at that horizon), the planner keeps the latter.
  * </ol>
  *
- * <p><b>Several commodities</b> (different allowed sets or pass-through sets competing for links) are
- * solved by a documented decomposition, not an LP: commodities are routed one after another on the
- * residual capacities, the most constrained first (largest single-commodity bound); a commodity that
- * does not fit is moved to the front and the probe retried. This is exact for one commodity. Its gap
- * to the multi-commodity LP optimum is measured in {@code MultiCommodityGapTest} against Commons
- * Math's simplex solver. The lower bound stays sound whatever the decomposition does ({@link
- * MakespanBound}): relaxations, or the LP optimum itself where the aggregate is small and static.
+ * <p><b>Several commodities</b> (different allowed sets or pass-through sets competing for links): the
+ * horizon search and the deadline's lexicographic routing use a documented decomposition: commodities
+ * are routed one after another on the residual capacities, the most constrained first (largest
+ * single-commodity bound); a commodity that does not fit is moved to the front and the probe retried.
+ * This is exact for one commodity; its makespan gap to the multi-commodity LP optimum is measured in
+ * {@code MultiCommodityGapTest}. The earliest-arrival routing (step 3) is exact where the joint LP
+ * has at most {@value MultiCommodityLp#MAX_VARIABLES} variables and {@value
+ * MultiCommodityLp#MAX_CONSTRAINTS} constraints ({@link MultiCommodityLp}: the simplex's time there is
+ * about a second on the build machine, {@code docs/planner-lp.md}); beyond, the decomposition, and the
+ * method says "gap to LP unknown" ({@code MultiCommodityAreaGapTest} measures that gap). The lower
+ * bound stays sound whatever the decomposition does ({@link MakespanBound}): relaxations, or the LP
+ * optimum itself where the aggregate is small and static.
  *
  * <p>Stateless and thread-safe.
  */
