@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sequential decomposition's gap to the exact multi-commodity LP ({@link MultiCommodityLp}) on
- * the earliest-arrival objective, over 60 seeded instances (more with {@code -Dresidency.gapSeeds=N}) of two kinds: {@link LpInstances}' static
+ * the earliest-arrival objective, over 30 seeded instances (more with {@code -Dresidency.gapSeeds=N}) of two kinds: {@link LpInstances}' static
  * ones with two or three competing rules, at a time step of a tenth of their makespan (so the
  * time-expanded network has about ten slots), and {@link PlanFixtures#random}'s time-varying ones
  * (tight storage, late sites, approvals, maintenance windows, hard and soft deadlines, keep
@@ -44,9 +44,9 @@ final class MultiCommodityAreaGapTest {
     private static final LongAdder KEPT = new LongAdder();
     private static final List<String> SKIPPED = Collections.synchronizedList(new ArrayList<>());
 
-    /** 60 seeds by default (about a minute); {@code -Dresidency.gapSeeds=N} for the documented runs. */
+    /** 30 seeds by default (about half a minute unloaded); {@code -Dresidency.gapSeeds=N} for the documented runs. */
     static LongStream seeds() {
-        return LongStream.range(0, Long.getLong("residency.gapSeeds", 60));
+        return LongStream.range(0, Long.getLong("residency.gapSeeds", 30));
     }
 
     /** Seed {@code s}: even seeds are static LP instances, odd ones time-varying random ones. */
