@@ -16,9 +16,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Solves an {@link AggregatedProblem} on its {@link TimeExpandedNetwork}, objectives in order:
@@ -40,17 +44,24 @@ import java.util.function.Consumer;
  *       flow at that horizon), the planner keeps the latter.
  * </ol>
  *
- * <p><b>Several commodities</b> (different allowed sets or pass-through sets competing for links) are
- * solved by a documented decomposition, not an LP: commodities are routed one after another on the
- * residual capacities, the most constrained first (largest single-commodity bound); a commodity that
- * does not fit is moved to the front and the probe retried. This is exact for one commodity. Its gap
- * to the multi-commodity LP optimum is measured in {@code MultiCommodityGapTest} against Commons
- * Math's simplex solver. The lower bound stays sound whatever the decomposition does ({@link
- * MakespanBound}): relaxations, or the LP optimum itself where the aggregate is small and static.
+ * <p><b>Several commodities</b> (different allowed sets or pass-through sets competing for links): the
+ * horizon search and the deadline's lexicographic routing use a documented decomposition: commodities
+ * are routed one after another on the residual capacities, the most constrained first (largest
+ * single-commodity bound); a commodity that does not fit is moved to the front and the probe retried.
+ * This is exact for one commodity; its makespan gap to the multi-commodity LP optimum is measured in
+ * {@code MultiCommodityGapTest}. The earliest-arrival routing (step 3) is exact where the joint LP
+ * has at most {@value MultiCommodityLp#MAX_VARIABLES} variables and {@value
+ * MultiCommodityLp#MAX_CONSTRAINTS} constraints ({@link MultiCommodityLp}: the simplex's time there is
+ * about a second on the build machine, {@code docs/planner-lp.md}); beyond, the decomposition, and the
+ * method says "gap to LP unknown" ({@code MultiCommodityAreaGapTest} measures that gap). The lower
+ * bound stays sound whatever the decomposition does ({@link MakespanBound}): relaxations, or the LP
+ * optimum itself where the aggregate is small and static.
  *
  * <p>Stateless and thread-safe.
  */
 final class AggregateSolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AggregateSolver.class);
 
     /** The most time slots of the earliest-arrival network; the grid is the time step times a whole factor. */
     static final int MAX_SLOTS = 256;
@@ -86,7 +97,23 @@ final class AggregateSolver {
      */
     static FlowSolution solve(
             AggregatedProblem problem, double copyDeadlineSeconds, Consumer<ResidualNetwork> minCostFlow) {
-        return new Run(checkNotNull(problem, "problem"), copyDeadlineSeconds, checkNotNull(minCostFlow, "minCostFlow"))
+        return solve(problem, copyDeadlineSeconds, minCostFlow, true);
+    }
+
+    /**
+     * Solves as {@link #solve(AggregatedProblem, double, Consumer)} does; with {@code exactLp} false,
+     * several commodities always take the sequential decomposition (the gap tests compare the two).
+     */
+    static FlowSolution solve(
+            AggregatedProblem problem,
+            double copyDeadlineSeconds,
+            Consumer<ResidualNetwork> minCostFlow,
+            boolean exactLp) {
+        return new Run(
+                        checkNotNull(problem, "problem"),
+                        copyDeadlineSeconds,
+                        checkNotNull(minCostFlow, "minCostFlow"),
+                        exactLp)
                 .solve();
     }
 
@@ -110,15 +137,27 @@ final class AggregateSolver {
         final double copyDeadline;
         final Consumer<ResidualNetwork> minCostFlow;
         final int commodities;
+        final boolean exactLp;
         int[] order;
         int checks;
         List<TimeExpandedNetwork> lexicographicNetworks = List.of();
+        /** The real units' cost on the earliest-arrival network of the routing kept (NaN if none). */
+        double modelCost = Double.NaN;
+        /** The real units' bytes times their arrival slot's midpoint on that network, in byte-seconds. */
+        double modelArea = Double.NaN;
+        /** The multi-commodity LP's optimum on that network (NaN if it was not solved). */
+        double lpCost = Double.NaN;
+        /** How the earliest-arrival routing of several commodities was made, for the method; empty for one. */
+        String arrivalStatus = "";
+        /** The horizon of the earliest-arrival network the routing kept, NaN if none. */
+        double arrivalHorizon = Double.NaN;
 
-        Run(AggregatedProblem p, double copyDeadline, Consumer<ResidualNetwork> minCostFlow) {
+        Run(AggregatedProblem p, double copyDeadline, Consumer<ResidualNetwork> minCostFlow, boolean exactLp) {
             this.p = p;
             this.copyDeadline = copyDeadline;
             this.minCostFlow = minCostFlow;
             this.commodities = p.commodityCount();
+            this.exactLp = exactLp;
         }
 
         FlowSolution solve() {
@@ -131,6 +170,11 @@ final class AggregateSolver {
                         ImmutableList.of(),
                         ImmutableList.of(),
                         "nothing to move",
+                        "",
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
                         0);
             }
             long[] want = new long[demands];
@@ -207,6 +251,11 @@ final class AggregateSolver {
                 }
                 if (routing == null) {
                     earliest = false;
+                    modelCost = Double.NaN;
+                    modelArea = Double.NaN;
+                    lpCost = Double.NaN;
+                    arrivalHorizon = Double.NaN;
+                    // arrivalStatus stays: "gap to LP unknown" holds for this routing too.
                     routing = bestHorizon[0] < Double.POSITIVE_INFINITY ? route(horizon, amounts, true) : null;
                     if (routing == null) {
                         routing = bestHorizon[0] < Double.POSITIVE_INFINITY ? best.get(0) : atDeadline;
@@ -220,8 +269,21 @@ final class AggregateSolver {
                             ? "exact: single-commodity max-flow (Dinic) horizon search"
                             : "sequential decomposition over " + commodities
                                     + " commodities (max-flow per commodity on residual capacities)")
-                    + objective;
-            return new FlowSolution(horizon, routed, shortfall, streams, fallback, method, checks);
+                    + objective
+                    + arrivalStatus;
+            return new FlowSolution(
+                    horizon,
+                    routed,
+                    shortfall,
+                    streams,
+                    fallback,
+                    method,
+                    arrivalStatus,
+                    modelCost,
+                    modelArea,
+                    lpCost,
+                    arrivalHorizon,
+                    checks);
         }
 
         private int[] initialOrder(long[] want) {
@@ -374,46 +436,207 @@ final class AggregateSolver {
                     continue;
                 }
                 AggregatedProblem fine = p.refined(grid, h, horizon);
-                List<TimeExpandedNetwork> networks = routeByArrival(fine, h, amounts, grid);
+                List<TimeExpandedNetwork> networks = exactLp ? routeByLp(fine, h, amounts) : null;
+                if (networks == null) {
+                    networks = routeByArrival(fine, h, amounts, null, false);
+                }
                 if (networks != null) {
+                    arrivalHorizon = h;
                     return networks;
                 }
             }
             return null;
         }
 
-        private List<TimeExpandedNetwork> routeByArrival(
-                AggregatedProblem fine, double horizon, long[] amounts, double grid) {
-            checks++;
+        /**
+         * Returns each interval's arrival cost on {@code fine} up to {@code horizon}: time in 1/(2
+         * MAX_SLOTS) of the horizon, so that slots of a grid apart differ by at least 2, times a weight
+         * such that, per unit, arriving one such step earlier saves more than any route's egress costs.
+         */
+        private long[] arrivalCosts(AggregatedProblem fine, double horizon) {
             Timeline timeline = fine.timeline;
             int intervals = TimeExpandedNetwork.intervalsBefore(timeline, horizon);
             long maxArc = 0;
             for (int a = 0; a < p.topology.arcCount(); a++) {
                 maxArc = Math.max(maxArc, TimeExpandedNetwork.costUnits(p.topology, a));
             }
-            // Time in 1/(2 MAX_SLOTS) of the horizon, so that slots of a grid apart differ by at least 2;
-            // per unit, arriving one such step earlier saves more than any route's egress costs.
             long weight = 1 + maxArc * Math.max(1, p.topology.siteCount() - 1);
             long[] arrival = new long[intervals];
             for (int i = 0; i < intervals; i++) {
                 double mid = (timeline.start(i) + Math.min(timeline.end(i), horizon)) / 2;
                 arrival[i] = Math.round(2 * MAX_SLOTS * mid / horizon) * weight;
             }
+            return arrival;
+        }
+
+        /** Returns the arrival costs' weight (see {@link #arrivalCosts}): one arrival step's cost. */
+        private long arrivalWeight() {
+            long maxArc = 0;
+            for (int a = 0; a < p.topology.arcCount(); a++) {
+                maxArc = Math.max(maxArc, TimeExpandedNetwork.costUnits(p.topology, a));
+            }
+            return 1 + maxArc * Math.max(1, p.topology.siteCount() - 1);
+        }
+
+        /**
+         * Routes the amounts of several commodities at the optimum of their joint earliest-arrival LP
+         * ({@link MultiCommodityLp}) where it is small enough: each commodity's min-cost flow, in the
+         * learned order, capped on every shared resource at its LP share rounded up. Returns null, with
+         * {@link #arrivalStatus} saying why, where the decomposition must route them instead: one
+         * commodity with data (the decomposition is exact), an LP too large, or an LP that failed (then
+         * logged at WARN if the decomposition finds the problem feasible).
+         */
+        private List<TimeExpandedNetwork> routeByLp(AggregatedProblem fine, double horizon, long[] amounts) {
+            lpCost = Double.NaN;
+            long[] arrival = arrivalCosts(fine, horizon);
             long total = Arrays.stream(amounts).sum() + 1;
             long[] capacity = TimeExpandedNetwork.capacities(fine, horizon, false, total);
             List<TimeExpandedNetwork> networks = new ArrayList<>();
+            List<Integer> ids = new ArrayList<>();
+            List<Long> needs = new ArrayList<>();
+            for (int j : order) {
+                long[] units = unitsOf(j, amounts);
+                long need = Arrays.stream(units).sum();
+                if (need > 0) {
+                    networks.add(TimeExpandedNetwork.build(
+                            fine, horizon, only(j), units, capacity, arrival, null, Long.MAX_VALUE));
+                    ids.add(j);
+                    needs.add(need);
+                }
+            }
+            arrivalStatus = "";
+            if (networks.size() <= 1) {
+                return null;
+            }
+            long[] need = needs.stream().mapToLong(Long::longValue).toArray();
+            MultiCommodityLp.Size size = MultiCommodityLp.size(networks, need, capacity);
+            if (!size.fits()) {
+                arrivalStatus = String.format(
+                        Locale.ROOT,
+                        "; decomposition, gap to LP unknown (its LP would have %s, above the simplex's limit of %d"
+                                + " variables and %d constraints)",
+                        size,
+                        MultiCommodityLp.MAX_VARIABLES,
+                        MultiCommodityLp.MAX_CONSTRAINTS);
+                return null;
+            }
+            List<TimeExpandedNetwork> routed = null;
+            double exact = Double.NaN;
+            try {
+                for (boolean margin : new boolean[] {false, true}) {
+                    checks++;
+                    MultiCommodityLp.Solution solution = MultiCommodityLp.solve(networks, need, capacity, margin)
+                            .orElseThrow();
+                    if (!margin) {
+                        exact = solution.cost();
+                    }
+                    double[][] share = new double[commodities][];
+                    for (int k = 0; k < ids.size(); k++) {
+                        share[ids.get(k)] = solution.share()[k];
+                    }
+                    routed = routeByArrival(fine, horizon, amounts, share, !margin);
+                    if (routed != null) {
+                        break;
+                    }
+                }
+            } catch (MathIllegalStateException e) {
+                String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+                List<TimeExpandedNetwork> decomposed = routeByArrival(fine, horizon, amounts, null, false);
+                if (decomposed != null) {
+                    // Not swallowed: the decomposition routed it, so the LP is feasible and failed numerically.
+                    LOG.warn(
+                            "exact multi-commodity LP failed on a feasible problem ({}); planning by the"
+                                    + " decomposition: {}",
+                            size,
+                            why);
+                    arrivalStatus = "; decomposition, gap to LP unknown (the exact LP failed: " + why + ")";
+                }
+                return decomposed;
+            }
+            if (routed == null) {
+                List<TimeExpandedNetwork> decomposed = routeByArrival(fine, horizon, amounts, null, false);
+                if (decomposed != null) {
+                    LOG.warn(
+                            "the exact multi-commodity LP's shares ({}) did not fit once rounded, with and without"
+                                    + " a margin; planning by the decomposition",
+                            size);
+                    arrivalStatus = "; decomposition, gap to LP unknown (the LP's rounding failed)";
+                }
+                return decomposed;
+            }
+            lpCost = exact;
+            // The simplex's tolerance is 1e-6 on its scaled tableau: within that of the LP, the routing is
+            // its optimum.
+            boolean atOptimum = modelCost <= exact * (1 + 1e-6) + 1;
+            arrivalStatus = String.format(
+                    Locale.ROOT,
+                    atOptimum
+                            ? "; exact LP over %d commodities (simplex, %s)"
+                            : "; LP-guided over %d commodities (simplex, %s; rounding left the cost %.3g%% above the"
+                                    + " LP optimum)",
+                    ids.size(),
+                    size,
+                    100 * (modelCost / exact - 1));
+            return routed;
+        }
+
+        /**
+         * Routes every commodity's units by their min-cost flows in the learned order on the residual
+         * capacities, each capped on the shared resources at {@code share[j]} if not null (rounded up, or
+         * to the nearest unit where within the LP's tolerance of it if {@code nearest}; a commodity that
+         * misses its units within the caps is routed on the residual capacities instead), then the
+         * rounding room; null if the units do not fit.
+         */
+        private List<TimeExpandedNetwork> routeByArrival(
+                AggregatedProblem fine, double horizon, long[] amounts, double[][] share, boolean nearest) {
+            checks++;
+            Timeline timeline = fine.timeline;
+            int intervals = TimeExpandedNetwork.intervalsBefore(timeline, horizon);
+            long weight = arrivalWeight();
+            long[] arrival = arrivalCosts(fine, horizon);
+            long total = Arrays.stream(amounts).sum() + 1;
+            long[] capacity = TimeExpandedNetwork.capacities(fine, horizon, false, total);
+            List<TimeExpandedNetwork> networks = new ArrayList<>();
+            long[] needs = new long[commodities];
+            for (int d = 0; d < amounts.length; d++) {
+                needs[p.demandCommodity[d]] += amounts[d];
+            }
+            double tolerance = MultiCommodityLp.toleranceUnits(needs);
+            double cost = 0;
+            double area = 0;
             for (int j : order) {
                 long[] units = unitsOf(j, amounts);
                 long need = Arrays.stream(units).sum();
                 if (need == 0) {
                     continue;
                 }
-                TimeExpandedNetwork ten = TimeExpandedNetwork.build(
-                        fine, horizon, only(j), units, capacity, arrival, null, Long.MAX_VALUE);
-                if (MaxFlow.augment(ten.network, ten.source, ten.sink) < need) {
+                long[] cap = capacity;
+                if (share != null && share[j] != null) {
+                    cap = capacity.clone();
+                    for (int r = 0; r < cap.length; r++) {
+                        double near = Math.rint(share[j][r]);
+                        long rounded = !nearest
+                                ? (long) Math.ceil(share[j][r] + tolerance)
+                                : Math.abs(share[j][r] - near) <= tolerance
+                                        ? (long) near
+                                        : (long) Math.ceil(share[j][r]);
+                        cap[r] = Math.min(cap[r], rounded);
+                    }
+                }
+                TimeExpandedNetwork ten =
+                        TimeExpandedNetwork.build(fine, horizon, only(j), units, cap, arrival, null, Long.MAX_VALUE);
+                long flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                if (flow < need && cap != capacity) {
+                    ten = TimeExpandedNetwork.build(
+                            fine, horizon, only(j), units, capacity, arrival, null, Long.MAX_VALUE);
+                    flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                }
+                if (flow < need) {
                     return null;
                 }
                 minCost(ten, need);
+                cost += ten.network.totalCost();
+                area += arrivalArea(ten, horizon);
                 consume(ten, capacity);
                 networks.add(ten);
             }
@@ -448,7 +671,23 @@ final class AggregateSolver {
                 consume(ten, capacity);
                 networks.add(ten);
             }
+            modelCost = cost;
+            modelArea = area;
             return networks;
+        }
+
+        /** Returns the bytes {@code ten} absorbs times the midpoint of the slot they arrive in, in byte-seconds. */
+        private double arrivalArea(TimeExpandedNetwork ten, double horizon) {
+            Timeline timeline = ten.problem.timeline;
+            double area = 0;
+            for (int k = 0; k < ten.arcInterval.length; k++) {
+                int i = ten.arcInterval[k];
+                if (i >= 0 && ten.storageSite(ten.network.head(2 * k)) >= 0) {
+                    double mid = (timeline.start(i) + Math.min(timeline.end(i), horizon)) / 2;
+                    area += (double) ten.network.flow(2 * k) * p.unitBytes * mid;
+                }
+            }
+            return area;
         }
 
         /**

@@ -31,6 +31,7 @@ public final class FlowPlanner implements Planner {
     public static final String NAME = "flow";
 
     private final Consumer<ResidualNetwork> minCostFlow;
+    private final boolean exactLp;
 
     /** Creates the planner. */
     public FlowPlanner() {
@@ -38,11 +39,24 @@ public final class FlowPlanner implements Planner {
     }
 
     /**
+     * Creates a planner that routes several commodities by the sequential decomposition even where
+     * their joint LP is small ({@code exactLp} false), for the tests that measure its gap.
+     */
+    FlowPlanner(boolean exactLp) {
+        this(MinCostFlow::solve, exactLp);
+    }
+
+    /**
      * Creates a planner that solves its min-cost flows with {@code minCostFlow}; tests use solvers that
      * pick other optima among equal-cost flows to show that the plan does not depend on the choice.
      */
     FlowPlanner(Consumer<ResidualNetwork> minCostFlow) {
+        this(minCostFlow, true);
+    }
+
+    private FlowPlanner(Consumer<ResidualNetwork> minCostFlow, boolean exactLp) {
         this.minCostFlow = checkNotNull(minCostFlow, "minCostFlow");
+        this.exactLp = exactLp;
     }
 
     /** Returns the bytes the plan's batches move per keep priority, highest priority first. */
@@ -84,7 +98,7 @@ public final class FlowPlanner implements Planner {
         AggregatedProblem aggregated = AggregatedProblem.of(checkNotNull(problem, "problem"));
         double copyDeadline = AggregateSolver.copyDeadlineSeconds(problem);
         for (int round = 0; ; round++) {
-            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow);
+            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow, exactLp);
             PlanAssembler.Assembled assembled = PlanAssembler.assemble(
                     aggregated, solution.streams, solution.shortfall, NAME, solution.method, true, copyDeadline);
             if (!solution.fallbackStreams.isEmpty()) {
@@ -94,7 +108,7 @@ public final class FlowPlanner implements Planner {
                         solution.fallbackStreams,
                         solution.shortfall,
                         NAME,
-                        solution.method.replace(AggregateSolver.EARLIEST_ARRIVAL, AggregateSolver.LEAST_EGRESS),
+                        solution.fallbackMethod(),
                         true,
                         copyDeadline);
                 // The objectives in order: bytes kept by priority, then the violation-time integral (the

@@ -18,6 +18,17 @@ final class FlowSolution {
     final ImmutableList<RouteFlow> fallbackStreams;
 
     final String method;
+    /** The method's part saying how several commodities' earliest arrival was routed (empty for one). */
+    final String arrivalStatus;
+    /** The real units' cost on the earliest-arrival network (arrival, then egress), NaN if not used. */
+    final double modelCost;
+    /** The real units' bytes times their arrival slot's midpoint on that network, byte-seconds; NaN if not used. */
+    final double modelArea;
+    /** The multi-commodity LP's optimum on that network, NaN if the LP was not solved. */
+    final double lpCost;
+    /** The horizon of the earliest-arrival network, in seconds, NaN if not used. */
+    final double arrivalHorizon;
+
     final int feasibilityChecks;
 
     FlowSolution(
@@ -27,6 +38,11 @@ final class FlowSolution {
             ImmutableList<RouteFlow> streams,
             ImmutableList<RouteFlow> fallbackStreams,
             String method,
+            String arrivalStatus,
+            double modelCost,
+            double modelArea,
+            double lpCost,
+            double arrivalHorizon,
             int feasibilityChecks) {
         this.horizonSeconds = horizonSeconds;
         this.routedBytes = routedBytes;
@@ -34,6 +50,11 @@ final class FlowSolution {
         this.streams = streams;
         this.fallbackStreams = fallbackStreams;
         this.method = method;
+        this.arrivalStatus = arrivalStatus;
+        this.modelCost = modelCost;
+        this.modelArea = modelArea;
+        this.lpCost = lpCost;
+        this.arrivalHorizon = arrivalHorizon;
         this.feasibilityChecks = feasibilityChecks;
     }
 
@@ -55,6 +76,23 @@ final class FlowSolution {
     /** Returns how the flow was solved, e.g. "exact single-commodity max-flow + min-cost flow". */
     public String method() {
         return method;
+    }
+
+    /**
+     * Returns whether the earliest-arrival routing of several commodities is the exact optimum of their
+     * joint LP ({@link MultiCommodityLp}); false for one commodity (exact by itself) and for the
+     * decomposition.
+     */
+    public boolean exactLp() {
+        return !Double.isNaN(lpCost);
+    }
+
+    /** Returns the method of the {@link #fallbackStreams}: the least-makespan routing's, by the decomposition. */
+    String fallbackMethod() {
+        String status = exactLp() && !arrivalStatus.isEmpty()
+                ? "; decomposition, gap to LP unknown (the exact LP's streams kept less by priority)"
+                : arrivalStatus;
+        return method.replace(AggregateSolver.EARLIEST_ARRIVAL + arrivalStatus, AggregateSolver.LEAST_EGRESS + status);
     }
 
     /** Returns how many max-flow feasibility checks the horizon search made. */

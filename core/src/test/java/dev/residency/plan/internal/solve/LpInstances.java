@@ -34,6 +34,11 @@ final class LpInstances {
     private LpInstances() {}
 
     static PlanningProblem random(long seed, int rules) {
+        return random(seed, rules, PlanOptions.builder().build().timeStep());
+    }
+
+    /** Returns {@link #random(long, int)}'s instance planned at time step {@code step}. */
+    static PlanningProblem random(long seed, int rules, Duration step) {
         Random rng = new Random(seed);
         int n = 4 + rng.nextInt(4);
         List<DataCenter> sites = new ArrayList<>();
@@ -83,6 +88,7 @@ final class LpInstances {
                 .policy(policy)
                 .options(PlanOptions.builder()
                         .targetBatchBytes(1_000_000_000L * (1 + rng.nextInt(20)))
+                        .timeStep(step)
                         .build())
                 .build();
     }
