@@ -28,6 +28,12 @@ import org.duckdb.DuckDBPreparedStatement;
  */
 final class ManifestQuery {
 
+    /**
+     * The system property naming a file where DuckDB writes the profile (its operator tree with
+     * times and row counts) of the manifest write, for diagnosis; unset or empty for none.
+     */
+    static final String PROFILE_PROPERTY = "residency.duckdb.profile";
+
     private ManifestQuery() {}
 
     static long write(
@@ -101,6 +107,13 @@ final class ManifestQuery {
                 + " AND r.shard = a.shard) TO "
                 + Sql.literal(directory.toString()) + " (" + options + ")";
         long rows;
+        String profile = System.getProperty(PROFILE_PROPERTY, "");
+        if (!profile.isEmpty()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA enable_profiling = 'query_tree'");
+                s.execute("PRAGMA profiling_output = " + Sql.literal(profile));
+            }
+        }
         try (DuckDBPreparedStatement s = c.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
                 ProgressPoller poller = new ProgressPoller(s, "writing manifests", progress)) {
             if (s.execute()) {
@@ -109,6 +122,11 @@ final class ManifestQuery {
                 }
             } else {
                 rows = s.getLargeUpdateCount();
+            }
+        }
+        if (!profile.isEmpty()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA disable_profiling");
             }
         }
         String tableOptions = format == InventoryFormat.PARQUET ? "FORMAT parquet" : "FORMAT csv, HEADER true";
