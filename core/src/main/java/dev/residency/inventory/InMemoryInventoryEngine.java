@@ -3,7 +3,6 @@ package dev.residency.inventory;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.primitives.ImmutableIntArray;
 import dev.residency.data.Category;
@@ -17,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -102,14 +102,6 @@ public final class InMemoryInventoryEngine implements InventoryEngine {
         int shards = scan.shards();
         RecordGroups mapped = RecordGroups.withRecordMapping(inventory);
         GroupKey[] keys = keys(mapped, categoriesOf(scan), source.columns());
-        ImmutableList<UnitAction> all = actions.all();
-        int[] firstAction = new int[scan.units().size() + 1];
-        for (UnitAction a : all) {
-            firstAction[a.unit() + 1]++;
-        }
-        for (int u = 0; u < scan.units().size(); u++) {
-            firstAction[u + 1] += firstAction[u];
-        }
         TreeMap<Integer, Writer> writers = new TreeMap<>();
         long rows = 0;
         try {
@@ -122,30 +114,34 @@ public final class InMemoryInventoryEngine implements InventoryEngine {
                             InventoryScan.FIELD,
                             "object " + i + " belongs to no unit of the scan: the inventory changed");
                 }
-                for (int k = firstAction[unit]; k < firstAction[unit + 1]; k++) {
-                    UnitAction a = all.get(k);
-                    Writer w = writers.get(a.batch());
-                    if (w == null) {
-                        Path folder = Files.createDirectories(directory.resolve("batch=" + a.batch()));
-                        w = Files.newBufferedWriter(folder.resolve("data_0.csv"), StandardCharsets.UTF_8);
-                        w.write("object_id,bytes,action_id\n");
-                        writers.put(a.batch(), w);
-                    }
-                    w.write(i + "," + inventory.bytes(i) + "," + actions.actionId(k) + "\n");
-                    rows++;
+                OptionalInt fate = actions.fateOf(unit);
+                if (fate.isEmpty()) {
+                    continue;
                 }
+                int batch = actions.fates().get(fate.getAsInt()).batch();
+                Writer w = writers.get(batch);
+                if (w == null) {
+                    Path folder = Files.createDirectories(directory.resolve("batch=" + batch));
+                    w = Files.newBufferedWriter(folder.resolve("data_0.csv"), StandardCharsets.UTF_8);
+                    w.write("object_id,bytes,fate\n");
+                    writers.put(batch, w);
+                }
+                w.write(i + "," + inventory.bytes(i) + "," + fate.getAsInt() + "\n");
+                rows++;
             }
         } finally {
             for (Writer w : writers.values()) {
                 w.close();
             }
         }
-        try (Writer w = Files.newBufferedWriter(directory.resolve("actions.csv"), StandardCharsets.UTF_8)) {
-            w.write("action_id,action,batch,source,site,reason\n");
-            for (int id = 0; id < actions.table().size(); id++) {
-                UnitAction a = actions.table().get(id);
-                w.write(id + "," + a.action() + "," + a.batch() + "," + a.source() + "," + a.site() + "," + a.reason()
-                        + "\n");
+        try (Writer w = Files.newBufferedWriter(directory.resolve("fates.csv"), StandardCharsets.UTF_8)) {
+            w.write("fate,step,action,batch,source,site,reason\n");
+            for (Fate f : actions.fates()) {
+                for (int step = 0; step < f.actions().size(); step++) {
+                    UnitAction a = f.actions().get(step);
+                    w.write(f.id() + "," + step + "," + a.action() + "," + a.batch() + "," + a.source() + "," + a.site()
+                            + "," + a.reason() + "\n");
+                }
             }
         }
         progress.update("writing manifests", 1);

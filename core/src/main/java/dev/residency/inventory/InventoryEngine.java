@@ -15,8 +15,8 @@ import java.nio.file.Path;
  *       replica set, hold) and shard ({@link ObjectShards#shardOf} of the object id), the objects and
  *       bytes, in canonical order;
  *   <li>the caller plans on {@link InventoryScan#store()} with any {@link dev.residency.plan.Planner};
- *   <li>{@link #writeManifests} gives every object of a unit that unit's actions ({@link UnitActions})
- *       and writes them partitioned by batch.
+ *   <li>{@link #writeManifests} gives every object of a unit that unit's {@link Fate} ({@link
+ *       UnitActions}) and writes one row per object, partitioned by batch.
  * </ol>
  *
  * <p>Determinism: the same inventory and plan give the same manifest rows (as a set) on every engine
@@ -40,9 +40,9 @@ public interface InventoryEngine {
             throws InventoryException;
 
     /**
-     * Writes one manifest row per object and action of {@code actions} into the new or empty folder
-     * {@code directory}, partitioned by batch, in {@code format}, and the action table (see {@link
-     * ManifestSummary}). Row columns: object_id, bytes, action_id (and batch, as the partition).
+     * Writes one manifest row per object that has a fate in {@code actions} into the new or empty
+     * folder {@code directory}, partitioned by its fate's batch, in {@code format}, and the fate table
+     * (see {@link ManifestSummary}). Row columns: object_id, bytes, fate (and batch, as the partition).
      *
      * @throws IOException if the folder cannot be written
      * @throws InventoryException if the inventory changed since the scan, so that a row has no unit

@@ -6,15 +6,17 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.nio.file.Path;
 
 /**
- * What an engine wrote: manifests under {@code directory}, one sub-folder {@code batch=N} per
- * transfer batch (the objects it copies and the copies deleted once it is verified), {@code
- * batch=-1} for deletions that wait for no batch and for blocked objects, with rows {@code object_id,
- * bytes, action_id}; and the action table {@code actions.parquet} or {@code actions.csv} ({@code
- * action_id, action, batch, source, site, reason}, from {@link UnitActions#table()}).
+ * What an engine wrote: manifests under {@code directory}, one row {@code object_id, bytes, fate} per
+ * object the plan touches, in the sub-folder {@code batch=N} of its fate's first batch (the batch
+ * that copies it, whose verification also releases the deletions of its source copies), or {@code
+ * batch=-1} for objects whose fate waits for no batch (deletions without a move, blocked objects);
+ * and the fate table {@code fates.parquet} or {@code fates.csv} ({@code fate, step, action, batch,
+ * source, site, reason}: one line per action of each fate, {@code step} numbering its actions from 0,
+ * from {@link UnitActions#fates()}).
  *
  * @param directory the folder holding the manifests
  * @param format the files' format
- * @param rows the manifest rows written (an object has one row per copy and per deletion)
+ * @param rows the manifest rows written, one per object with a fate
  * @param partitions the {@code batch=N} folders written
  */
 public record ManifestSummary(Path directory, InventoryFormat format, long rows, int partitions) {

@@ -3,10 +3,12 @@ package dev.residency.inventory;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Comparator;
+
 /**
- * One thing a plan does with every object of one unit: one manifest row per object.
+ * One thing a plan does with every object of a unit: a copy, a deletion, or a refusal to touch it.
+ * Which units it concerns is kept by {@link UnitActions}; the actions of one unit make its {@link Fate}.
  *
- * @param unit the unit's index in the scan
  * @param action "copy", "delete" or "blocked"
  * @param batch for a copy, its transfer batch; for a deletion after a move, the batch whose verified
  *     copy makes it safe; otherwise -1
@@ -16,7 +18,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * @param reason for a deletion, the {@link dev.residency.plan.DeletionReason}; for a blocked object,
  *     the {@link dev.residency.audit.BlockReason}; for a copy, empty
  */
-public record UnitAction(int unit, String action, int batch, String source, String site, String reason) {
+public record UnitAction(String action, int batch, String source, String site, String reason) {
 
     /** The action of a transfer-batch copy. */
     public static final String COPY = "copy";
@@ -25,13 +27,19 @@ public record UnitAction(int unit, String action, int batch, String source, Stri
     /** The action of an object left in place because it may not be deleted. */
     public static final String BLOCKED = "blocked";
 
+    /** The canonical order of actions: by batch, action, site, source, then reason. */
+    public static final Comparator<UnitAction> ORDER = Comparator.comparingInt(UnitAction::batch)
+            .thenComparing(UnitAction::action)
+            .thenComparing(UnitAction::site)
+            .thenComparing(UnitAction::source)
+            .thenComparing(UnitAction::reason);
+
     /**
      * Creates an action.
      *
-     * @throws IllegalArgumentException if the unit or batch is out of range or the action unknown
+     * @throws IllegalArgumentException if the batch is out of range or the action unknown
      */
     public UnitAction {
-        checkArgument(unit >= 0, "unit must not be negative, was %s", unit);
         checkArgument(batch >= -1, "batch must be -1 or a batch id, was %s", batch);
         checkNotNull(source, "source");
         checkNotNull(site, "site");

@@ -1,6 +1,7 @@
 package dev.residency.inventory;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -13,51 +14,49 @@ import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.TransferBatch;
 import dev.residency.topology.Topology;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
  * A plan's decisions per unit of an inventory scan, ready for an engine to expand into per-object
  * manifest rows: the plan's batches, deletions and blocked groups list record indices of the scan's
- * {@link InventoryScan#store()}, which are unit indices. Ordered by unit, then batch, action and site.
- * Immutable and thread-safe.
+ * {@link InventoryScan#store()}, which are unit indices. Every unit the plan touches gets one {@link
+ * Fate}, the list of its actions; the distinct fates are numbered in canonical order ({@link
+ * #fates()}), so that every engine writes the same number for the same object. Immutable and
+ * thread-safe.
  */
 public final class UnitActions {
 
-    private final ImmutableList<UnitAction> actions;
+    private final ImmutableList<Fate> fates;
+    private final int[] fateOfUnit;
     private final int batches;
-    private final ImmutableList<UnitAction> table;
-    private final int[] actionId;
 
-    private UnitActions(List<UnitAction> actions, int batches) {
-        this.actions = ImmutableList.copyOf(actions);
+    private UnitActions(List<List<UnitAction>> actionsOfUnit, int batches) {
         this.batches = batches;
-        // The distinct actions (unit aside), in the order of the manifests' action table.
-        TreeMap<UnitAction, Integer> ids = new TreeMap<>(TABLE_ORDER);
-        for (UnitAction a : actions) {
-            ids.putIfAbsent(asEntry(a), 0);
+        TreeMap<ImmutableList<UnitAction>, Integer> ids = new TreeMap<>(Fate.ORDER);
+        List<ImmutableList<UnitAction>> lists = new ArrayList<>(actionsOfUnit.size());
+        for (List<UnitAction> a : actionsOfUnit) {
+            ImmutableList<UnitAction> sorted =
+                    a == null ? ImmutableList.of() : ImmutableList.sortedCopyOf(UnitAction.ORDER, a);
+            lists.add(sorted);
+            if (!sorted.isEmpty()) {
+                ids.putIfAbsent(sorted, 0);
+            }
         }
+        ImmutableList.Builder<Fate> table = ImmutableList.builderWithExpectedSize(ids.size());
         int next = 0;
-        for (Map.Entry<UnitAction, Integer> e : ids.entrySet()) {
+        for (Map.Entry<ImmutableList<UnitAction>, Integer> e : ids.entrySet()) {
+            table.add(new Fate(next, Fate.firstBatch(e.getKey()), e.getKey()));
             e.setValue(next++);
         }
-        this.table = ImmutableList.copyOf(ids.keySet());
-        this.actionId = new int[actions.size()];
-        for (int i = 0; i < actions.size(); i++) {
-            actionId[i] = ids.get(asEntry(actions.get(i)));
+        this.fates = table.build();
+        this.fateOfUnit = new int[lists.size()];
+        for (int u = 0; u < lists.size(); u++) {
+            fateOfUnit[u] = lists.get(u).isEmpty() ? -1 : ids.get(lists.get(u));
         }
-    }
-
-    private static final Comparator<UnitAction> TABLE_ORDER = Comparator.comparingInt(UnitAction::batch)
-            .thenComparing(UnitAction::action)
-            .thenComparing(UnitAction::site)
-            .thenComparing(UnitAction::source)
-            .thenComparing(UnitAction::reason);
-
-    private static UnitAction asEntry(UnitAction a) {
-        return new UnitAction(0, a.action(), a.batch(), a.source(), a.site(), a.reason());
     }
 
     /**
@@ -70,33 +69,46 @@ public final class UnitActions {
         checkNotNull(scan, "scan");
         Topology topology = scan.topology();
         int units = scan.units().size();
-        List<UnitAction> out = new ArrayList<>();
+        List<List<UnitAction>> actionsOfUnit = new ArrayList<>(Collections.nCopies(units, null));
         for (TransferBatch b : plan.batches()) {
-            String source = topology.site(b.source()).id();
-            String destination = topology.site(b.destination()).id();
+            UnitAction copy = new UnitAction(
+                    UnitAction.COPY,
+                    b.id(),
+                    topology.site(b.source()).id(),
+                    topology.site(b.destination()).id(),
+                    "");
             for (int unit : checked(b.records(), units)) {
-                out.add(new UnitAction(unit, UnitAction.COPY, b.id(), source, destination, ""));
+                add(actionsOfUnit, unit, copy);
             }
         }
         for (Deletion d : plan.deletions()) {
-            String site = topology.site(d.site()).id();
-            int after = d.afterBatch().orElse(-1);
+            UnitAction delete = new UnitAction(
+                    UnitAction.DELETE,
+                    d.afterBatch().orElse(-1),
+                    "",
+                    topology.site(d.site()).id(),
+                    d.reason().name());
             for (int unit : checked(d.records(), units)) {
-                out.add(new UnitAction(
-                        unit, UnitAction.DELETE, after, "", site, d.reason().name()));
+                add(actionsOfUnit, unit, delete);
             }
         }
         for (BlockedGroup g : plan.blocked()) {
+            UnitAction blocked =
+                    new UnitAction(UnitAction.BLOCKED, -1, "", "", g.reason().name());
             for (int unit : checked(g.records(), units)) {
-                out.add(new UnitAction(
-                        unit, UnitAction.BLOCKED, -1, "", "", g.reason().name()));
+                add(actionsOfUnit, unit, blocked);
             }
         }
-        out.sort(Comparator.comparingInt(UnitAction::unit)
-                .thenComparingInt(UnitAction::batch)
-                .thenComparing(UnitAction::action)
-                .thenComparing(UnitAction::site));
-        return new UnitActions(out, plan.batches().size());
+        return new UnitActions(actionsOfUnit, plan.batches().size());
+    }
+
+    private static void add(List<List<UnitAction>> actionsOfUnit, int unit, UnitAction action) {
+        List<UnitAction> list = actionsOfUnit.get(unit);
+        if (list == null) {
+            list = new ArrayList<>(3);
+            actionsOfUnit.set(unit, list);
+        }
+        list.add(action);
     }
 
     private static int[] checked(ImmutableIntArray records, int units) {
@@ -107,28 +119,57 @@ public final class UnitActions {
         return r;
     }
 
-    /** Returns the actions, ordered by unit, batch, action and site. */
-    public ImmutableList<UnitAction> all() {
-        return actions;
+    /** Returns the distinct fates in canonical order ({@link Fate#ORDER}); a fate's id is its index. */
+    public ImmutableList<Fate> fates() {
+        return fates;
+    }
+
+    /** Returns the number of units (of the scan the actions were made on). */
+    public int units() {
+        return fateOfUnit.length;
     }
 
     /**
-     * Returns the manifests' action table: the distinct actions (with unit 0), ordered by batch,
-     * action, site, source and reason; an action's id is its index here.
+     * Returns the id of the fate of unit {@code unit}, or empty if the plan does not touch it (its
+     * objects get no manifest row).
+     *
+     * @throws IndexOutOfBoundsException if the unit is not one of the scan's
      */
-    public ImmutableList<UnitAction> table() {
-        return table;
+    public OptionalInt fateOf(int unit) {
+        checkElementIndex(unit, fateOfUnit.length, "unit");
+        int f = fateOfUnit[unit];
+        return f < 0 ? OptionalInt.empty() : OptionalInt.of(f);
     }
 
-    /** Returns the id in {@link #table()} of the action at {@code index} in {@link #all()}. */
-    public int actionId(int index) {
-        checkArgument(index >= 0 && index < actionId.length, "index out of range: %s", index);
-        return actionId[index];
+    /** Returns the actions of unit {@code unit}, in canonical order; empty if the plan does not touch it. */
+    public ImmutableList<UnitAction> actionsOf(int unit) {
+        OptionalInt f = fateOf(unit);
+        return f.isPresent() ? fates.get(f.getAsInt()).actions() : ImmutableList.of();
     }
 
     /** Returns the number of transfer batches in the plan. */
     public int batchCount() {
         return batches;
+    }
+
+    /**
+     * Returns the number of manifest rows for {@code scan}: its objects in units with a fate, one row each.
+     *
+     * @throws IllegalArgumentException if the scan has another number of units
+     */
+    public long manifestRows(InventoryScan scan) {
+        checkArgument(
+                scan.units().size() == fateOfUnit.length,
+                "the scan has %s units, the actions were made for %s",
+                scan.units().size(),
+                fateOfUnit.length);
+        long rows = 0;
+        for (int u = 0; u < fateOfUnit.length; u++) {
+            if (fateOfUnit[u] >= 0) {
+                rows += scan.unit(u).objects();
+            }
+        }
+        return rows;
     }
 
     /**
@@ -138,17 +179,15 @@ public final class UnitActions {
      */
     public ImmutableSortedMap<String, Tally> objectsByOutcome(InventoryScan scan) {
         TreeMap<String, Tally> out = new TreeMap<>();
-        int i = 0;
-        while (i < actions.size()) {
-            int unit = actions.get(i).unit();
+        for (int unit = 0; unit < fateOfUnit.length; unit++) {
             String outcome = null;
-            int j = i;
-            for (; j < actions.size() && actions.get(j).unit() == unit; j++) {
-                outcome = better(outcome, actions.get(j));
+            for (UnitAction a : actionsOf(unit)) {
+                outcome = better(outcome, a);
             }
-            InventoryUnit u = scan.unit(unit);
-            out.merge(outcome, new Tally(u.objects(), u.bytes()), Tally::plus);
-            i = j;
+            if (outcome != null) {
+                InventoryUnit u = scan.unit(unit);
+                out.merge(outcome, new Tally(u.objects(), u.bytes()), Tally::plus);
+            }
         }
         return ImmutableSortedMap.copyOf(out);
     }

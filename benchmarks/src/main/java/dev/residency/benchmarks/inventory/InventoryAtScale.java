@@ -34,10 +34,15 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.residency.benchmarks.inventory.InventoryAtScale \
- *     [objects] [inventory-folder] [manifest-folder] [memory-limit, e.g. 6GB] [unique]
+ *     [objects] [inventory-folder] [manifest-folder] [memory-limit, e.g. 6GB] [unique] [baseline]
  * </pre>
  *
- * The manifest folder must be new or empty; the inventory folder is kept for later runs.
+ * The manifest folder must be new or empty; the inventory folder is kept for later runs. With {@code
+ * unique} the scan also checks that ids are unique; with {@code baseline} the program then times the
+ * issue's hand-written DuckDB job (group, then a per-group running byte sum into 50 batches written
+ * partitioned by batch) on the same inventory into {@code manifest-folder-baseline}, so that both are
+ * measured under the same load. {@code -Dresidency.duckdb.profile=FILE} makes DuckDB write the
+ * manifest write's operator tree with its times to FILE.
  */
 public final class InventoryAtScale {
 
@@ -49,7 +54,9 @@ public final class InventoryAtScale {
         Path inventory = Path.of(args.length > 1 ? args[1] : "inventory-" + objects);
         Path manifests = Path.of(args.length > 2 ? args[2] : "manifests-" + objects);
         String memory = args.length > 3 ? args[3] : "6GB";
-        boolean unique = args.length > 4 && args[4].equals("unique");
+        List<String> flags = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
+        boolean unique = flags.contains("unique");
+        boolean baseline = flags.contains("baseline");
         DuckDbSettings settings = new DuckDbSettings(memory, 0, Optional.empty());
         Scenario scenario = BuiltInScenarios.load("microsoft-tiktok-2020");
         PopulationSpec real = InventoryGenerator.realPopulation(
@@ -127,6 +134,51 @@ public final class InventoryAtScale {
                 size(manifests));
         System.out.printf(
                 Locale.ROOT, "peak resident set (JVM + DuckDB): %s; load average %s%n", peakRss(), loadAverage());
+        if (baseline) {
+            handWritten(inventory.resolve("*.parquet").toString(), Path.of(manifests + "-baseline"), memory);
+            System.out.printf(
+                    Locale.ROOT,
+                    "peak resident set after the baseline: %s; load average %s%n",
+                    peakRss(),
+                    loadAverage());
+        }
+    }
+
+    /**
+     * Times the issue's hand-written DuckDB job on the same inventory, in the same process and so under
+     * the same load: classify and group (one GROUP BY over the group columns), then assign by a per-group
+     * running byte sum into 50 batches (a window over each group ordered by id) and write the rows
+     * partitioned by batch (Parquet, zstd). No carve-out filter: every object is written, as the
+     * engine's manifests of the 2020 plan hold every object.
+     */
+    private static void handWritten(String glob, Path out, String memory) throws Exception {
+        String from = "read_parquet('" + glob + "')";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("SET memory_limit = '" + memory + "'");
+            s.execute("SET preserve_insertion_order = false");
+            long t = System.nanoTime();
+            int groups = 0;
+            try (java.sql.ResultSet r = s.executeQuery("SELECT home, category, sites, legal_hold, count(*),"
+                    + " sum(bytes) FROM " + from + " GROUP BY ALL")) {
+                while (r.next()) {
+                    groups++;
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT, "baseline (hand-written job) group: %d groups in %.1f s%n", groups, seconds(t));
+            long t2 = System.nanoTime();
+            s.execute("COPY (SELECT object_id, bytes, least(49, CAST(floor(run * 50.0 / total) AS INTEGER)) AS batch"
+                    + " FROM (SELECT object_id, bytes, sum(bytes) OVER (PARTITION BY home, category, sites, legal_hold"
+                    + " ORDER BY object_id ROWS UNBOUNDED PRECEDING) AS run, sum(bytes) OVER (PARTITION BY home,"
+                    + " category, sites, legal_hold) AS total FROM " + from + ")) TO '" + out
+                    + "' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (batch))");
+            System.out.printf(
+                    Locale.ROOT,
+                    "baseline (hand-written job) assign + write: %.1f s (%s on disk)%n",
+                    seconds(t2),
+                    size(out));
+        }
     }
 
     private static java.util.Map<String, dev.residency.data.Category> categories(Scenario scenario) {

@@ -9,6 +9,7 @@ import dev.residency.inventory.GroupKey;
 import dev.residency.inventory.InventoryColumns;
 import dev.residency.inventory.InventoryEngine;
 import dev.residency.inventory.InventoryException;
+import dev.residency.inventory.InventoryFiles;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.InventoryScan;
 import dev.residency.inventory.InventorySource;
@@ -38,10 +39,14 @@ import org.duckdb.DuckDBPreparedStatement;
  * files (a path or a glob) in parallel. The scan is one aggregation over the inventory ({@code GROUP
  * BY} home, category, sites, hold and shard), with counts of NULL and negative cells so that a bad
  * row is found without another pass; only then is it located for the message. The manifests are one
- * more pass: each row joins a small table of its raw group's number and its unit's actions, and is
- * written partitioned by batch, with no sort. Registered as "duckdb".
+ * more pass: each row joins a small table of its raw cells and shard to its unit's fate, and one row
+ * per object is written partitioned by batch, with no sort. Registered as "duckdb".
  *
- * <p>Thread-safe: calls share nothing but a cache of the raw group values seen by each scan.
+ * <p>Before writing the manifests, and again after, the engine checks that the inventory's local files
+ * are those its scan read, with the same sizes and modification times ({@link InventoryFiles}), and
+ * refuses to write for an inventory that changed.
+ *
+ * <p>Thread-safe: calls share nothing but a cache of the raw group values and files seen by each scan.
  */
 public final class DuckDbInventoryEngine implements InventoryEngine {
 
@@ -49,7 +54,10 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
     public static final String NAME = "duckdb";
 
     private final DuckDbSettings settings;
-    private final Map<InventoryScan, List<RawGroup>> rawGroupsOfScan = new WeakHashMap<>();
+    private final Map<InventoryScan, ScanState> scanned = new WeakHashMap<>();
+
+    /** What a scan saw that the write needs: the raw group cells and the files with their sizes and times. */
+    private record ScanState(List<RawGroup> raw, InventoryFiles files) {}
 
     /** The group cells as they appear in the inventory, and the normalised key they stand for. */
     record RawGroup(String home, String category, String sites, boolean hold, GroupKey key) {}
@@ -94,6 +102,7 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
             throws InventoryException {
         checkNotNull(source, "source");
         checkNotNull(progress, "progress");
+        InventoryFiles files = files(source);
         try (Connection c = connect()) {
             InventoryRelation relation = InventoryRelation.open(c, source);
             List<Object[]> rows = aggregate(c, relation, progress);
@@ -133,8 +142,8 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
                 checkUnique(c, relation);
             }
             InventoryScan scan = builder.build(total);
-            synchronized (rawGroupsOfScan) {
-                rawGroupsOfScan.put(scan, ImmutableList.copyOf(raw));
+            synchronized (scanned) {
+                scanned.put(scan, new ScanState(ImmutableList.copyOf(raw), files));
             }
             progress.update("scanning", 1);
             return scan;
@@ -253,17 +262,22 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
         checkNotNull(scan, "scan");
         checkNotNull(actions, "actions");
         checkNotNull(format, "format");
+        ScanState state;
+        synchronized (scanned) {
+            state = scanned.get(scan);
+        }
+        if (state != null) {
+            unchanged(source, state.files());
+        }
         ManifestFolder.prepare(directory);
         try (Connection c = connect()) {
             InventoryRelation relation = InventoryRelation.open(c, source);
-            List<RawGroup> raw;
-            synchronized (rawGroupsOfScan) {
-                raw = rawGroupsOfScan.get(scan);
-            }
-            if (raw == null) {
-                raw = rawGroups(c, relation, scan);
-            }
+            List<RawGroup> raw = state != null ? state.raw() : rawGroups(c, relation, scan);
             long rows = ManifestQuery.write(c, relation, scan, actions, raw, directory, format, progress);
+            if (state != null) {
+                // A file replaced during the write makes the manifests a mix of two inventories.
+                unchanged(source, state.files());
+            }
             int partitions;
             try (Stream<Path> s = Files.list(directory)) {
                 partitions = (int) s.filter(p -> p.getFileName().toString().startsWith("batch="))
@@ -273,6 +287,30 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
             return new ManifestSummary(directory, format, rows, partitions);
         } catch (SQLException e) {
             throw DuckDbErrors.unreadable(source, e);
+        }
+    }
+
+    private static InventoryFiles files(InventorySource source) throws InventoryException {
+        try {
+            return InventoryFiles.of(source.path());
+        } catch (IOException e) {
+            throw new InventoryException(
+                    InventoryScan.FIELD + ".path", "\"" + source.path() + "\" cannot be listed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks that the inventory's files are those the scan read, same sizes and modification times.
+     *
+     * @throws InventoryException naming what changed, if something did
+     */
+    private static void unchanged(InventorySource source, InventoryFiles atScan) throws InventoryException {
+        java.util.Optional<String> changes = atScan.changesIn(files(source));
+        if (changes.isPresent()) {
+            throw new InventoryException(
+                    InventoryScan.FIELD + ".path",
+                    "the inventory \"" + source.path() + "\" changed since it was scanned (" + changes.get()
+                            + "): the plan was made for the rows scanned; plan again");
         }
     }
 

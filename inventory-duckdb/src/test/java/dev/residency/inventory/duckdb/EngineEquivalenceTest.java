@@ -13,8 +13,12 @@ import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.InventoryGroup;
 import dev.residency.inventory.InventoryScan;
 import dev.residency.inventory.InventorySource;
+import dev.residency.inventory.InventoryUnit;
+import dev.residency.inventory.ObjectShards;
 import dev.residency.inventory.ScanProgress;
 import dev.residency.inventory.UnitActions;
+import dev.residency.plan.BlockedGroup;
+import dev.residency.plan.Deletion;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.Planners;
 import dev.residency.plan.PlanningProblem;
@@ -26,6 +30,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +48,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * policies and objects, split into 1 to 3 files), the DuckDB engine and the in-memory reference engine
  * give the same units, the groups equal {@link RecordGroups}' aggregation of the same records, the
  * planner gives the same plan on both scans, and the manifests (Parquet and CSV from DuckDB, CSV from
- * the reference) hold the same rows, hash for hash. Each batch's copy rows add up to the batch's bytes.
+ * the reference) hold the same rows, hash for hash, one row per object. Each batch's copy rows add up
+ * to the batch's bytes, and each object's actions are those the plan gives its unit, worked out from
+ * the plan's batches, deletions and blocked groups without the engines' fate tables.
  */
 final class EngineEquivalenceTest {
 
@@ -111,6 +119,92 @@ final class EngineEquivalenceTest {
                 .collect(Collectors.toMap(TransferBatch::id, TransferBatch::bytes, Long::sum, TreeMap::new));
         assertThat(copied.keySet()).as(where).isEqualTo(planned.keySet());
         assertThat(copied).as(where).isEqualTo(planned);
+        assertThat(parquetRows).as(where).isEqualTo(expectedRows(store, a, planA, shards));
+    }
+
+    /**
+     * Returns the manifests' rows as {@link ManifestRows#read} gives them, worked out from the plan
+     * directly: each object's unit found by its own cells and shard, and every batch, deletion and
+     * blocked group of the plan listing its units' objects.
+     */
+    private static List<String> expectedRows(RecordStore store, InventoryScan scan, MigrationPlan plan, int shards) {
+        Map<String, Integer> unitOfCells = new HashMap<>();
+        for (int u = 0; u < scan.units().size(); u++) {
+            InventoryUnit unit = scan.unit(u);
+            String key = unit.key().home().code() + "|" + unit.key().category().name() + "|"
+                    + String.join(";", unit.key().siteIds(scan.topology())) + "|"
+                    + unit.key().legalHold() + "|"
+                    + unit.shard();
+            unitOfCells.put(key, u);
+        }
+        Map<Integer, List<Integer>> objectsOfUnit = new HashMap<>();
+        for (int i = 0; i < store.size(); i++) {
+            String sites = store.replicaSets().sites(store.replicaSet(i)).stream()
+                    .mapToObj(x -> store.topology().site(x).id())
+                    .sorted()
+                    .collect(Collectors.joining(";"));
+            String key = store.jurisdictions().get(store.homeIndex(i)).code() + "|"
+                    + store.categories().get(store.categoryIndex(i)).name() + "|" + sites + "|"
+                    + store.legalHold(i) + "|" + ObjectShards.shardOf(i, shards);
+            objectsOfUnit
+                    .computeIfAbsent(unitOfCells.get(key), u -> new ArrayList<>())
+                    .add(i);
+        }
+        List<String[]> rows = new ArrayList<>();
+        Topology t = scan.topology();
+        for (TransferBatch b : plan.batches()) {
+            for (int u : b.records().toArray()) {
+                for (int i : objectsOfUnit.get(u)) {
+                    rows.add(new String[] {
+                        Integer.toString(i),
+                        Long.toString(store.bytes(i)),
+                        "copy",
+                        t.site(b.source()).id(),
+                        t.site(b.destination()).id(),
+                        "",
+                        Integer.toString(b.id())
+                    });
+                }
+            }
+        }
+        for (Deletion d : plan.deletions()) {
+            for (int u : d.records().toArray()) {
+                for (int i : objectsOfUnit.get(u)) {
+                    rows.add(new String[] {
+                        Integer.toString(i),
+                        Long.toString(store.bytes(i)),
+                        "delete",
+                        "",
+                        t.site(d.site()).id(),
+                        d.reason().name(),
+                        Integer.toString(d.afterBatch().orElse(-1))
+                    });
+                }
+            }
+        }
+        for (BlockedGroup g : plan.blocked()) {
+            for (int u : g.records().toArray()) {
+                for (int i : objectsOfUnit.get(u)) {
+                    rows.add(new String[] {
+                        Integer.toString(i),
+                        Long.toString(store.bytes(i)),
+                        "blocked",
+                        "",
+                        "",
+                        g.reason().name(),
+                        "-1"
+                    });
+                }
+            }
+        }
+        // The reader's order: object, batch, action, site, source, reason.
+        rows.sort(Comparator.<String[]>comparingLong(r -> Long.parseLong(r[0]))
+                .thenComparingInt(r -> Integer.parseInt(r[6]))
+                .thenComparing(r -> r[2])
+                .thenComparing(r -> r[4])
+                .thenComparing(r -> r[3])
+                .thenComparing(r -> r[5]));
+        return rows.stream().map(r -> String.join(",", r)).collect(Collectors.toList());
     }
 
     private String writeInFiles(RecordStore store, int files) throws Exception {

@@ -2,7 +2,10 @@ package dev.residency.inventory.duckdb;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,45 +14,71 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Test support: reads a manifest folder back, each row joined with its action in the action table
- * (the batch of the folder must be the action's), as sorted text rows, and hashes them. Public for
+ * Test support: reads a manifest folder back, each object's row expanded into the actions of its
+ * fate in the fate table, as sorted text rows, and hashes them. Checks the format on the way: one row
+ * per object, and every row in the folder of its fate's first batch (-1 when it has none). Public for
  * the Spark engine's equivalence test (inventory-duckdb test-jar).
  */
 public final class ManifestRows {
 
     private ManifestRows() {}
 
-    /** Returns "object_id,bytes,action,source,site,reason,batch" rows of every manifest file, sorted. */
+    /**
+     * Returns "object_id,bytes,action,source,site,reason,batch" rows (the batch of the action) of every
+     * manifest file, sorted.
+     *
+     * @throws IllegalStateException if an object has two rows, a row names no fate of the table, or a
+     *     row is in another folder than its fate's first batch
+     */
     public static List<String> read(Path directory, String format) throws SQLException {
         String glob = directory.resolve("batch=*").resolve("*." + format).toString();
-        String actions = directory.resolve("actions." + format).toString();
+        String fates = directory.resolve("fates." + format).toString();
         String reader = format.equals("parquet")
                 ? "read_parquet('" + glob + "', hive_partitioning = true)"
                 : "read_csv('" + glob + "', hive_partitioning = true, header = true, all_varchar = true)";
         String table = format.equals("parquet")
-                ? "read_parquet('" + actions + "')"
-                : "read_csv('" + actions + "', header = true, all_varchar = true)";
+                ? "read_parquet('" + fates + "')"
+                : "read_csv('" + fates + "', header = true, all_varchar = true)";
         List<String> rows = new ArrayList<>();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+        try (Stream<Path> files = Files.walk(directory)) {
             if (files.noneMatch(f -> f.getFileName().toString().startsWith("batch="))) {
                 return rows;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT CAST(m.object_id AS BIGINT) o, CAST(m.bytes AS BIGINT) b,"
-                        + " t.action, coalesce(t.source, '') src, coalesce(t.site, '') site,"
-                        + " coalesce(t.reason, '') reason, CAST(m.batch AS INTEGER) batch FROM " + reader
-                        + " m JOIN " + table + " t ON CAST(m.action_id AS INTEGER) = CAST(t.action_id AS INTEGER)"
-                        + " AND CAST(m.batch AS INTEGER) = CAST(t.batch AS INTEGER)"
-                        + " ORDER BY o, batch, t.action, site, src")) {
-            while (r.next()) {
-                rows.add(r.getLong(1) + "," + r.getLong(2) + "," + r.getString(3) + "," + r.getString(4) + ","
-                        + r.getString(5) + "," + r.getString(6) + "," + r.getInt(7));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE m AS SELECT CAST(object_id AS BIGINT) o, CAST(bytes AS BIGINT) b,"
+                    + " CAST(fate AS INTEGER) fate, CAST(batch AS INTEGER) folder FROM " + reader);
+            s.execute("CREATE TABLE t AS SELECT CAST(fate AS INTEGER) fate, CAST(step AS INTEGER) step, action,"
+                    + " coalesce(source, '') src, coalesce(site, '') site, coalesce(reason, '') reason,"
+                    + " CAST(batch AS INTEGER) batch FROM " + table);
+            try (ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT o) FROM m")) {
+                r.next();
+                if (r.getLong(1) != r.getLong(2)) {
+                    throw new IllegalStateException(
+                            r.getLong(1) + " manifest rows for " + r.getLong(2) + " objects in " + directory);
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT m.o, m.fate, m.folder, f.first FROM m LEFT JOIN (SELECT fate,"
+                    + " coalesce(min(batch) FILTER (WHERE batch >= 0), -1) first FROM t GROUP BY fate) f"
+                    + " ON m.fate = f.fate WHERE f.first IS NULL OR f.first <> m.folder LIMIT 1")) {
+                if (r.next()) {
+                    throw new IllegalStateException("object " + r.getLong(1) + " of fate " + r.getInt(2)
+                            + " is in folder batch=" + r.getInt(3) + ", its fate's first batch is "
+                            + r.getObject(4) + " (" + directory + ")");
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT m.o, m.b, t.action, t.src, t.site, t.reason, t.batch"
+                    + " FROM m JOIN t ON m.fate = t.fate ORDER BY m.o, t.batch, t.action, t.site, t.src, t.reason")) {
+                while (r.next()) {
+                    rows.add(r.getLong(1) + "," + r.getLong(2) + "," + r.getString(3) + "," + r.getString(4) + ","
+                            + r.getString(5) + "," + r.getString(6) + "," + r.getInt(7));
+                }
             }
         }
         return rows;

@@ -3,6 +3,7 @@ package dev.residency.inventory.spark;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
+import dev.residency.inventory.Fate;
 import dev.residency.inventory.GroupKey;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.InventoryGroup;
@@ -16,6 +17,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -27,8 +29,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Writes the manifests in one pass over the inventory: a row's raw group cells are looked up in a
  * broadcast table {@code raw_group} (raw cells to the group's number in the scan, only groups with
- * actions), its (group number, shard) in a broadcast {@code unit_action}, and the joined rows are
- * written partitioned by batch. Broadcast hash joins: the inventory is neither shuffled nor sorted,
+ * fates), its (group number, shard) in a broadcast {@code unit_fate}, and the joined rows, one per
+ * object, are written partitioned by batch. Broadcast hash joins: the inventory is neither shuffled nor sorted,
  * so an object's rows depend on its own row and the plan only.
  */
 final class ManifestWriter {
@@ -54,16 +56,21 @@ final class ManifestWriter {
             groupNumber.put(groups.get(g).key(), g);
         }
         BitSet acting = new BitSet(groups.size());
-        List<Row> unitRows = new ArrayList<>(actions.all().size());
-        long rows = 0;
-        for (int k = 0; k < actions.all().size(); k++) {
-            UnitAction a = actions.all().get(k);
-            InventoryUnit unit = scan.unit(a.unit());
-            int g = groupNumber.get(unit.key());
-            acting.set(g);
-            unitRows.add(RowFactory.create(g, unit.shard(), actions.actionId(k), a.batch()));
-            rows += unit.objects();
+        List<Row> unitRows = new ArrayList<>();
+        for (int u = 0; u < scan.units().size(); u++) {
+            OptionalInt fate = actions.fateOf(u);
+            if (fate.isPresent()) {
+                InventoryUnit unit = scan.unit(u);
+                int g = groupNumber.get(unit.key());
+                acting.set(g);
+                unitRows.add(RowFactory.create(
+                        g,
+                        unit.shard(),
+                        fate.getAsInt(),
+                        actions.fates().get(fate.getAsInt()).batch()));
+            }
         }
+        long rows = actions.manifestRows(scan);
         List<Row> groupRows = new ArrayList<>();
         for (SparkInventoryEngine.RawGroup r : raw) {
             Integer g = groupNumber.get(r.key());
@@ -71,12 +78,12 @@ final class ManifestWriter {
                 groupRows.add(RowFactory.create(r.home(), r.category(), r.sites(), r.hold(), g));
             }
         }
-        Dataset<Row> unitAction = spark.createDataFrame(
+        Dataset<Row> unitFate = spark.createDataFrame(
                 unitRows,
                 new StructType()
                         .add("u_gno", DataTypes.IntegerType, false)
                         .add("u_shard", DataTypes.IntegerType, false)
-                        .add("action_id", DataTypes.IntegerType, false)
+                        .add("fate", DataTypes.IntegerType, false)
                         .add("batch", DataTypes.IntegerType, false));
         Dataset<Row> rawGroup = spark.createDataFrame(
                 groupRows,
@@ -87,7 +94,7 @@ final class ManifestWriter {
                         .add("g_hold", DataTypes.BooleanType, false)
                         .add("gno", DataTypes.IntegerType, false));
         Dataset<Row> inventory = frame.projection();
-        // Narrow rows, as the DuckDB engine writes them: the action's text lives once in the action table.
+        // Narrow rows, one per object, as the DuckDB engine writes them: the actions live once in the fate table.
         Dataset<Row> manifest = inventory
                 .join(
                         broadcast(rawGroup),
@@ -96,31 +103,34 @@ final class ManifestWriter {
                                 .and(col("s").equalTo(col("g_s")))
                                 .and(col("hold").equalTo(col("g_hold"))))
                 .join(
-                        broadcast(unitAction),
+                        broadcast(unitFate),
                         col("gno").equalTo(col("u_gno")).and(col("shard").equalTo(col("u_shard"))))
-                .select(col("id").as("object_id"), col("b").as("bytes"), col("action_id"), col("batch"));
+                .select(col("id").as("object_id"), col("b").as("bytes"), col("fate"), col("batch"));
         var writer = manifest.write().mode(SaveMode.Append).partitionBy("batch");
         if (format == InventoryFormat.PARQUET) {
             writer.option("compression", "zstd").parquet(directory);
         } else {
             writer.option("header", "true").csv(directory);
         }
-        writeActionTable(actions, directory, format);
+        writeFateTable(actions, directory, format);
         ClusterFolder folder = ClusterFolder.of(spark, directory);
         return new ClusterManifests(directory, format, rows, folder.countBatchFolders());
     }
 
-    /** Writes the action table as one file, {@code actions.parquet} or {@code actions.csv}, in {@code directory}. */
-    private void writeActionTable(UnitActions actions, String directory, InventoryFormat format) throws IOException {
+    /** Writes the fate table as one file, {@code fates.parquet} or {@code fates.csv}, in {@code directory}. */
+    private void writeFateTable(UnitActions actions, String directory, InventoryFormat format) throws IOException {
         List<Row> table = new ArrayList<>();
-        for (int id = 0; id < actions.table().size(); id++) {
-            UnitAction u = actions.table().get(id);
-            table.add(RowFactory.create(id, u.action(), u.batch(), u.source(), u.site(), u.reason()));
+        for (Fate f : actions.fates()) {
+            for (int step = 0; step < f.actions().size(); step++) {
+                UnitAction u = f.actions().get(step);
+                table.add(RowFactory.create(f.id(), step, u.action(), u.batch(), u.source(), u.site(), u.reason()));
+            }
         }
         Dataset<Row> frameOfTable = spark.createDataFrame(
                         table,
                         new StructType()
-                                .add("action_id", DataTypes.IntegerType, false)
+                                .add("fate", DataTypes.IntegerType, false)
+                                .add("step", DataTypes.IntegerType, false)
                                 .add("action", DataTypes.StringType, false)
                                 .add("batch", DataTypes.IntegerType, false)
                                 .add("source", DataTypes.StringType, false)
@@ -128,13 +138,13 @@ final class ManifestWriter {
                                 .add("reason", DataTypes.StringType, false))
                 .coalesce(1);
         ClusterFolder folder = ClusterFolder.of(spark, directory);
-        String staging = folder.child("_actions");
+        String staging = folder.child("_fates");
         var writer = frameOfTable.write().mode(SaveMode.ErrorIfExists);
         if (format == InventoryFormat.PARQUET) {
             writer.parquet(staging);
         } else {
             writer.option("header", "true").csv(staging);
         }
-        folder.moveSinglePart(staging, "." + format.fileName(), "actions." + format.fileName());
+        folder.moveSinglePart(staging, "." + format.fileName(), "fates." + format.fileName());
     }
 }

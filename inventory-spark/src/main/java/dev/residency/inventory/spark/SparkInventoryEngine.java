@@ -43,7 +43,7 @@ import org.apache.spark.sql.SparkSession;
  * unconvertible and negative cells, so that a good inventory is read once; only when something is
  * wrong is the first offending row looked up to name it. The manifests are one more pass: every row
  * joins two broadcast tables (its raw group cells to the group's number, its group number and shard
- * to its unit's actions) and is written partitioned by batch, with no shuffle of the inventory and no
+ * to its unit's fate) and is written, one row per object, partitioned by batch, with no shuffle of the inventory and no
  * sort, so that an object's batch depends on its own row alone, whatever the partitioning. Registered
  * as "spark".
  *
@@ -216,8 +216,8 @@ public final class SparkInventoryEngine implements InventoryEngine {
     /**
      * Writes the manifests into {@code directory}, a folder URI of the cluster's file system (such as
      * {@code hdfs:///inv/plan/manifests} or {@code s3a://bucket/plan/manifests}), new or empty, and
-     * returns what was written. The row count is the scan's: the sum over actions of their unit's
-     * objects.
+     * returns what was written. The row count is the scan's: the objects of the units with a fate, one
+     * row each.
      *
      * @throws IOException if the folder exists and is not empty, or cannot be written
      * @throws InventoryException if the inventory cannot be read again
