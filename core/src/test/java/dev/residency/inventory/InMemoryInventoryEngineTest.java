@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reference engine on five objects worked by hand: its scan (groups split by the shard formula,
- * summed, in canonical order) and its manifests (one row per object and action, partitioned by batch,
- * with the action table), and its refusals.
+ * summed, in canonical order) and its manifests (one row per object in the folder of its fate's first batch,
+ * with the fate table), and its refusals.
  *
  * <p>With 2 shards, object {@code i < 44488} falls in shard {@code i mod 2}: {@code i · 48271} stays
  * below P = 2^31 - 1, and 48271 is odd.
@@ -108,11 +108,10 @@ final class InMemoryInventoryEngineTest {
     /**
      * Units: 0 = SG videos (object 3), 1 = US profile shard 0 (objects 0, 2, 4), 2 = US profile shard 1
      * (object 1). Batch 0 copies units 1 and 2 from sg to va, their sg copies go after it, unit 0 is
-     * held. Action table: 0 blocked, 1 copy in batch 0, 2 delete after batch 0.
+     * held. Fates: 0 = blocked (batch -1, "blocked" before any batch), 1 = copy in batch 0 then delete at sg.
      */
     @Test
-    void writeManifests_rowsPerObjectAndAction_partitionedByBatch(@TempDir Path tmp)
-            throws InventoryException, IOException {
+    void writeManifests_oneRowPerObject_inItsFatesBatch(@TempDir Path tmp) throws InventoryException, IOException {
         InMemoryInventoryEngine engine = new InMemoryInventoryEngine(fiveObjects());
         InventoryScan scan = engine.scan(SOURCE, TOPOLOGY, InventoryFixtures.CATEGORIES, ScanProgress.NONE);
         UnitActions actions = UnitActions.of(
@@ -126,34 +125,27 @@ final class InMemoryInventoryEngineTest {
         ManifestSummary summary = engine.writeManifests(
                 SOURCE, scan, actions, out, InventoryFormat.CSV, (stage, f) -> progress.add(stage + " " + f));
 
-        assertThat(summary).isEqualTo(new ManifestSummary(out, InventoryFormat.CSV, 9, 2));
-        assertThat(lines(out.resolve("batch=-1/data_0.csv"))).containsExactly("object_id,bytes,action_id", "3,40,0");
+        // One row per object, in the folder of its fate's first batch: object 3 (unit 0, held) in
+        // batch=-1 with fate 0; objects 0, 2, 4 (unit 1) and 1 (unit 2) in batch=0 with fate 1.
+        assertThat(summary).isEqualTo(new ManifestSummary(out, InventoryFormat.CSV, 5, 2));
+        assertThat(lines(out.resolve("batch=-1/data_0.csv"))).containsExactly("object_id,bytes,fate", "3,40,0");
         assertThat(lines(out.resolve("batch=0/data_0.csv")))
+                .containsExactly("object_id,bytes,fate", "0,10,1", "1,20,1", "2,30,1", "4,50,1");
+        assertThat(lines(out.resolve("fates.csv")))
                 .containsExactly(
-                        "object_id,bytes,action_id",
-                        "0,10,1",
-                        "0,10,2",
-                        "1,20,1",
-                        "1,20,2",
-                        "2,30,1",
-                        "2,30,2",
-                        "4,50,1",
-                        "4,50,2");
-        assertThat(lines(out.resolve("actions.csv")))
-                .containsExactly(
-                        "action_id,action,batch,source,site,reason",
-                        "0,blocked,-1,,,LEGAL_HOLD",
-                        "1,copy,0,sg,va,",
-                        "2,delete,0,,sg,AFTER_MOVE");
+                        "fate,step,action,batch,source,site,reason",
+                        "0,0,blocked,-1,,,LEGAL_HOLD",
+                        "1,0,copy,0,sg,va,",
+                        "1,1,delete,0,,sg,AFTER_MOVE");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("actions.csv", "batch=-1", "batch=0");
+                    .containsExactlyInAnyOrder("fates.csv", "batch=-1", "batch=0");
         }
         assertThat(progress).containsExactly("writing manifests 1.0");
     }
 
     @Test
-    void writeManifests_noActions_onlyTheTable(@TempDir Path tmp) throws InventoryException, IOException {
+    void writeManifests_noFates_onlyTheTable(@TempDir Path tmp) throws InventoryException, IOException {
         InMemoryInventoryEngine engine = new InMemoryInventoryEngine(fiveObjects());
         InventoryScan scan = engine.scan(SOURCE, TOPOLOGY, InventoryFixtures.CATEGORIES, ScanProgress.NONE);
         UnitActions none = UnitActions.of(plan(List.of(), List.of(), List.of()), scan);
@@ -161,7 +153,7 @@ final class InMemoryInventoryEngineTest {
                 engine.writeManifests(SOURCE, scan, none, tmp, InventoryFormat.CSV, ScanProgress.NONE);
         assertThat(summary.rows()).isZero();
         assertThat(summary.partitions()).isZero();
-        assertThat(lines(tmp.resolve("actions.csv"))).containsExactly("action_id,action,batch,source,site,reason");
+        assertThat(lines(tmp.resolve("fates.csv"))).containsExactly("fate,step,action,batch,source,site,reason");
     }
 
     @Test
@@ -180,7 +172,7 @@ final class InMemoryInventoryEngineTest {
         assertThatThrownBy(() -> engine.writeManifests(SOURCE, scan, none, tmp, InventoryFormat.CSV, ScanProgress.NONE))
                 .isInstanceOf(IOException.class)
                 .hasMessageEndingWith(" is not empty");
-        assertThat(tmp.resolve("actions.csv")).doesNotExist();
+        assertThat(tmp.resolve("fates.csv")).doesNotExist();
     }
 
     @Test

@@ -9,6 +9,7 @@ import static dev.residency.inventory.HandPlans.sgToVa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.collect.ImmutableList;
 import dev.residency.audit.Tally;
 import dev.residency.plan.DeletionReason;
 import dev.residency.plan.MigrationPlan;
@@ -18,9 +19,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A plan's decisions per unit, worked out by hand on a hand-made plan: the actions in unit, batch,
- * action and site order, the action table in batch, action, site, source and reason order with each
- * row's id, and each unit's outcome counted once (a copy wins over a block, a block over a deletion,
+ * A plan's decisions per unit, worked out by hand on a hand-made plan: each unit's actions in batch,
+ * action, site, source and reason order, the distinct fates numbered in canonical order, each unit's
+ * fate and manifest rows, and each unit's outcome counted once (a copy wins over a block, a block over a deletion,
  * the first deletion's reason over later ones).
  */
 final class UnitActionsTest {
@@ -58,42 +59,52 @@ final class UnitActionsTest {
     }
 
     @Test
-    void all_orderedByUnitBatchActionSite() throws InventoryException {
+    void fates_distinctActionListsInCanonicalOrder_eachSortedByBatchActionSiteSourceReason() throws InventoryException {
         UnitActions actions = mixed(sevenUnits());
-        assertThat(actions.all())
+        // Each unit's actions sorted by batch, then action ("blocked" < "copy" < "delete"), then site:
+        //   u0, u1: copy 0 sg->va, delete 0 at sg (AFTER_MOVE)   (one fate, shared)
+        //   u2:     copy 1 sg->va, delete 1 at sg (AFTER_MOVE)
+        //   u3:     delete -1 at sg (UNMOVABLE)
+        //   u4:     blocked -1 (LEGAL_HOLD), delete -1 at va (NO_STORAGE)
+        //   u5:     delete -1 at sg (POLICY_DELETE), delete -1 at va (EXCESS_REPLICA)
+        // Fates compared action by action: u4's starts with batch -1 "blocked", the smallest; u5's and
+        // u3's start with batch -1 delete at sg, POLICY_DELETE < UNMOVABLE; then batch 0, then batch 1.
+        UnitAction copy0 = new UnitAction("copy", 0, "sg", "va", "");
+        UnitAction after0 = new UnitAction("delete", 0, "", "sg", "AFTER_MOVE");
+        UnitAction copy1 = new UnitAction("copy", 1, "sg", "va", "");
+        UnitAction after1 = new UnitAction("delete", 1, "", "sg", "AFTER_MOVE");
+        assertThat(actions.fates())
                 .containsExactly(
-                        new UnitAction(0, "copy", 0, "sg", "va", ""),
-                        new UnitAction(0, "delete", 0, "", "sg", "AFTER_MOVE"),
-                        new UnitAction(1, "copy", 0, "sg", "va", ""),
-                        new UnitAction(1, "delete", 0, "", "sg", "AFTER_MOVE"),
-                        new UnitAction(2, "copy", 1, "sg", "va", ""),
-                        new UnitAction(2, "delete", 1, "", "sg", "AFTER_MOVE"),
-                        new UnitAction(3, "delete", -1, "", "sg", "UNMOVABLE"),
-                        new UnitAction(4, "blocked", -1, "", "", "LEGAL_HOLD"),
-                        new UnitAction(4, "delete", -1, "", "va", "NO_STORAGE"),
-                        new UnitAction(5, "delete", -1, "", "sg", "POLICY_DELETE"),
-                        new UnitAction(5, "delete", -1, "", "va", "EXCESS_REPLICA"));
+                        new Fate(
+                                0,
+                                -1,
+                                ImmutableList.of(
+                                        new UnitAction("blocked", -1, "", "", "LEGAL_HOLD"),
+                                        new UnitAction("delete", -1, "", "va", "NO_STORAGE"))),
+                        new Fate(
+                                1,
+                                -1,
+                                ImmutableList.of(
+                                        new UnitAction("delete", -1, "", "sg", "POLICY_DELETE"),
+                                        new UnitAction("delete", -1, "", "va", "EXCESS_REPLICA"))),
+                        new Fate(2, -1, ImmutableList.of(new UnitAction("delete", -1, "", "sg", "UNMOVABLE"))),
+                        new Fate(3, 0, ImmutableList.of(copy0, after0)),
+                        new Fate(4, 1, ImmutableList.of(copy1, after1)));
+        int[] fateOfUnit =
+                IntStream.range(0, 6).map(u -> actions.fateOf(u).orElseThrow()).toArray();
+        assertThat(fateOfUnit).containsExactly(3, 3, 4, 2, 0, 1);
+        assertThat(actions.fateOf(6)).isEmpty();
+        assertThat(actions.actionsOf(6)).isEmpty();
+        assertThat(actions.actionsOf(1)).containsExactly(copy0, after0);
+        assertThat(actions.units()).isEqualTo(7);
         assertThat(actions.batchCount()).isEqualTo(2);
     }
 
     @Test
-    void table_distinctActionsInTableOrder_idsByIndex() throws InventoryException {
-        UnitActions actions = mixed(sevenUnits());
-        // Batch -1 first: "blocked" < "delete"; deletions by site (sg < va), then reason.
-        assertThat(actions.table())
-                .containsExactly(
-                        new UnitAction(0, "blocked", -1, "", "", "LEGAL_HOLD"),
-                        new UnitAction(0, "delete", -1, "", "sg", "POLICY_DELETE"),
-                        new UnitAction(0, "delete", -1, "", "sg", "UNMOVABLE"),
-                        new UnitAction(0, "delete", -1, "", "va", "EXCESS_REPLICA"),
-                        new UnitAction(0, "delete", -1, "", "va", "NO_STORAGE"),
-                        new UnitAction(0, "copy", 0, "sg", "va", ""),
-                        new UnitAction(0, "delete", 0, "", "sg", "AFTER_MOVE"),
-                        new UnitAction(0, "copy", 1, "sg", "va", ""),
-                        new UnitAction(0, "delete", 1, "", "sg", "AFTER_MOVE"));
-        int[] ids =
-                IntStream.range(0, actions.all().size()).map(actions::actionId).toArray();
-        assertThat(ids).containsExactly(5, 6, 5, 6, 7, 8, 2, 0, 4, 1, 3);
+    void manifestRows_oneRowPerObjectOfATouchedUnit() throws InventoryException {
+        InventoryScan scan = sevenUnits();
+        // Units 0 to 5 are touched: 1 + 2 + 3 + 4 + 5 + 6 = 21 objects; unit 6's 7 objects get no row.
+        assertThat(mixed(scan).manifestRows(scan)).isEqualTo(21);
     }
 
     @Test
@@ -123,8 +134,9 @@ final class UnitActionsTest {
     void of_emptyPlan_noActions() throws InventoryException {
         InventoryScan scan = sevenUnits();
         UnitActions actions = UnitActions.of(plan(List.of(), List.of(), List.of()), scan);
-        assertThat(actions.all()).isEmpty();
-        assertThat(actions.table()).isEmpty();
+        assertThat(actions.fates()).isEmpty();
+        assertThat(actions.fateOf(0)).isEmpty();
+        assertThat(actions.manifestRows(scan)).isZero();
         assertThat(actions.batchCount()).isZero();
         assertThat(actions.objectsByOutcome(scan)).isEmpty();
     }
@@ -141,27 +153,23 @@ final class UnitActionsTest {
         assertThatThrownBy(() -> UnitActions.of(plan(List.of(), List.of(), List.of(legalHold(9))), scan))
                 .hasMessage("the plan names record 9, not one of the scan's 7 units");
         assertThat(UnitActions.of(plan(List.of(sgToVa(0, 6)), List.of(), List.of()), scan)
-                        .all())
+                        .actionsOf(6))
                 .hasSize(1);
     }
 
     @Test
-    void actionId_outOfRange_refused() throws InventoryException {
+    void fateOf_outOfRange_refused() throws InventoryException {
         UnitActions actions = mixed(sevenUnits());
-        assertThat(actions.actionId(10)).isEqualTo(3);
-        assertThatThrownBy(() -> actions.actionId(11)).hasMessage("index out of range: 11");
-        assertThatThrownBy(() -> actions.actionId(-1)).hasMessage("index out of range: -1");
+        assertThat(actions.fateOf(6)).isEmpty();
+        assertThatThrownBy(() -> actions.fateOf(7)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> actions.fateOf(-1)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
     void unitAction_badValues_refused() {
-        assertThat(new UnitAction(0, "blocked", -1, "", "", "LEGAL_HOLD").unit())
-                .isZero();
-        assertThatThrownBy(() -> new UnitAction(-1, "copy", 0, "sg", "va", ""))
-                .hasMessage("unit must not be negative, was -1");
-        assertThatThrownBy(() -> new UnitAction(0, "copy", -2, "sg", "va", ""))
+        assertThatThrownBy(() -> new UnitAction("copy", -2, "sg", "va", ""))
                 .hasMessage("batch must be -1 or a batch id, was -2");
-        assertThatThrownBy(() -> new UnitAction(0, "move", 0, "sg", "va", ""))
+        assertThatThrownBy(() -> new UnitAction("move", 0, "sg", "va", ""))
                 .hasMessage("action must be copy, delete or blocked, was \"move\"");
     }
 
