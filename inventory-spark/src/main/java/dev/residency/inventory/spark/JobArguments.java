@@ -122,7 +122,8 @@ record JobArguments(
                 false);
     }
 
-    private static String value(String[] args, int i, String flag) {
+    /** Returns {@code args[i]}, the value of {@code flag}, refusing a flag given last without one. */
+    static String value(String[] args, int i, String flag) {
         if (i >= args.length) {
             throw new IllegalArgumentException(flag + ": a value is missing");
         }

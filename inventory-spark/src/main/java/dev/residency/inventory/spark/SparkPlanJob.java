@@ -166,20 +166,27 @@ public final class SparkPlanJob {
     }
 
     private static Scenario load(JobArguments arguments) {
-        ScenarioSource source;
-        if (BuiltInScenarios.names().contains(arguments.scenario())) {
-            source = ScenarioSource.builtIn(arguments.scenario());
-        } else {
-            Path file = Path.of(arguments.scenario());
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(String.format(
-                        "scenario \"%s\" is neither a built-in scenario nor a file (built-in: %s)",
-                        arguments.scenario(), String.join(", ", BuiltInScenarios.names())));
-            }
-            source = ScenarioSource.of(file);
-        }
-        Scenario scenario = source.load(Overrides.parse(arguments.settings()));
+        Scenario scenario = source(arguments.scenario()).load(Overrides.parse(arguments.settings()));
         return arguments.quick() ? scenario.withQuickMode() : scenario;
+    }
+
+    /**
+     * Returns the scenario file {@code nameOrFile} names: a built-in scenario or a YAML file (both jobs
+     * read their SCENARIO argument this way).
+     *
+     * @throws IllegalArgumentException if it is neither
+     */
+    static ScenarioSource source(String nameOrFile) {
+        if (BuiltInScenarios.names().contains(nameOrFile)) {
+            return ScenarioSource.builtIn(nameOrFile);
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(String.format(
+                    "scenario \"%s\" is neither a built-in scenario nor a file (built-in: %s)",
+                    nameOrFile, String.join(", ", BuiltInScenarios.names())));
+        }
+        return ScenarioSource.of(file);
     }
 
     /** Returns the default output folder: {@code NAME-plan} in the folder of the inventory's path. */

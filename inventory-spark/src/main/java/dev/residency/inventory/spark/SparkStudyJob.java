@@ -1,17 +1,13 @@
 package dev.residency.inventory.spark;
 
-import dev.residency.sim.scenario.BuiltInScenarios;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScenarioException;
-import dev.residency.sim.scenario.ScenarioSource;
 import dev.residency.sim.study.Study;
 import dev.residency.sim.study.SweepFiles;
 import dev.residency.sim.study.SweepResult;
 import dev.residency.sim.study.Threshold;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +63,7 @@ public final class SparkStudyJob {
                 out.println(StudyArguments.USAGE);
                 return OK;
             }
-            spec = StudySpec.of(source(arguments.scenario()), arguments);
+            spec = StudySpec.of(SparkPlanJob.source(arguments.scenario()), arguments);
             study = spec.study();
         } catch (IllegalArgumentException | ScenarioException e) {
             err.println(e.getMessage());
@@ -129,24 +125,6 @@ public final class SparkStudyJob {
         out.printf(Locale.ROOT, "%nReport written to %s%n", folder.uri());
         out.flush();
         return OK;
-    }
-
-    /**
-     * Returns the scenario file {@code nameOrFile} names: a built-in scenario or a YAML file.
-     *
-     * @throws IllegalArgumentException if it is neither
-     */
-    private static ScenarioSource source(String nameOrFile) {
-        if (BuiltInScenarios.names().contains(nameOrFile)) {
-            return ScenarioSource.builtIn(nameOrFile);
-        }
-        Path file = Path.of(nameOrFile);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(String.format(
-                    "scenario \"%s\" is neither a built-in scenario nor a file (built-in: %s)",
-                    nameOrFile, String.join(", ", BuiltInScenarios.names())));
-        }
-        return ScenarioSource.of(file);
     }
 
     private static String slug(String name) {

@@ -93,17 +93,17 @@ record StudyArguments(
                             0,
                             true);
                 }
-                case "--vary" -> vary.add(value(args, ++i, a));
+                case "--vary" -> vary.add(JobArguments.value(args, ++i, a));
                 case "--find" -> {
                     if (find != null) {
                         throw new IllegalArgumentException("--find: given twice (\"" + find + "\" and \""
                                 + args[Math.min(i + 1, args.length - 1)] + "\"); bisect one range");
                     }
-                    find = value(args, ++i, a);
+                    find = JobArguments.value(args, ++i, a);
                 }
-                case "--set" -> settings.add(value(args, ++i, a));
+                case "--set" -> settings.add(JobArguments.value(args, ++i, a));
                 case "--replications" -> {
-                    String v = value(args, ++i, a);
+                    String v = JobArguments.value(args, ++i, a);
                     replications = whole(v, a);
                     if (replications < 1 || replications > RunSettings.MAX_REPLICATIONS) {
                         throw new IllegalArgumentException(
@@ -111,7 +111,7 @@ record StudyArguments(
                     }
                 }
                 case "--seed" -> {
-                    String v = value(args, ++i, a);
+                    String v = JobArguments.value(args, ++i, a);
                     try {
                         seed = Long.parseLong(v);
                     } catch (NumberFormatException e) {
@@ -119,9 +119,9 @@ record StudyArguments(
                     }
                 }
                 case "--quick" -> quick = true;
-                case "--out" -> out = value(args, ++i, a);
+                case "--out" -> out = JobArguments.value(args, ++i, a);
                 case "--partitions" -> {
-                    String v = value(args, ++i, a);
+                    String v = JobArguments.value(args, ++i, a);
                     partitions = whole(v, a);
                     if (partitions < 1) {
                         throw new IllegalArgumentException(
@@ -168,12 +168,5 @@ record StudyArguments(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + flag.substring(2) + ": \"" + v + "\" is not a whole number");
         }
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(flag + ": a value is missing");
-        }
-        return args[i];
     }
 }
