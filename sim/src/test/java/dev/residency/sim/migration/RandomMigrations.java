@@ -39,7 +39,7 @@ import java.util.SplittableRandom;
  * planner and batch size, and random run settings scaled to the plan's makespan so that every run is
  * small: a deadline (sometimes) under either rule, live writes, backups kept or shredded, deletion
  * failures, corruption, random link and site failures and fixed outages, interrupted copies that
- * resume or restart from byte zero (each with probability 1/2); and for the planner, each with
+ * resume or restart from byte zero (restart with probability 1/4); and for the planner, each with
  * probability 1/3, approval gates, a late site, link maintenance windows and destination storage that
  * binds; and, with probability 1/3, one or two phases whose start gates their categories' batches. The
  * same seed gives the same migration.
@@ -144,8 +144,10 @@ final class RandomMigrations {
                     MigrationFixtures.START.plus(millis(from + 0.001 + rng.nextDouble() * makespan))));
         }
         run.phases(phases(rng, store, makespan));
-        // Drawn last, so that the draws above stay those of the seeds before the policy was drawn.
-        FailurePolicy interrupted = rng.nextBoolean() ? FailurePolicy.RESTART : FailurePolicy.RESUME;
+        // Drawn last, so that the draws above stay those of the seeds before the policy was drawn. One in
+        // four: a restarting copy under frequent random failures may never finish and runs to the
+        // horizon, and one in two doubled the class's time (2,000 cases: 167 s before, 321 s after).
+        FailurePolicy interrupted = rng.nextInt(4) == 0 ? FailurePolicy.RESTART : FailurePolicy.RESUME;
         run.faults(new Faults(links, sites, corruption, outages.build(), interrupted));
         double horizon = 30 * Math.max(makespan, Double.isNaN(deadline) ? 0 : deadline) + 2 * retention + 600;
         run.horizon(millis(horizon));
