@@ -110,12 +110,26 @@ final class AggregateSolver {
             double copyDeadlineSeconds,
             Consumer<ResidualNetwork> minCostFlow,
             boolean exactLp) {
-        return new Run(
-                        checkNotNull(problem, "problem"),
-                        copyDeadlineSeconds,
-                        checkNotNull(minCostFlow, "minCostFlow"),
-                        exactLp)
-                .solve();
+        return solve(problem, copyDeadlineSeconds, minCostFlow, exactLp ? MultiCommodityLp.MAX_VARIABLES : 0);
+    }
+
+    /**
+     * Solves as {@link #solve(AggregatedProblem, double, Consumer, boolean)} does, taking the exact LP only
+     * up to {@code lpMaxVariables} variables (at most {@link MultiCommodityLp#MAX_VARIABLES}; 0: never):
+     * the property tests keep the simplex to small LPs, the LP's own tests take it up to its limit.
+     */
+    static FlowSolution solve(
+            AggregatedProblem problem,
+            double copyDeadlineSeconds,
+            Consumer<ResidualNetwork> minCostFlow,
+            int lpMaxVariables) {
+        Run run = new Run(
+                checkNotNull(problem, "problem"),
+                copyDeadlineSeconds,
+                checkNotNull(minCostFlow, "minCostFlow"),
+                lpMaxVariables > 0);
+        run.lpMaxVariables = Math.min(lpMaxVariables, MultiCommodityLp.MAX_VARIABLES);
+        return run.solve();
     }
 
     /**
@@ -139,6 +153,9 @@ final class AggregateSolver {
         final Consumer<ResidualNetwork> minCostFlow;
         final int commodities;
         final boolean exactLp;
+        /** The most variables of an LP the simplex takes. */
+        int lpMaxVariables = MultiCommodityLp.MAX_VARIABLES;
+
         int[] order;
         int checks;
         List<TimeExpandedNetwork> lexicographicNetworks = List.of();
@@ -528,7 +545,7 @@ final class AggregateSolver {
             }
             long[] need = needs.stream().mapToLong(Long::longValue).toArray();
             MultiCommodityLp.Size size = MultiCommodityLp.size(networks, need, capacity);
-            if (!size.fits()) {
+            if (!size.fits() || size.variables() > lpMaxVariables) {
                 arrivalStatus = String.format(
                         Locale.ROOT,
                         "; decomposition, gap to LP unknown (its LP would have %s, above the simplex's limit of %d"

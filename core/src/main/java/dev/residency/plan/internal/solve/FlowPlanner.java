@@ -31,7 +31,7 @@ public final class FlowPlanner implements Planner {
     public static final String NAME = "flow";
 
     private final Consumer<ResidualNetwork> minCostFlow;
-    private final boolean exactLp;
+    private final int lpMaxVariables;
 
     /** Creates the planner. */
     public FlowPlanner() {
@@ -43,7 +43,15 @@ public final class FlowPlanner implements Planner {
      * their joint LP is small ({@code exactLp} false), for the tests that measure its gap.
      */
     FlowPlanner(boolean exactLp) {
-        this(MinCostFlow::solve, exactLp);
+        this(MinCostFlow::solve, exactLp ? MultiCommodityLp.MAX_VARIABLES : 0);
+    }
+
+    /**
+     * Creates a planner that takes the exact LP only up to {@code lpMaxVariables} variables (at most
+     * {@link MultiCommodityLp#MAX_VARIABLES}), for property runs that keep the simplex to small LPs.
+     */
+    FlowPlanner(int lpMaxVariables) {
+        this(MinCostFlow::solve, lpMaxVariables);
     }
 
     /**
@@ -51,12 +59,12 @@ public final class FlowPlanner implements Planner {
      * pick other optima among equal-cost flows to show that the plan does not depend on the choice.
      */
     FlowPlanner(Consumer<ResidualNetwork> minCostFlow) {
-        this(minCostFlow, true);
+        this(minCostFlow, MultiCommodityLp.MAX_VARIABLES);
     }
 
-    private FlowPlanner(Consumer<ResidualNetwork> minCostFlow, boolean exactLp) {
+    private FlowPlanner(Consumer<ResidualNetwork> minCostFlow, int lpMaxVariables) {
         this.minCostFlow = checkNotNull(minCostFlow, "minCostFlow");
-        this.exactLp = exactLp;
+        this.lpMaxVariables = lpMaxVariables;
     }
 
     /** Returns the bytes the plan's batches move per keep priority, highest priority first. */
@@ -112,7 +120,7 @@ public final class FlowPlanner implements Planner {
         AggregatedProblem aggregated = AggregatedProblem.of(checkNotNull(problem, "problem"));
         double copyDeadline = AggregateSolver.copyDeadlineSeconds(problem);
         for (int round = 0; ; round++) {
-            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow, exactLp);
+            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow, lpMaxVariables);
             PlanAssembler.Assembled assembled = PlanAssembler.assemble(
                     aggregated, solution.streams, solution.shortfall, NAME, solution.method, true, copyDeadline);
             if (!solution.decompositionStreams.isEmpty()) {
