@@ -134,7 +134,9 @@ final class MultiCommodityAreaGapTest {
      * plans moving the same bytes): the LP's vertex splits a commodity's flow over other routes and slots,
      * and whole records and batch timing then fall worse. The planner now also assembles the
      * decomposition's earliest-arrival routing on the LP's network and keeps the better plan, so the LP
-     * path is never worse than the decomposition on these seeds.
+     * path is never worse than the decomposition on these seeds. (Without that choice seed 82 still fails:
+     * 2.588e12 against 2.453e12 B·s; seed 43 no longer differs since the earliest-arrival grid has fine
+     * slots after events.)
      */
     @ParameterizedTest(name = "seed={0}")
     @ValueSource(longs = {43, 82})
