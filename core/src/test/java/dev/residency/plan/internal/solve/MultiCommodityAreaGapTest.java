@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (tight storage, late sites, approvals, maintenance windows, hard and soft deadlines, keep
  * priorities, two required copies).
  *
- * <p>Each instance is solved twice, with and without the LP. Where both routed on the same
+ * <p>Each instance is solved twice, with and without the LP. The decomposition routing it shows the LP
+ * feasible, so an LP that fails (simplex error, or shares that do not fit once rounded) fails the test
+ * instead of falling back silently. Where both routed on the same
  * earliest-arrival network (same horizon), the LP's optimum is at most the decomposition's cost on it
  * (gap &ge; 0: the decomposition is a feasible integral flow of that LP), and the LP path's own
  * integral routing reaches the LP's optimum unless its method says the rounding left it above. Both
@@ -81,6 +83,12 @@ final class MultiCommodityAreaGapTest {
                 decomposed.modelCost,
                 decomposed.arrivalHorizon);
         assertThat(exact.routedBytes()).as(context).isEqualTo(decomposed.routedBytes());
+        // The decomposition routed it, so the LP is feasible: a simplex failure (or shares that do not fit
+        // once rounded, which the margin rules out) is a bug, not a fallback.
+        assertThat(exact.arrivalStatus)
+                .as("%s: the exact LP failed on a feasible problem", context)
+                .doesNotContain("the exact LP failed")
+                .doesNotContain("rounding failed");
         if (!exact.exactLp()) {
             SKIPPED.add(exact.arrivalStatus.isEmpty() ? "one commodity or no earliest arrival" : "LP too large");
             assertThat(exact.method).as(context).startsWith(decomposed.method);
