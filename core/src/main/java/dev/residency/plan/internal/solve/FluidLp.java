@@ -39,8 +39,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * read {@code flow - c·τ <= 0}: at the simplex's start every one of them was tight at 0, the tableau
  * massively degenerate, and on the 100-site instance of {@code AggregatedSolveBenchmark} (3 commodities,
  * 1,195 variables) Commons Math's Dantzig pivoting stalled for its whole 100,000-iteration cap
- * ({@code TooManyIterationsException}; Bland's rule stalled too). Shifted, the same LP takes 928 pivots
- * (about a second on the loaded 2-core machine).
+ * ({@code TooManyIterationsException}). Shifted, the same LP takes 928 pivots (1 to 3 s on the loaded
+ * 2-core machine; Bland's rule stalled even then, so the default rule stays; {@code docs/planner-lp.md}).
  *
  * <p><b>Only what can bind.</b> A commodity's flow variables are kept only on arcs from a site its
  * sources reach to a site that reaches one of its destinations with free storage, and absorption only

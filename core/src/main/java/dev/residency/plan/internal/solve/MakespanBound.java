@@ -30,13 +30,15 @@ final class MakespanBound {
      * found by bisection with a max-flow per probe. For several commodities, the largest of each
      * commodity's bound and the merged relaxation's (every commodity may use the destinations and
      * pass-through sites of any); and when the multi-commodity LP has at most {@value
-     * FluidLp#MAX_VARIABLES} variables, also its optimum (Commons Math's simplex, less 10^-6 relative
-     * for its tolerance): exact where capacities are static, and at the topology's full rates a
-     * relaxation where they vary ({@link FluidLp}).
+     * FluidLp#MAX_VARIABLES} variables (counted after {@link FluidLp} drops the arcs no source-to-destination
+     * path uses), also its optimum (Commons Math's simplex, less 10^-6 relative for its tolerance): exact
+     * where capacities are static, and at the topology's full rates a relaxation where they vary.
      *
      * <p>If the LP fails (a numerical failure: on moved bytes it is feasible), the relaxation bound is
      * returned, which is still sound, and the failure is logged at WARN; {@link #lowerBound} also
-     * reports it, and the flow planner writes it into the plan's method.
+     * reports it, and the flow planner writes it into the plan's method. Within the size limit such a
+     * failure is a bug: {@code FluidLpTest} fails on it over random fleets of up to 100 sites (the
+     * 100-site fleet of {@code AggregatedSolveBenchmark} used to stop at the simplex's iteration cap).
      */
     public static double lowerBoundSeconds(AggregatedProblem problem, long[] bytesPerDemand) {
         return lowerBound(problem, bytesPerDemand).seconds();
