@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Instances: {@link FleetInstances} (static, 5 to 100 sites, up to five competing rules, rates and
  * demands over three orders of magnitude, binding egress, ingest and storage) on even seeds, and {@link
  * PlanFixtures#random} (tight storage, late sites, approvals, maintenance, deadlines) on odd seeds. The
- * 100-site fleet of the regression test (3 rules, 1,225 variables) is where the simplex stopped at its
- * 100,000-iteration cap before the LP's makespan was shifted ({@link FluidLp}'s Javadoc). 20 seeds run
- * by default; {@code -Dresidency.lpSeeds=N} runs more.
+ * 100-site fleet of the fixed test (3 rules, 1,225 variables) has the size and shape of {@code
+ * AggregatedSolveBenchmark}'s 100-site fleet (3 commodities, 1,195 variables), whose LP stopped at the
+ * simplex's 100,000-iteration cap before the LP's makespan was shifted ({@link FluidLp}'s Javadoc). 20
+ * seeds run by default; {@code -Dresidency.lpSeeds=N} runs more.
  */
 final class FluidLpTest {
 
