@@ -116,8 +116,9 @@ final class ManifestQuery {
                 + Sql.literal(directory.toString()) + " (" + options + ")";
         // Every object's batch folder is drawn from all of them in turn (a unit's objects are spread over
         // the inventory), so each thread keeps writing to every folder: with more folders than DuckDB
-        // keeps open (100 by default), it closes and reopens files throughout the write, and a folder
-        // ends up with many small files (474 instead of 286 for 286 folders at 10^7 objects).
+        // keeps open (100 by default), it closes and reopens files whenever a folder's buffered rows pass
+        // its flush threshold, and folders end up with many files (474 for 286 folders at 10^7 objects
+        // with the threshold lowered to 10,000 rows, as 10^9 objects pass the default 524,288).
         long folders = actions.fates().stream().mapToInt(Fate::batch).distinct().count();
         try (Statement s = c.createStatement()) {
             s.execute("SET partitioned_write_max_open_files = " + Math.max(DUCKDB_OPEN_FILES, folders + 1));
