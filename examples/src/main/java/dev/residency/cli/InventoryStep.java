@@ -1,8 +1,8 @@
 package dev.residency.cli;
 
-import dev.residency.audit.Tally;
 import dev.residency.inventory.InventoryException;
 import dev.residency.inventory.InventoryFormat;
+import dev.residency.inventory.InventoryReport;
 import dev.residency.inventory.InventoryScan;
 import dev.residency.inventory.ManifestSummary;
 import dev.residency.inventory.UnitActions;
@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -126,39 +124,14 @@ final class InventoryStep {
 
     /** Returns the inventory section of the report: rows read, groups, units, outcomes, manifests. */
     String report(MigrationPlan plan, Staged staged, Path manifests) {
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(
-                Locale.ROOT,
-                "Inventory %s (%s): %,d rows read by %s in %.1f s; %,d groups, %,d planning units (%d shards"
-                        + " per group), %s.%n",
-                population.source().path(),
-                population.source().format().fileName(),
-                scan.rowsRead(),
-                engine.name(),
-                scanSeconds,
-                scan.groups().size(),
-                scan.units().size(),
-                scan.shards(),
-                Formats.bytes(scan.bytes())));
-        b.append("Objects by outcome:\n");
-        for (Map.Entry<String, Tally> e :
-                UnitActions.of(plan, scan).objectsByOutcome(scan).entrySet()) {
-            b.append(String.format(
-                    Locale.ROOT,
-                    "  %-32s %,18d objects %12s%n",
-                    e.getKey(),
-                    e.getValue().records(),
-                    Formats.bytes(e.getValue().bytes())));
-        }
-        b.append(String.format(
-                Locale.ROOT,
-                "Manifests: %,d rows in %d batch folders (%s), written in %.1f s, in %s%n",
-                staged.summary().rows(),
-                staged.summary().partitions(),
-                staged.summary().format().fileName(),
-                staged.seconds(),
-                manifests));
-        return b.toString();
+        return InventoryReport.scan(population.source(), scan, engine.name(), scanSeconds)
+                + InventoryReport.outcomes(UnitActions.of(plan, scan), scan)
+                + InventoryReport.manifests(
+                        staged.summary().rows(),
+                        staged.summary().partitions(),
+                        staged.summary().format(),
+                        staged.seconds(),
+                        manifests.toString());
     }
 
     private static void deleteQuietly(Path dir) {

@@ -2,6 +2,7 @@ package dev.residency.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.residency.inventory.duckdb.TwoSiteScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,28 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class InventoryCliTest {
 
-    private static final String FLEET = """
-            sites:
-              - {id: src, jurisdiction: SG, operator: Old, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
-              - {id: dst, jurisdiction: US, operator: New, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
-            links:
-              - {from: src, to: dst, bandwidth: 10 Gbps}
-            policy:
-              rules:
-                - {name: us-in-us, homes: [US], allowed: {jurisdictions: [US]}}
-            run:
-              start: 2020-08-02
-              deadline: 2020-09-15
-              replications: 1
-            """;
-
     @TempDir
     Path temp;
 
     private Path scenario(String name, String population) throws IOException {
-        Path file = temp.resolve(name + ".yaml");
-        Files.writeString(file, "name: " + name + "\n" + FLEET + population);
-        return file;
+        return TwoSiteScenario.write(temp, name, population);
     }
 
     private Path generated() throws IOException {
@@ -64,8 +48,7 @@ final class InventoryCliTest {
                 "--quiet");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("Wrote 3,000 objects").contains("population:");
-        return scenario(
-                "inv", "population:\n  inventory:\n    path: inv/*.parquet\n    uniqueIds: true\n    shards: 16\n");
+        return scenario("inv", TwoSiteScenario.inventory("inv/*.parquet", true, 16));
     }
 
     @Test
@@ -104,7 +87,7 @@ final class InventoryCliTest {
             st.execute("COPY (SELECT 1::BIGINT AS object_id, 'US' AS home, 'videos' AS category, 'lhr' AS sites,"
                     + " 5::BIGINT AS bytes, false AS legal_hold) TO '" + bad + "' (FORMAT parquet)");
         }
-        Path s = scenario("bad", "population:\n  inventory:\n    path: bad.parquet\n");
+        Path s = scenario("bad", TwoSiteScenario.inventory("bad.parquet", false, 0));
         Path out = temp.resolve("never");
         CliRunner r = CliRunner.run("plan", s.toString(), "--out", out.toString());
         assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -117,7 +100,7 @@ final class InventoryCliTest {
 
     @Test
     void plan_badManifestFormat_exitsTwo() throws IOException {
-        Path s = scenario("x", "population:\n  inventory:\n    path: none.parquet\n");
+        Path s = scenario("x", TwoSiteScenario.inventory("none.parquet", false, 0));
         CliRunner r = CliRunner.run("plan", s.toString(), "--manifests", "orc");
         assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("--manifests: \"orc\"");
@@ -127,7 +110,7 @@ final class InventoryCliTest {
     void validate_inventoryPopulation_namesTheInventoryInsteadOfCountingRecords() throws IOException {
         // validate does not read an inventory (it may hold 10^9 rows), so it cannot count records:
         // it used to print "about 0 synthetic records".
-        Path s = scenario("x", "population:\n  inventory:\n    path: none.parquet\n");
+        Path s = scenario("x", TwoSiteScenario.inventory("none.parquet", false, 0));
         CliRunner r = CliRunner.run("validate", s.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out())
@@ -145,9 +128,10 @@ final class InventoryCliTest {
         Files.writeString(
                 file,
                 "name: drawn\n"
-                        + FLEET.replace("bandwidth: 10 Gbps", "bandwidth: {choice: [10 Gbps, 40 Gbps]}")
+                        + TwoSiteScenario.FLEET
+                                .replace("bandwidth: 10 Gbps", "bandwidth: {choice: [10 Gbps, 40 Gbps]}")
                                 .replace("replications: 1", "replications: 6")
-                        + "population:\n  inventory:\n    path: inv/*.parquet\n");
+                        + TwoSiteScenario.inventory("inv/*.parquet", false, 0));
         Path out = temp.resolve("drawn-run");
         CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
         assertThat(r.status()).as(r.err()).isZero();

@@ -54,6 +54,7 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
     public static final String NAME = "duckdb";
 
     private final DuckDbSettings settings;
+    private final ManifestQuery.UnitKeys unitKeys;
     private final Map<InventoryScan, ScanState> scanned = new WeakHashMap<>();
 
     /** What a scan saw that the write needs: the raw group cells and the files with their sizes and times. */
@@ -64,7 +65,13 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
 
     /** Creates an engine with {@code settings}. */
     public DuckDbInventoryEngine(DuckDbSettings settings) {
+        this(settings, ManifestQuery.UnitKeys.HASHED);
+    }
+
+    /** Creates an engine whose manifest pass finds a row's unit by {@code unitKeys} (tests compare both). */
+    DuckDbInventoryEngine(DuckDbSettings settings, ManifestQuery.UnitKeys unitKeys) {
         this.settings = checkNotNull(settings, "settings");
+        this.unitKeys = checkNotNull(unitKeys, "unitKeys");
     }
 
     @Override
@@ -281,7 +288,7 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
         try (Connection c = connect()) {
             InventoryRelation relation = InventoryRelation.open(c, source);
             List<RawGroup> raw = state != null ? state.raw() : rawGroups(c, relation, scan);
-            long rows = ManifestQuery.write(c, relation, scan, actions, raw, directory, format, progress);
+            long rows = ManifestQuery.write(c, relation, scan, actions, raw, directory, format, unitKeys, progress);
             if (state != null) {
                 // A file replaced during the write makes the manifests a mix of two inventories.
                 unchanged(source, state.files());

@@ -21,10 +21,11 @@ import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBPreparedStatement;
 
 /**
- * Writes the manifests in one pass over the inventory: a row's raw group cells and shard are looked
- * up in a small table {@code unit_fate} (raw cells and shard to the unit's fate and its batch, only
- * units with a fate), and the joined rows, one per object, are copied to files partitioned by batch. One hash join against
- * a small table: no sort, no window, memory bounded by the small table and DuckDB's write buffers.
+ * Writes the manifests in one pass over the inventory: a row's unit, known by its raw group cells and
+ * shard (through a 64-bit hash of them when no two units' hashes collide), is looked up in a small
+ * table {@code unit_fate} (only units with a fate) for its fate and batch, and the joined rows, one per
+ * object, are copied to files partitioned by batch. One hash join against a small table: no sort, no
+ * window, memory bounded by the small table and DuckDB's write buffers.
  */
 final class ManifestQuery {
 
@@ -33,6 +34,9 @@ final class ManifestQuery {
      * times and row counts) of the manifest write, for diagnosis; unset or empty for none.
      */
     static final String PROFILE_PROPERTY = "residency.duckdb.profile";
+
+    /** DuckDB's default for {@code partitioned_write_max_open_files}. */
+    private static final long DUCKDB_OPEN_FILES = 100;
 
     private ManifestQuery() {}
 
@@ -44,42 +48,46 @@ final class ManifestQuery {
             List<DuckDbInventoryEngine.RawGroup> raw,
             Path directory,
             InventoryFormat format,
+            UnitKeys keys,
             ScanProgress progress)
             throws SQLException {
-        // One small table keyed by the raw cells and the shard: each unit's fate once per spelling of
-        // its group's cells in the inventory (only units the plan touches). The manifest pass is then
-        // a single hash join against it, one output row per object.
+        // One small table keyed by the raw cells and the shard: each unit once per spelling of its
+        // group's cells in the inventory, with its fate if the plan touches it (NULL otherwise). The
+        // untouched units are there only so that the key check below covers every (cells, shard) a
+        // row can have: a row's spelling is one the scan saw, and its shard one of its group's units.
         Map<GroupKey, List<Integer>> unitsOfGroup = new HashMap<>();
         for (int u = 0; u < scan.units().size(); u++) {
-            if (actions.fateOf(u).isPresent()) {
-                unitsOfGroup
-                        .computeIfAbsent(scan.unit(u).key(), g -> new ArrayList<>())
-                        .add(u);
-            }
+            unitsOfGroup
+                    .computeIfAbsent(scan.unit(u).key(), g -> new ArrayList<>())
+                    .add(u);
         }
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE unit_fate (h VARCHAR, c VARCHAR, s VARCHAR, hold BOOLEAN, shard INTEGER,"
+            s.execute("CREATE TABLE unit_raw (h VARCHAR, c VARCHAR, s VARCHAR, hold BOOLEAN, shard BIGINT,"
                     + " fate INTEGER, batch INTEGER)");
             s.execute("CREATE TABLE fate_table (fate INTEGER, step INTEGER, action VARCHAR, batch INTEGER,"
                     + " source VARCHAR, site VARCHAR, reason VARCHAR)");
         }
         DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "unit_fate")) {
+        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "unit_raw")) {
             for (DuckDbInventoryEngine.RawGroup r : raw) {
                 for (int u : unitsOfGroup.getOrDefault(r.key(), List.of())) {
-                    int fate = actions.fateOf(u).getAsInt();
                     a.beginRow()
                             .append(r.home())
                             .append(r.category())
                             .append(r.sites())
                             .append(r.hold())
-                            .append(scan.unit(u).shard())
-                            .append(fate)
-                            .append(actions.fates().get(fate).batch())
-                            .endRow();
+                            .append((long) scan.unit(u).shard());
+                    if (actions.fateOf(u).isPresent()) {
+                        int fate = actions.fateOf(u).getAsInt();
+                        a.append(fate).append(actions.fates().get(fate).batch());
+                    } else {
+                        a.appendNull().appendNull();
+                    }
+                    a.endRow();
                 }
             }
         }
+        String join = join(c, keys);
         try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "fate_table")) {
             for (Fate f : actions.fates()) {
                 for (int step = 0; step < f.actions().size(); step++) {
@@ -104,10 +112,17 @@ final class ManifestQuery {
         // Narrow rows, one per object: the fate's actions live once in the fate table. Measured at
         // 2·10^6 objects, writing an action's five columns on every row made the write 2.6 times slower.
         String sql = "COPY (SELECT r.id AS object_id, r.b AS bytes, a.fate, a.batch"
-                + " FROM (" + relation.projection("") + ") r"
-                + " JOIN unit_fate a ON r.h = a.h AND r.c = a.c AND r.s = a.s AND r.hold = a.hold"
-                + " AND r.shard = a.shard) TO "
+                + " FROM (" + relation.projection("") + ") r " + join + ") TO "
                 + Sql.literal(directory.toString()) + " (" + options + ")";
+        // Every object's batch folder is drawn from all of them in turn (a unit's objects are spread over
+        // the inventory), so each thread keeps writing to every folder: with more folders than DuckDB
+        // keeps open (100 by default), it closes and reopens files whenever a folder's buffered rows pass
+        // its flush threshold, and folders end up with many files (474 for 286 folders at 10^7 objects
+        // with the threshold lowered to 10,000 rows, as 10^9 objects pass the default 524,288).
+        long folders = actions.fates().stream().mapToInt(Fate::batch).distinct().count();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET partitioned_write_max_open_files = " + Math.max(DUCKDB_OPEN_FILES, folders + 1));
+        }
         long rows;
         String profile = System.getProperty(PROFILE_PROPERTY, "");
         if (!profile.isEmpty()) {
@@ -139,5 +154,43 @@ final class ManifestQuery {
                     + ")");
         }
         return rows;
+    }
+
+    /**
+     * Returns the join of the inventory's rows {@code r} to their unit's fate and batch {@code a}.
+     * With {@link UnitKeys#HASHED}, and if the 64-bit hashes of every (cells, shard) in {@code
+     * unit_raw} are distinct, the join is on that one hash: exact, because every row's cells and
+     * shard are among those of {@code unit_raw} (the inventory is the one scanned), so a row's hash
+     * equals a unit's only if its cells and shard do. Otherwise it is on the cells and the shard.
+     */
+    private static String join(Connection c, UnitKeys keys) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (keys == UnitKeys.HASHED) {
+                s.execute(
+                        "CREATE TABLE unit_hash AS SELECT hash(h, c, s, hold, shard) AS k, fate, batch FROM unit_raw");
+                try (ResultSet r = s.executeQuery("SELECT count(*) = count(DISTINCT k) FROM unit_hash")) {
+                    r.next();
+                    if (r.getBoolean(1)) {
+                        s.execute(
+                                "CREATE TABLE unit_fate AS SELECT k, fate, batch FROM unit_hash WHERE fate IS NOT NULL");
+                        return "JOIN unit_fate a ON hash(r.h, r.c, r.s, r.hold, r.shard) = a.k";
+                    }
+                }
+            }
+            s.execute("CREATE TABLE unit_fate AS SELECT * FROM unit_raw WHERE fate IS NOT NULL");
+        }
+        return "JOIN unit_fate a ON r.h = a.h AND r.c = a.c AND r.s = a.s AND r.hold = a.hold AND r.shard = a.shard";
+    }
+
+    /** How the manifest pass finds a row's unit. */
+    enum UnitKeys {
+        /**
+         * By a 64-bit hash of the row's cells and shard, when no two units' hashes collide (else as
+         * {@link #CELLS}): one integer per row to hash and compare instead of three strings, which
+         * halved the join's CPU time at 10^7 objects (benchmarks/README.md, "Manifest write").
+         */
+        HASHED,
+        /** By the row's raw cells and shard, compared as they are. */
+        CELLS
     }
 }

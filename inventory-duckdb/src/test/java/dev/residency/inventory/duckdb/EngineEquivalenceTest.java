@@ -22,6 +22,9 @@ import dev.residency.plan.TransferBatch;
 import dev.residency.testing.RandomInstances;
 import dev.residency.topology.Topology;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,6 +52,11 @@ final class EngineEquivalenceTest {
 
     static LongStream seeds() {
         return RandomInstances.seeds(12);
+    }
+
+    /** Other, fewer seeds for the comparison of key modes (each writes the manifests twice). */
+    static LongStream fewerSeeds() {
+        return RandomInstances.seeds(6).map(s -> 1_000 + s);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -96,6 +104,45 @@ final class EngineEquivalenceTest {
         assertThat(copied.keySet()).as(where).isEqualTo(planned.keySet());
         assertThat(copied).as(where).isEqualTo(planned);
         assertThat(parquetRows).as(where).isEqualTo(expectedRows(store, a, planA, shards));
+    }
+
+    /**
+     * The manifest pass finds a row's unit by a hash of its cells and shard: it writes the same rows as
+     * the join on the cells themselves (the way kept for a collision of hashes), and the rows worked
+     * out from the plan, when a group's sites are spelled three ways in the inventory (as written,
+     * reversed, and with '|'), so that one unit has several hashes.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("fewerSeeds")
+    void writeManifests_hashedOrCellKeys_sameRows(long seed) throws Exception {
+        RandomInventory inventory = RandomInventory.of(seed, temp);
+        Path respelled = temp.resolve("respelled.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * REPLACE (CASE object_id % 3 WHEN 1 THEN replace(sites, ';', '|')"
+                    + " WHEN 2 THEN array_to_string(list_reverse(string_split(sites, ';')), ';') ELSE sites END"
+                    + " AS sites) FROM read_parquet('" + inventory.source().path() + "')) TO '" + respelled
+                    + "' (FORMAT parquet)");
+        }
+        InventorySource source = new InventorySource(
+                respelled.toString(),
+                InventoryFormat.PARQUET,
+                inventory.source().columns(),
+                inventory.source().shards(),
+                true);
+        String where = inventory.where() + ", sites spelled three ways";
+        DuckDbInventoryEngine hashed = new DuckDbInventoryEngine(DuckDbSettings.DEFAULTS);
+        DuckDbInventoryEngine cells = new DuckDbInventoryEngine(DuckDbSettings.DEFAULTS, ManifestQuery.UnitKeys.CELLS);
+        InventoryScan a = hashed.scan(source, inventory.topology(), inventory.categories(), ScanProgress.NONE);
+        InventoryScan b = cells.scan(source, inventory.topology(), inventory.categories(), ScanProgress.NONE);
+        MigrationPlan plan = inventory.plan(a);
+        hashed.writeManifests(
+                source, a, UnitActions.of(plan, a), temp.resolve("hashed"), InventoryFormat.PARQUET, ScanProgress.NONE);
+        cells.writeManifests(
+                source, b, UnitActions.of(plan, b), temp.resolve("cells"), InventoryFormat.PARQUET, ScanProgress.NONE);
+        List<String> hashedRows = ManifestRows.read(temp.resolve("hashed"), "parquet");
+        assertThat(hashedRows).as(where).isEqualTo(ManifestRows.read(temp.resolve("cells"), "parquet"));
+        assertThat(hashedRows).as(where).isEqualTo(expectedRows(inventory.store(), a, plan, source.shards()));
     }
 
     /**

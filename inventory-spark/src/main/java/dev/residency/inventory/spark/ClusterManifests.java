@@ -12,7 +12,7 @@ import dev.residency.inventory.InventoryFormat;
  *
  * @param directory the folder's URI
  * @param format the files' format
- * @param rows the manifest rows written (an object has one row per copy and per deletion)
+ * @param rows the manifest rows written (one per object with a fate)
  * @param partitions the {@code batch=N} folders written
  */
 public record ClusterManifests(String directory, InventoryFormat format, long rows, int partitions) {

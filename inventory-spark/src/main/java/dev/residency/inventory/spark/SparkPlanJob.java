@@ -1,10 +1,10 @@
 package dev.residency.inventory.spark;
 
-import com.google.common.collect.ImmutableMap;
-import dev.residency.audit.Tally;
 import dev.residency.data.RecordStore;
 import dev.residency.inventory.InventoryException;
+import dev.residency.inventory.InventoryReport;
 import dev.residency.inventory.InventoryScan;
+import dev.residency.inventory.InventorySource;
 import dev.residency.inventory.ScanProgress;
 import dev.residency.inventory.UnitActions;
 import dev.residency.plan.MigrationPlan;
@@ -24,7 +24,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -132,7 +131,15 @@ public final class SparkPlanJob {
                     folder.child("manifests"),
                     arguments.manifests(),
                     ScanProgress.NONE);
-            report = report(scan, actions, manifests, scanSeconds, planSeconds, seconds(writeStarted), verification);
+            report = report(
+                    inventory.source(),
+                    scan,
+                    actions,
+                    manifests,
+                    scanSeconds,
+                    planSeconds,
+                    seconds(writeStarted),
+                    verification);
             folder.write("plan.json", PlanWriter.json(plan, scanned.topology()));
             folder.write("summary.csv", PlanWriter.summaryCsv(plan));
             folder.write("batches.csv", PlanWriter.batchesCsv(plan, scanned.topology()));
@@ -192,6 +199,7 @@ public final class SparkPlanJob {
     }
 
     private static String report(
+            InventorySource source,
             InventoryScan scan,
             UnitActions actions,
             ClusterManifests manifests,
@@ -199,39 +207,17 @@ public final class SparkPlanJob {
             double planSeconds,
             double writeSeconds,
             VerificationResult verification) {
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(
-                Locale.ROOT,
-                "Inventory: %,d rows read by %s in %.1f s; %,d groups, %,d planning units (%d shards per group),"
-                        + " %,d bytes.%n",
-                scan.rowsRead(),
-                SparkInventoryEngine.NAME,
-                scanSeconds,
-                scan.groups().size(),
-                scan.units().size(),
-                scan.shards(),
-                scan.bytes()));
-        b.append(String.format(Locale.ROOT, "Planned on the units in %.1f s.%n", planSeconds));
-        b.append("Objects by outcome:\n");
-        ImmutableMap<String, Tally> outcomes = actions.objectsByOutcome(scan);
-        for (Map.Entry<String, Tally> e : outcomes.entrySet()) {
-            b.append(String.format(
-                    Locale.ROOT,
-                    "  %-32s %,18d objects %,22d bytes%n",
-                    e.getKey(),
-                    e.getValue().records(),
-                    e.getValue().bytes()));
-        }
-        b.append(String.format(
-                Locale.ROOT,
-                "Manifests: %,d rows in %d batch folders (%s), written in %.1f s, in %s%n",
-                manifests.rows(),
-                manifests.partitions(),
-                manifests.format().fileName(),
-                writeSeconds,
-                manifests.directory()));
-        b.append(verification.isValid() ? "Verifier: the plan is sound.\n" : "Verifier: " + verification + "\n");
-        return b.toString();
+        // The same lines as the CLI's inventory.txt, sizes in units, plus the planning time and the verdict.
+        return InventoryReport.scan(source, scan, SparkInventoryEngine.NAME, scanSeconds)
+                + String.format(Locale.ROOT, "Planned on the units in %.1f s.%n", planSeconds)
+                + InventoryReport.outcomes(actions, scan)
+                + InventoryReport.manifests(
+                        manifests.rows(),
+                        manifests.partitions(),
+                        manifests.format(),
+                        writeSeconds,
+                        manifests.directory())
+                + (verification.isValid() ? "Verifier: the plan is sound.\n" : "Verifier: " + verification + "\n");
     }
 
     private static double seconds(long since) {

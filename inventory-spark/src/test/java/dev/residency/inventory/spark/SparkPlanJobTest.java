@@ -9,6 +9,7 @@ import dev.residency.inventory.UnitActions;
 import dev.residency.inventory.duckdb.DuckDbInventoryEngine;
 import dev.residency.inventory.duckdb.DuckDbSettings;
 import dev.residency.inventory.duckdb.ManifestRows;
+import dev.residency.inventory.duckdb.TwoSiteScenario;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.io.PlanWriter;
 import dev.residency.sim.migration.ScenarioPlans;
@@ -34,21 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * 2 and an output folder that is not empty exits 3, having written nothing.
  */
 final class SparkPlanJobTest {
-
-    private static final String FLEET = """
-            sites:
-              - {id: src, jurisdiction: SG, operator: Old, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
-              - {id: dst, jurisdiction: US, operator: New, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
-            links:
-              - {from: src, to: dst, bandwidth: 10 Gbps}
-            policy:
-              rules:
-                - {name: us-in-us, homes: [US], allowed: {jurisdictions: [US]}}
-            run:
-              start: 2020-08-02
-              deadline: 2020-09-15
-              replications: 1
-            """;
 
     @TempDir
     Path temp;
@@ -76,12 +62,7 @@ final class SparkPlanJobTest {
                     + " (i * 1000 + 7)::BIGINT AS bytes, i % 50 = 0 AS legal_hold FROM range(1, 301) t(i)) TO '"
                     + inventory.resolve("part-0.parquet") + "' (FORMAT parquet)");
         }
-        Path file = temp.resolve(name + ".yaml");
-        Files.writeString(
-                file,
-                "name: " + name + "\n" + FLEET
-                        + "population:\n  inventory:\n    path: inv/*.parquet\n    uniqueIds: true\n    shards: 8\n");
-        return file;
+        return TwoSiteScenario.write(temp, name, TwoSiteScenario.inventory("inv/*.parquet", true, 8));
     }
 
     @Test
@@ -93,7 +74,13 @@ final class SparkPlanJobTest {
         assertThat(r.out()).contains("300 rows read by spark").contains("Verifier: the plan is sound");
         // The default output folder is beside the inventory.
         Path out = temp.resolve("inv").resolve("inv-plan");
-        assertThat(out.resolve("inventory.txt")).exists();
+        // Sizes in units, as the CLI's inventory.txt (InventoryReport): sum of i * 1000 + 7 for i in
+        // 1..300 = 1000 * 45,150 + 7 * 300 = 45,152,100 bytes.
+        String report = Files.readString(out.resolve("inventory.txt"));
+        assertThat(report).contains("45.152 MB").doesNotContain("45,152,100").doesNotContain(" bytes");
+        assertThat(report.lines().filter(l -> l.contains(" objects ")))
+                .isNotEmpty()
+                .allMatch(l -> l.matches(".* objects +[0-9.]+ (B|kB|MB|GB|TB|PB)"), "a size in units");
 
         Scenario scenario = ScenarioSource.of(file).load();
         PopulationSource.Inventory inventory = (PopulationSource.Inventory) scenario.population();
