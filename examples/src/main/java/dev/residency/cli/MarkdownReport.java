@@ -262,7 +262,9 @@ final class MarkdownReport {
                 .append(String.format(Locale.ROOT, "%.3g", run.faults().corruptionPerByte()))
                 .append(" per byte; ")
                 .append(run.faults().outages().size())
-                .append(" scheduled outages.\n");
+                .append(" scheduled outages; interrupted transfers ")
+                .append(run.faults().interruptedTransfers().name().toLowerCase(Locale.ROOT))
+                .append(".\n");
         md.append("- Policy `").append(scenario.policy().name()).append("` (first matching rule governs):\n");
         for (Rule rule : scenario.policy().rules()) {
             md.append(String.format(

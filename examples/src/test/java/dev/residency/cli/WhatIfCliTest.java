@@ -56,6 +56,18 @@ final class WhatIfCliTest {
                         "policy.rules[0].allowed.operators=[Microsft Azure]"),
                 bad("negative bandwidth", "must be positive", "run", "--set", "links[0].bandwidth=-5 Gbps"),
                 bad("zero replications", "must be positive", "run", "--set", "run.replications=0"),
+                bad(
+                        "interrupted transfers not a policy",
+                        "run.faults.interruptedTransfers: \"retry\" must be one of resume, restart",
+                        "run",
+                        "--set",
+                        "run.faults.interruptedTransfers=retry"),
+                bad(
+                        "interrupted transfers abort",
+                        "run.faults.interruptedTransfers: \"abort\" must be one of resume, restart",
+                        "run",
+                        "--set",
+                        "run.faults.interruptedTransfers=abort"),
                 bad("unclosed flow value", "not YAML", "run", "--set", "policy.rules[0].homes=[US"),
                 bad(
                         "set on sweep",
@@ -207,6 +219,34 @@ final class WhatIfCliTest {
         assertThat(overrides).hasSize(1);
         assertThat(overrides.get(0).get("path").asText()).isEqualTo("run.backups.retention");
         assertThat(overrides.get(0).get("value").asText()).isEqualTo("0d");
+    }
+
+    @Test
+    void run_withSetInterruptedTransfersRestart_accepted_reportListsThePolicyAmongTheFaults() throws IOException {
+        Path restart = tmp.resolve("restart");
+        Path resume = tmp.resolve("resume");
+        CliRunner r = CliRunner.run(
+                "run",
+                S,
+                "--quick",
+                "--quiet",
+                "--set",
+                "run.faults.interruptedTransfers=restart",
+                "--out",
+                restart.toString());
+        CliRunner d = CliRunner.run("run", S, "--quick", "--quiet", "--out", resume.toString());
+
+        assertThat(r.status()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(d.status()).as(d.err()).isEqualTo(ExitCodes.OK);
+        String restartReport = Files.readString(restart.resolve("report.md"));
+        String resumeReport = Files.readString(resume.resolve("report.md"));
+        assertThat(restartReport)
+                .contains("`--set run.faults.interruptedTransfers=restart`")
+                .containsPattern("(?m)^- Faults: .* scheduled outages; interrupted transfers restart\\.$");
+        // The built-in scenario does not set the field: the default, resume, is what the report names.
+        assertThat(resumeReport)
+                .containsPattern("(?m)^- Faults: .* scheduled outages; interrupted transfers resume\\.$")
+                .doesNotContain("interrupted transfers restart");
     }
 
     @Test

@@ -32,8 +32,17 @@ final class PlanVerifierTest {
     private static final long GB = 1_000_000_000L;
 
     private static PlanningProblem problem(long usStorage) {
+        return problem(usStorage, 0);
+    }
+
+    /**
+     * Ten US records of 1 GB at sg, to move to us over one link of 10^8 B/s costing {@code usdPerGiB},
+     * in batches of 2 GB.
+     */
+    static PlanningProblem problem(long usStorage, double usdPerGiB) {
         Topology topology = Topology.of(
-                List.of(site("sg", "SG", 1L << 50), site("us", "US", usStorage)), List.of(link("sg", "us", 1e8, 0)));
+                List.of(site("sg", "SG", 1L << 50), site("us", "US", usStorage)),
+                List.of(link("sg", "us", 1e8, usdPerGiB)));
         RecordStore.Builder store = RecordStore.builder(topology, 10);
         for (int i = 0; i < 10; i++) {
             store.add(i, Jurisdiction.US, Category.VIDEOS, GB, false, 0);
