@@ -432,7 +432,10 @@ public final class PlanVerifier {
                         "classes sum to " + sum + " and the plan states " + cls.violating() + ", but the audit finds "
                                 + audit.violating() + " violating");
             }
-            long moved = plan.batches().stream().mapToLong(TransferBatch::bytes).sum();
+            long moved = plan.batches().stream()
+                    .filter(b -> !b.staging())
+                    .mapToLong(TransferBatch::bytes)
+                    .sum();
             if (moved != plan.bytesToMove()) {
                 report(
                         VerificationCheck.BYTES_TO_MOVE,

@@ -319,13 +319,24 @@ final class AggregateSolver {
                 boolean[] all = new boolean[Math.max(1, commodities)];
                 Arrays.fill(all, true);
                 TimeExpandedNetwork ten = TimeExpandedNetwork.build(p, horizon, all, want, capacity, false, false);
-                for (int priority : classes.descendingSet()) {
+                for (int round = 0; round < 2; round++) {
+                    for (int priority : classes.descendingSet()) {
+                        for (int d = 0; d < demands; d++) {
+                            if (p.demandPriority[d] == priority && ten.demandArc[d] >= 0) {
+                                ten.network.setCapacity(ten.demandArc[d], want[d]);
+                            }
+                        }
+                        MaxFlow.augment(ten.network, ten.source, ten.sink);
+                    }
+                    if (round > 0 || !ten.limitStaging(capacity)) {
+                        break;
+                    }
+                    // The staging went beyond a site's storage: route the classes again on the capped arcs.
                     for (int d = 0; d < demands; d++) {
-                        if (p.demandPriority[d] == priority && ten.demandArc[d] >= 0) {
-                            ten.network.setCapacity(ten.demandArc[d], want[d]);
+                        if (ten.demandArc[d] >= 0) {
+                            ten.network.setCapacity(ten.demandArc[d], 0);
                         }
                     }
-                    MaxFlow.augment(ten.network, ten.source, ten.sink);
                 }
                 for (int d = 0; d < demands; d++) {
                     routed[d] = ten.demandArc[d] >= 0 ? ten.network.flow(ten.demandArc[d]) : 0;
@@ -344,7 +355,7 @@ final class AggregateSolver {
                     }
                     TimeExpandedNetwork ten =
                             TimeExpandedNetwork.build(p, horizon, only(j), units, capacity, false, true);
-                    MaxFlow.augment(ten.network, ten.source, ten.sink);
+                    augment(ten, capacity);
                     for (int d = 0; d < demands; d++) {
                         if (ten.demandArc[d] >= 0) {
                             routed[d] += ten.network.flow(ten.demandArc[d]);
@@ -378,7 +389,7 @@ final class AggregateSolver {
                     }
                     TimeExpandedNetwork ten =
                             TimeExpandedNetwork.build(p, horizon, only(j), units, capacity, false, true);
-                    if (MaxFlow.augment(ten.network, ten.source, ten.sink) < need) {
+                    if (augment(ten, capacity) < need) {
                         failed = j;
                         break;
                     }
@@ -625,11 +636,11 @@ final class AggregateSolver {
                 }
                 TimeExpandedNetwork ten =
                         TimeExpandedNetwork.build(fine, horizon, only(j), units, cap, arrival, null, Long.MAX_VALUE);
-                long flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                long flow = augment(ten, cap);
                 if (flow < need && cap != capacity) {
                     ten = TimeExpandedNetwork.build(
                             fine, horizon, only(j), units, capacity, arrival, null, Long.MAX_VALUE);
-                    flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                    flow = augment(ten, capacity);
                 }
                 if (flow < need) {
                     return null;
@@ -663,7 +674,7 @@ final class AggregateSolver {
                 }
                 TimeExpandedNetwork ten =
                         TimeExpandedNetwork.build(fine, horizon, only(j), room, capacity, arrival, rank, record);
-                long routed = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                long routed = augment(ten, capacity);
                 if (routed == 0) {
                     continue;
                 }
@@ -707,6 +718,20 @@ final class AggregateSolver {
                 cost[byPriority[k]] = demands <= 1 ? 0 : k * (weight - 1) / (demands - 1);
             }
             return cost;
+        }
+
+        /**
+         * Routes the most on {@code ten} by max-flow, then keeps the staging at its transit sites within
+         * their storage ({@link TimeExpandedNetwork#limitStaging}: if it had to cap the holdover arcs, it
+         * routes again on the capped arcs, and any flow routed on them later, min-cost included, stays
+         * within the storage); returns the units routed.
+         */
+        private static long augment(TimeExpandedNetwork ten, long[] capacity) {
+            long flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+            if (ten.limitStaging(capacity)) {
+                flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+            }
+            return flow;
         }
 
         private void minCost(TimeExpandedNetwork ten, long units) {
@@ -772,36 +797,84 @@ final class AggregateSolver {
                     }
                     int demand = demandOf[startIndex];
                     int[] arcs = path.arcs();
-                    int interval = ten.arcInterval[arcs[0] >>> 1];
                     Timeline timeline = ten.problem.timeline;
-                    int source = (ten.network.head(arcs[0]) / 3) % sites;
-                    int destination = ten.storageSite(ten.network.head(arcs[arcs.length - 2]));
-                    int[] links = Arrays.stream(arcs)
-                            .map(a -> ten.arcTopology[a >>> 1])
-                            .filter(a -> a >= 0)
-                            .toArray();
-                    String key =
-                            demand + "/" + interval + "/" + source + "/" + destination + "/" + Arrays.toString(links);
                     long bytes = path.amount() * p.unitBytes;
+                    // A path through holdover arcs is several legs: link arcs between two holdover arcs
+                    // run in one interval from a staging copy (or the source) to the next staging site.
+                    List<int[]> legLinks = new ArrayList<>();
+                    List<Integer> legSites = new ArrayList<>();
+                    List<Integer> legIntervals = new ArrayList<>();
+                    List<Integer> current = new ArrayList<>();
+                    int interval = ten.arcInterval[arcs[0] >>> 1];
+                    int source = (ten.network.head(arcs[0]) / 3) % sites;
+                    legSites.add(source);
+                    for (int a : arcs) {
+                        int topo = ten.arcTopology[a >>> 1];
+                        if (topo == TimeExpandedNetwork.HOLDOVER) {
+                            if (!current.isEmpty()) {
+                                legLinks.add(current.stream().mapToInt(Integer::intValue).toArray());
+                                legIntervals.add(interval);
+                                legSites.add((ten.network.head(a) / 3) % sites);
+                                current = new ArrayList<>();
+                            }
+                            interval = ten.arcInterval[a >>> 1] + 1;
+                        } else if (topo >= 0) {
+                            current.add(topo);
+                        }
+                    }
+                    int destination = ten.storageSite(ten.network.head(arcs[arcs.length - 2]));
+                    int[] links = current.stream().mapToInt(Integer::intValue).toArray();
+                    ImmutableList.Builder<RouteFlow.Leg> earlier = ImmutableList.builder();
+                    StringBuilder key = new StringBuilder();
+                    key.append(demand).append('/');
+                    for (int k = 0; k < legLinks.size(); k++) {
+                        int i = legIntervals.get(k);
+                        earlier.add(new RouteFlow.Leg(
+                                i,
+                                timeline.start(i),
+                                legSites.get(k),
+                                legSites.get(k + 1),
+                                legLinks.get(k),
+                                bytes / ten.length(i)));
+                        key.append(i).append('/').append(legSites.get(k)).append('/')
+                                .append(Arrays.toString(legLinks.get(k))).append('>');
+                    }
+                    int from = legSites.get(legSites.size() - 1);
+                    key.append(interval).append('/').append(from).append('/').append(destination).append('/')
+                            .append(Arrays.toString(links));
                     double length = ten.length(interval);
-                    boolean strict = interval + 1 < timeline.intervalCount()
+                    boolean staged = !legLinks.isEmpty();
+                    boolean strict = staged
+                            || interval + 1 < timeline.intervalCount()
                             || p.problem.options().hardDeadline();
-                    RouteFlow old = merged.get(key);
+                    RouteFlow old = merged.get(key.toString());
+                    ImmutableList<RouteFlow.Leg> legs = earlier.build();
                     if (old != null) {
                         bytes += old.quotaBytes();
+                        long sum = bytes;
+                        legs = old.earlier().stream()
+                                .map(l -> new RouteFlow.Leg(
+                                        l.wave(),
+                                        l.startSeconds(),
+                                        l.source(),
+                                        l.destination(),
+                                        l.arcs(),
+                                        sum / ten.length(l.wave())))
+                                .collect(ImmutableList.toImmutableList());
                     }
                     merged.put(
-                            key,
+                            key.toString(),
                             new RouteFlow(
                                     demand,
                                     interval,
                                     timeline.start(interval),
-                                    source,
+                                    from,
                                     destination,
                                     links,
                                     bytes,
                                     bytes / length,
-                                    strict));
+                                    strict,
+                                    legs));
                 }
             }
             return mergeLanes(new ArrayList<>(merged.values()));
@@ -827,6 +900,8 @@ final class AggregateSolver {
                 if (previous != null
                         && previous.strict()
                         && stream.strict()
+                        && previous.earlier().isEmpty()
+                        && stream.earlier().isEmpty()
                         && previous.demand() == stream.demand()
                         && previous.source() == stream.source()
                         && previous.destination() == stream.destination()

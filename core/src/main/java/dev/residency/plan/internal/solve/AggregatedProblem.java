@@ -40,6 +40,13 @@ final class AggregatedProblem {
     final Timeline timeline;
     final boolean[][] commodityDest;
     final boolean[][] commodityPass;
+    /**
+     * Per commodity and site, whether its data may wait there between intervals (holdover): a site it
+     * may pass through, not one of its destinations, whose rule allows every demand of the commodity to
+     * be stored there (the intersection over its demands' rules, so a staging copy is never a residency
+     * violation).
+     */
+    final boolean[][] commodityStage;
     final int[] demandCommodity;
     final int[] demandPriority;
     /** Per demand, the home jurisdiction (index in the store) of its records. */
@@ -197,6 +204,17 @@ final class AggregatedProblem {
         for (int d = 0; d < demandCount; d++) {
             demandReachable[d] = reachesDestination(d);
         }
+        commodityStage = new boolean[commodityDest.length][sites];
+        for (int j = 0; j < commodityDest.length; j++) {
+            for (int v = 0; v < sites; v++) {
+                commodityStage[j][v] = commodityPass[j][v] && !commodityDest[j][v];
+            }
+        }
+        for (int d = 0; d < demandCount; d++) {
+            for (int v = 0; v < sites; v++) {
+                commodityStage[demandCommodity[d]][v] &= index.allows(demandRule[d], v);
+            }
+        }
     }
 
     private AggregatedProblem(AggregatedProblem base, Timeline timeline) {
@@ -206,6 +224,7 @@ final class AggregatedProblem {
         this.timeline = timeline;
         this.commodityDest = base.commodityDest;
         this.commodityPass = base.commodityPass;
+        this.commodityStage = base.commodityStage;
         this.demandCommodity = base.demandCommodity;
         this.demandPriority = base.demandPriority;
         this.demandHome = base.demandHome;

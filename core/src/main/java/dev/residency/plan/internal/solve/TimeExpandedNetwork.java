@@ -22,6 +22,21 @@ import java.util.Arrays;
  * interval (the rounding room of {@code AggregateSolver} uses both). The relaxed variant used for lower bounds also lets data wait at every site (holdover arcs
  * core(i)→core(i+1)) and rounds capacities up instead of down.
  *
+ * <p><b>Holdover at transit sites</b> (not relaxed): data also waits at a site {@code v} between
+ * intervals where its commodity may be staged there ({@link AggregatedProblem#commodityStage}: a
+ * pass-through site, not a destination, that every demand's rule allows to store the data), on arcs
+ * core(i,v)→core(i+1,v). A path that takes such an arc is a flow in several legs: to a staging copy at
+ * {@code v} in one interval, on from it in a later one. Those arcs belong to the resource of {@code v}'s
+ * free storage, the same as the storage arc of its final copies, and the sum of their flows is kept
+ * within that resource's capacity ({@link #limitStaging}). That sum counts a unit once per interval it
+ * waits, so it is at least the bytes ever staged at {@code v}; the plan keeps every staging copy until
+ * its last leg ends, so the storage {@code v} ever holds for this plan is at most its final copies plus
+ * every byte ever staged there, at most the resource's capacity (split between commodities as every
+ * resource is: each network gets what the earlier ones left, or its LP share), which is the site's
+ * free storage. Hence no plan exceeds a staging site's storage at any instant. Relaxed networks already
+ * let data wait everywhere without that limit, so the lower bounds built on them (MakespanBound,
+ * ComplianceBounds) stay bounds of plans with holdover.
+ *
  * <p>Shared capacities are numbered as <em>resources</em> (link arcs, ingest and egress per interval,
  * storage per site) so that several commodity networks can split them.
  */
@@ -29,6 +44,9 @@ final class TimeExpandedNetwork {
 
     static final int KIND_PRIVATE = 0;
     static final int KIND_LINK = 1;
+
+    /** The {@link #arcTopology} of a holdover arc at a staging site (link arcs have theirs, others -1). */
+    static final int HOLDOVER = -2;
 
     final AggregatedProblem problem;
     final int intervals;
@@ -46,6 +64,10 @@ final class TimeExpandedNetwork {
     private int[] topoOf;
     private int[] intervalOf;
     private int count;
+    /** The holdover arcs at staging sites (network arc ids), and each one's site. */
+    private int[] holdoverArcs = new int[0];
+
+    private int[] holdoverSites = new int[0];
 
     private TimeExpandedNetwork(
             AggregatedProblem problem,
@@ -146,10 +168,93 @@ final class TimeExpandedNetwork {
                 }
             }
         }
+        if (!relaxed) {
+            addHoldover(commodities, dest, pass, capacity, total);
+        }
         network.freeze();
         arcResource = Arrays.copyOf(resourceOf, count);
         arcTopology = Arrays.copyOf(topoOf, count);
         arcInterval = Arrays.copyOf(intervalOf, count);
+    }
+
+    /**
+     * Adds the holdover arcs core(i,v)→core(i+1,v) at every site where one of {@code commodities} may be
+     * staged and that is none of their destinations, each on the resource of the site's free storage.
+     */
+    private void addHoldover(boolean[] commodities, boolean[] dest, boolean[] pass, long[] capacity, long total) {
+        boolean[] stage = new boolean[sites];
+        for (int j = 0; j < commodities.length; j++) {
+            if (commodities[j] && j < problem.commodityStage.length) {
+                for (int v = 0; v < sites; v++) {
+                    stage[v] |= problem.commodityStage[j][v];
+                }
+            }
+        }
+        int storageBase = intervals * (problem.topology.arcCount() + 2 * sites);
+        int[] arcs = new int[Math.max(0, intervals - 1) * sites];
+        int[] at = new int[arcs.length];
+        int n = 0;
+        for (int v = 0; v < sites; v++) {
+            int r = storageBase + v;
+            if (!stage[v] || dest[v] || !pass[v] || capacity[r] <= 0) {
+                continue;
+            }
+            for (int i = 0; i + 1 < intervals; i++) {
+                arcs[n] = network.addArc(core(i, v), core(i + 1, v), Math.min(total, capacity[r]), 0);
+                at[n++] = v;
+                record(arcs[n - 1], r, HOLDOVER, i);
+            }
+        }
+        holdoverArcs = Arrays.copyOf(arcs, n);
+        holdoverSites = Arrays.copyOf(at, n);
+    }
+
+    /** Returns whether this network has holdover arcs at staging sites. */
+    boolean hasHoldover() {
+        return holdoverArcs.length > 0;
+    }
+
+    /**
+     * Keeps the staging within each site's storage: where the holdover arcs at a site carry more in
+     * sum than {@code capacity} holds for the site's storage resource (the capacities this network was
+     * built on, or what earlier networks left of them), caps each of them at its flow times capacity
+     * over that sum (rounded down), so that any flow on this network from now on stays within it. The
+     * flow is cleared when it does so: the caller routes again.
+     *
+     * @return whether it capped any arc (the flow is then cleared)
+     */
+    boolean limitStaging(long[] capacity) {
+        if (holdoverArcs.length == 0) {
+            return false;
+        }
+        long[] sum = new long[sites];
+        for (int k = 0; k < holdoverArcs.length; k++) {
+            sum[holdoverSites[k]] += network.flow(holdoverArcs[k]);
+        }
+        int storageBase = intervals * (problem.topology.arcCount() + 2 * sites);
+        long[] caps = null;
+        for (int k = 0; k < holdoverArcs.length; k++) {
+            int v = holdoverSites[k];
+            long room = Math.max(0, capacity[storageBase + v]);
+            if (sum[v] > room) {
+                if (caps == null) {
+                    caps = new long[holdoverArcs.length];
+                    for (int m = 0; m < caps.length; m++) {
+                        caps[m] = network.capacity(holdoverArcs[m]);
+                    }
+                }
+                long flow = network.flow(holdoverArcs[k]);
+                caps[k] = (long) Math.floor((double) flow * room / sum[v]);
+            }
+        }
+        if (caps == null) {
+            return false;
+        }
+        network.clearFlow();
+        for (int k = 0; k < caps.length; k++) {
+            network.setCapacity(holdoverArcs[k], Math.min(network.capacity(holdoverArcs[k]), caps[k]));
+        }
+        return true;
     }
 
     /** Builds the network of the commodities marked in {@code commodities}. */
