@@ -811,14 +811,19 @@ final class AggregateSolver {
                     for (int a : arcs) {
                         int topo = ten.arcTopology[a >>> 1];
                         if (topo == TimeExpandedNetwork.HOLDOVER) {
+                            // Into the waiting room of a staging site: the leg so far ends there.
                             if (!current.isEmpty()) {
-                                legLinks.add(current.stream().mapToInt(Integer::intValue).toArray());
+                                legLinks.add(current.stream()
+                                        .mapToInt(Integer::intValue)
+                                        .toArray());
                                 legIntervals.add(interval);
-                                legSites.add((ten.network.head(a) / 3) % sites);
+                                legSites.add((ten.network.tail(a) / 3) % sites);
                                 current = new ArrayList<>();
                             }
-                            interval = ten.arcInterval[a >>> 1] + 1;
                         } else if (topo >= 0) {
+                            if (current.isEmpty()) {
+                                interval = ten.arcInterval[a >>> 1];
+                            }
                             current.add(topo);
                         }
                     }
@@ -836,11 +841,20 @@ final class AggregateSolver {
                                 legSites.get(k + 1),
                                 legLinks.get(k),
                                 bytes / ten.length(i)));
-                        key.append(i).append('/').append(legSites.get(k)).append('/')
-                                .append(Arrays.toString(legLinks.get(k))).append('>');
+                        key.append(i)
+                                .append('/')
+                                .append(legSites.get(k))
+                                .append('/')
+                                .append(Arrays.toString(legLinks.get(k)))
+                                .append('>');
                     }
                     int from = legSites.get(legSites.size() - 1);
-                    key.append(interval).append('/').append(from).append('/').append(destination).append('/')
+                    key.append(interval)
+                            .append('/')
+                            .append(from)
+                            .append('/')
+                            .append(destination)
+                            .append('/')
                             .append(Arrays.toString(links));
                     double length = ten.length(interval);
                     boolean staged = !legLinks.isEmpty();

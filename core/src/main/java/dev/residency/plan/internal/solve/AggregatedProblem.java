@@ -42,11 +42,15 @@ final class AggregatedProblem {
     final boolean[][] commodityPass;
     /**
      * Per commodity and site, whether its data may wait there between intervals (holdover): a site it
-     * may pass through, not one of its destinations, whose rule allows every demand of the commodity to
-     * be stored there (the intersection over its demands' rules, so a staging copy is never a residency
-     * violation).
+     * may pass through and not one of its destinations, where the policy allows every demand of the
+     * commodity to be staged ({@link PolicyIndex#stagingAllowed}, intersected over its demands' rules,
+     * so a staging copy is never a residency violation) and whose rules do not allow the data to stay.
+     * A site a rule allows is left out: it is a destination, or it already holds the record, or it is
+     * another copy's destination of the same record, so a staging copy there would collide with a copy
+     * of the plan (and arriving there would end the move anyway).
      */
     final boolean[][] commodityStage;
+
     final int[] demandCommodity;
     final int[] demandPriority;
     /** Per demand, the home jurisdiction (index in the store) of its records. */
@@ -212,7 +216,8 @@ final class AggregatedProblem {
         }
         for (int d = 0; d < demandCount; d++) {
             for (int v = 0; v < sites; v++) {
-                commodityStage[demandCommodity[d]][v] &= index.allows(demandRule[d], v);
+                commodityStage[demandCommodity[d]][v] &=
+                        index.stagingAllowed(demandRule[d], v) && !index.allows(demandRule[d], v);
             }
         }
     }

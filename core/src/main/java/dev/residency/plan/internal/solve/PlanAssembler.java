@@ -480,8 +480,7 @@ final class PlanAssembler {
                 // A leg starts only once its previous leg's staging copy is verified (that leg's copy
                 // ended earlier, so it came first in this order).
                 double duration = batch.plannedEndSeconds() - batch.plannedStartSeconds();
-                copied[b] = Math.max(
-                        copied[b], verifiedAt[batch.previousLeg()] + duration + built.latency.get(b));
+                copied[b] = Math.max(copied[b], verifiedAt[batch.previousLeg()] + duration + built.latency.get(b));
             }
             double verified = copied[b];
             if (options.verificationRate().isPresent()) {
@@ -548,7 +547,8 @@ final class PlanAssembler {
 
     private static int[] waveIds(List<RouteFlow> streams, RecordAssignment assignment) {
         int max = streams.stream()
-                .mapToInt(t -> t.earlier().stream().mapToInt(RouteFlow.Leg::wave).reduce(t.wave(), Math::max))
+                .mapToInt(
+                        t -> t.earlier().stream().mapToInt(RouteFlow.Leg::wave).reduce(t.wave(), Math::max))
                 .max()
                 .orElse(-1);
         int[] ids = new int[max + 1];

@@ -44,7 +44,17 @@ record RouteFlow(
             long quotaBytes,
             double bytesPerSecond,
             boolean strict) {
-        this(demand, wave, startSeconds, source, destination, arcs, quotaBytes, bytesPerSecond, strict, ImmutableList.of());
+        this(
+                demand,
+                wave,
+                startSeconds,
+                source,
+                destination,
+                arcs,
+                quotaBytes,
+                bytesPerSecond,
+                strict,
+                ImmutableList.of());
     }
 
     /** Returns this flow with another quota, its legs kept. */
