@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.plan.io.PlanWriter;
 import dev.residency.plan.verify.PlanVerifier;
 import dev.residency.plan.verify.VerificationResult;
 import dev.residency.policy.ResidencyPolicy;
@@ -91,6 +92,13 @@ final class HoldoverPlanTest {
         assertThat(plan.egressCostUsd()).isCloseTo(1e11 / (1L << 30) * 0.03, within(1e-9));
         assertThat(plan.areaLowerBoundByteSeconds()).isLessThanOrEqualTo(plan.areaByteSeconds() * (1 + 1e-9));
         assertThat(plan.lowerBoundSeconds()).isLessThanOrEqualTo(plan.makespanSeconds() * (1 + 1e-9));
+        // The writers show the legs: batch 0 stages at jp, batch 1 continues it.
+        List<String> rows =
+                PlanWriter.batchesCsv(plan, problem.topology()).lines().toList();
+        assertThat(rows.get(0)).endsWith(",previous_leg,staging");
+        assertThat(rows.get(1)).startsWith("0,").contains(",sg,jp,sg>jp,").endsWith(",,true");
+        assertThat(rows.get(2)).startsWith("1,").contains(",jp,us,jp>us,").endsWith(",0,false");
+        assertThat(PlanWriter.json(plan, problem.topology())).contains("\"previousLeg\": 0, \"staging\": false");
     }
 
     @Test
