@@ -62,6 +62,16 @@ public final class MigrationSetup {
         for (int b = 0; b < batches; b++) {
             TransferBatch batch = plan.batches().get(b);
             checkArgument(batch.id() == b, "plan batch ids must be 0..n-1 in order; batch %s has id %s", b, batch.id());
+            // Legs through staging copies (holdover at a transit site) need the executor to wait for the
+            // previous leg's verification and to delete the staging copy after the cut-over; until it does,
+            // such a plan is refused rather than run as independent batches.
+            checkArgument(
+                    !batch.staging() && !batch.continuesLeg(),
+                    "plan batch %s is a leg of data that waits at a transit site (staging %s, previous leg %s);"
+                            + " the simulator does not run multi-leg batches yet",
+                    b,
+                    batch.staging(),
+                    batch.previousLeg());
             Footprint f = Footprint.of(store, batch.records());
             batchFootprints[b] = f;
             batchGate[b] = gate(scenario, store, topology(), batch, f, start);
