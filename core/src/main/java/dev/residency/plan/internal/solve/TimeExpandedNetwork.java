@@ -251,46 +251,48 @@ final class TimeExpandedNetwork {
     }
 
     /**
-     * Keeps the staging within each site's storage: where the holdover arcs at a site carry more in
-     * sum than {@code capacity} holds for the site's storage resource (the capacities this network was
-     * built on, or what earlier networks left of them), caps each of them at its flow times capacity
-     * over that sum (rounded down), so that any flow on this network from now on stays within it. The
-     * flow is cleared when it does so: the caller routes again.
+     * Keeps the staging within each site's storage, for the flow now on the network and any flow routed
+     * on it later (a min-cost flow after this max-flow may spread the staging otherwise): caps the arcs
+     * into each waiting room so that their capacities sum to at most what {@code capacity} holds for the
+     * site's storage resource (the capacities this network was built on, or what earlier networks left of
+     * them). Where the arcs into a room carry no more than that, each keeps its flow plus an even share of
+     * the rest, and the flow stays; where they carry more, each is capped at its flow times the room over
+     * their sum (rounded down), and the flow is cleared for the caller to route again.
      *
-     * @return whether it capped any arc (the flow is then cleared)
+     * @return whether it cleared the flow
      */
     boolean limitStaging(long[] capacity) {
         if (holdoverArcs.length == 0) {
             return false;
         }
         long[] sum = new long[sites];
+        int[] arcsAt = new int[sites];
         for (int k = 0; k < holdoverArcs.length; k++) {
             sum[holdoverSites[k]] += network.flow(holdoverArcs[k]);
+            arcsAt[holdoverSites[k]]++;
         }
         int storageBase = intervals * (problem.topology.arcCount() + 2 * sites);
-        long[] caps = null;
+        long[] caps = new long[holdoverArcs.length];
+        boolean over = false;
         for (int k = 0; k < holdoverArcs.length; k++) {
             int v = holdoverSites[k];
             long room = Math.max(0, capacity[storageBase + v]);
+            long flow = network.flow(holdoverArcs[k]);
             if (sum[v] > room) {
-                if (caps == null) {
-                    caps = new long[holdoverArcs.length];
-                    for (int m = 0; m < caps.length; m++) {
-                        caps[m] = network.capacity(holdoverArcs[m]);
-                    }
-                }
-                long flow = network.flow(holdoverArcs[k]);
                 caps[k] = (long) Math.floor((double) flow * room / sum[v]);
+                over = true;
+            } else {
+                caps[k] = flow + (room - sum[v]) / arcsAt[v];
             }
+            caps[k] = Math.min(caps[k], network.capacity(holdoverArcs[k]));
         }
-        if (caps == null) {
-            return false;
+        if (over) {
+            network.clearFlow();
         }
-        network.clearFlow();
         for (int k = 0; k < caps.length; k++) {
-            network.setCapacity(holdoverArcs[k], Math.min(network.capacity(holdoverArcs[k]), caps[k]));
+            network.setCapacity(holdoverArcs[k], over ? Math.min(caps[k], network.capacity(holdoverArcs[k])) : caps[k]);
         }
-        return true;
+        return over;
     }
 
     /** Builds the network of the commodities marked in {@code commodities}. */
