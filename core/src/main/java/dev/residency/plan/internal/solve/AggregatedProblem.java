@@ -45,7 +45,8 @@ final class AggregatedProblem {
      * may pass through and not one of its destinations, where the policy allows every demand of the
      * commodity to be staged ({@link PolicyIndex#stagingAllowed}, intersected over its demands' rules,
      * so a staging copy is never a residency violation) and whose rules do not allow the data to stay.
-     * A site a rule allows is left out: it is a destination, or it already holds the record, or it is
+     * A site holding a copy of a demand's records (one of its sources) is left out, and so is a site a
+     * rule allows: it is a destination, or it already holds the record, or it is
      * another copy's destination of the same record, so a staging copy there would collide with a copy
      * of the plan (and arriving there would end the move anyway).
      */
@@ -216,8 +217,9 @@ final class AggregatedProblem {
         }
         for (int d = 0; d < demandCount; d++) {
             for (int v = 0; v < sites; v++) {
-                commodityStage[demandCommodity[d]][v] &=
-                        index.stagingAllowed(demandRule[d], v) && !index.allows(demandRule[d], v);
+                commodityStage[demandCommodity[d]][v] &= index.stagingAllowed(demandRule[d], v)
+                        && !index.allows(demandRule[d], v)
+                        && !Arrays.stream(demandSources[d]).anyMatch(s -> s == v);
             }
         }
     }
