@@ -219,7 +219,7 @@ final class AggregatedProblem {
             for (int v = 0; v < sites; v++) {
                 commodityStage[demandCommodity[d]][v] &= index.stagingAllowed(demandRule[d], v)
                         && !index.allows(demandRule[d], v)
-                        && !Arrays.stream(demandSources[d]).anyMatch(s -> s == v);
+                        && !ImmutableIntArray.copyOf(demandSources[d]).contains(v);
             }
         }
     }
