@@ -1,5 +1,6 @@
 package dev.residency.cli;
 
+import dev.residency.sim.scenario.PopulationSource;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScenarioException;
 import java.io.PrintWriter;
@@ -39,15 +40,23 @@ final class ValidateCommand implements Callable<Integer> {
         for (String name : scenarios) {
             try {
                 Scenario s = ScenarioArgument.load(name, false, overrides);
+                // An inventory is not read by validate (it may hold 10^9 rows): its rows are counted
+                // and checked when plan or run scans it.
+                String population = s.population() instanceof PopulationSource.Inventory inventory
+                        ? "an inventory at " + inventory.source().path() + " (read and checked by plan and run)"
+                        : String.format(
+                                Locale.ROOT,
+                                "about %,.0f synthetic records",
+                                s.population().expectedRecords());
                 out.printf(
                         Locale.ROOT,
-                        "ok: %s (%s): %d sites, %d links, %d rules, about %,.0f synthetic records%n",
+                        "ok: %s (%s): %d sites, %d links, %d rules, %s%n",
                         name,
                         s.name(),
                         s.topology().siteCount(),
                         s.topology().links().size(),
                         s.policy().rules().size(),
-                        s.population().expectedRecords());
+                        population);
             } catch (ScenarioException | BadInputException e) {
                 err.println(e instanceof BadInputException ? "residency: " + e.getMessage() : e.getMessage());
                 status = ExitCodes.BAD_INPUT;

@@ -122,4 +122,35 @@ final class InventoryCliTest {
         assertThat(r.status()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("--manifests: \"orc\"");
     }
+
+    @Test
+    void validate_inventoryPopulation_namesTheInventoryInsteadOfCountingRecords() throws IOException {
+        // validate does not read an inventory (it may hold 10^9 rows), so it cannot count records:
+        // it used to print "about 0 synthetic records".
+        Path s = scenario("x", "population:\n  inventory:\n    path: none.parquet\n");
+        CliRunner r = CliRunner.run("validate", s.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("an inventory at ")
+                .contains("none.parquet")
+                .doesNotContain("synthetic records");
+    }
+
+    @Test
+    void run_inventoryWithADrawnLinkBandwidth_plansEachReplicationOnTheScannedSites() throws IOException {
+        generated();
+        // Each replication draws the link's bandwidth, so its topology differs from the one the inventory
+        // was scanned on while its sites are the same: the run used to die with an internal error.
+        Path file = temp.resolve("drawn.yaml");
+        Files.writeString(
+                file,
+                "name: drawn\n"
+                        + FLEET.replace("bandwidth: 10 Gbps", "bandwidth: {choice: [10 Gbps, 40 Gbps]}")
+                                .replace("replications: 1", "replications: 6")
+                        + "population:\n  inventory:\n    path: inv/*.parquet\n");
+        Path out = temp.resolve("drawn-run");
+        CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(out.resolve("report.md")).exists();
+    }
 }

@@ -11,6 +11,7 @@ import dev.residency.inventory.ManifestFolder;
 import dev.residency.inventory.ScanProgress;
 import dev.residency.units.DataSize;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,7 +49,8 @@ public final class InventoryGenerator {
      *
      * @throws IllegalArgumentException if {@code objects} or {@code rowsPerFile} is not positive, or the
      *     spec has no users
-     * @throws IOException if the folder is not empty or cannot be written
+     * @throws IOException if the folder is not empty or cannot be written; the files written before the
+     *     failure are then deleted (and the folder, if this call created it)
      */
     public void write(
             PopulationSpec spec,
@@ -62,9 +64,11 @@ public final class InventoryGenerator {
         checkArgument(objects > 0, "objects must be positive, was %s", objects);
         checkArgument(rowsPerFile > 0, "rowsPerFile must be positive, was %s", rowsPerFile);
         checkArgument(spec.totalUsers() > 0, "the population has no users");
+        boolean created = !Files.exists(directory);
         ManifestFolder.prepare(directory);
         String select = select(spec, objects);
         long files = (objects + rowsPerFile - 1) / rowsPerFile;
+        List<Path> written = new ArrayList<>();
         try (Connection c = engine.connect()) {
             for (long f = 0; f < files; f++) {
                 long from = f * rowsPerFile;
@@ -73,6 +77,7 @@ public final class InventoryGenerator {
                         ? "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1048576"
                         : "FORMAT csv, HEADER true";
                 Path file = directory.resolve("data_" + f + "." + format.fileName());
+                written.add(file);
                 String sql =
                         "COPY (" + select.replace("%FROM%", Long.toString(from)).replace("%TO%", Long.toString(to))
                                 + ") TO " + Sql.literal(file.toString()) + " (" + options + ")";
@@ -82,7 +87,36 @@ public final class InventoryGenerator {
                 progress.update("generating", (double) to / objects);
             }
         } catch (SQLException e) {
-            throw new IOException("cannot write the inventory to " + directory + ": " + e.getMessage(), e);
+            IOException failure =
+                    new IOException("cannot write the inventory to " + directory + ": " + e.getMessage(), e);
+            removePartial(written, created ? directory : null, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            removePartial(written, created ? directory : null, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the files of an inventory whose writing failed (a full disk, an interrupted progress
+     * listener), and the folder if this writer created it, so that a failed write leaves nothing that
+     * could be taken for a complete inventory. Failures to delete are added to {@code failure} as
+     * suppressed exceptions.
+     */
+    private static void removePartial(List<Path> written, Path createdFolder, Throwable failure) {
+        for (Path file : written) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        if (createdFolder != null) {
+            try {
+                Files.deleteIfExists(createdFolder);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 

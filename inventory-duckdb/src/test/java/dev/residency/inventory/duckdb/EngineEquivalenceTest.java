@@ -2,13 +2,11 @@ package dev.residency.inventory.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.residency.data.Category;
 import dev.residency.data.RecordGroups;
 import dev.residency.data.RecordStore;
 import dev.residency.inventory.InMemoryInventoryEngine;
-import dev.residency.inventory.InventoryColumns;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.InventoryGroup;
 import dev.residency.inventory.InventoryScan;
@@ -20,23 +18,15 @@ import dev.residency.inventory.UnitActions;
 import dev.residency.plan.BlockedGroup;
 import dev.residency.plan.Deletion;
 import dev.residency.plan.MigrationPlan;
-import dev.residency.plan.Planners;
-import dev.residency.plan.PlanningProblem;
 import dev.residency.plan.TransferBatch;
-import dev.residency.policy.ResidencyPolicy;
 import dev.residency.testing.RandomInstances;
 import dev.residency.topology.Topology;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,20 +54,13 @@ final class EngineEquivalenceTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void engines_sameInventory_sameGroupsPlanAndManifests(long seed) throws Exception {
-        SplittableRandom rng = new SplittableRandom(seed);
-        Topology topology = RandomInstances.topology(rng);
-        ImmutableList<Category> categories = RandomInstances.categories(rng);
-        RecordStore store =
-                RandomInstances.recordStore(rng, topology, categories, 1 + rng.nextInt(400), rng.nextDouble() * 0.2);
-        ResidencyPolicy policy = RandomInstances.policy(rng, topology, categories);
-        int shards = List.of(1, 2, 7, 64, 1024).get(rng.nextInt(5));
-        int files = 1 + rng.nextInt(3);
-        String path = writeInFiles(store, files);
-        InventorySource source =
-                new InventorySource(path, InventoryFormat.PARQUET, InventoryColumns.DEFAULT, shards, true);
-        ImmutableMap<String, Category> known =
-                categories.stream().collect(ImmutableMap.toImmutableMap(Category::name, c -> c));
-        String where = "seed " + seed + " (" + files + " files, " + shards + " shards)";
+        RandomInventory inventory = RandomInventory.of(seed, temp);
+        RecordStore store = inventory.store();
+        Topology topology = inventory.topology();
+        InventorySource source = inventory.source();
+        ImmutableMap<String, Category> known = inventory.categories();
+        int shards = source.shards();
+        String where = inventory.where();
 
         DuckDbInventoryEngine duck = new DuckDbInventoryEngine(DuckDbSettings.DEFAULTS);
         InMemoryInventoryEngine memory = new InMemoryInventoryEngine(store);
@@ -87,8 +70,8 @@ final class EngineEquivalenceTest {
         assertThat(a.rowsRead()).as(where).isEqualTo(store.size());
         assertThat(groupsOf(a)).as(where).isEqualTo(recordGroups(store));
 
-        MigrationPlan planA = plan(a, policy);
-        MigrationPlan planB = plan(b, policy);
+        MigrationPlan planA = inventory.plan(a);
+        MigrationPlan planB = inventory.plan(b);
         assertThat(planA).as(where).isEqualTo(planB);
 
         UnitActions actions = UnitActions.of(planA, a);
@@ -108,15 +91,8 @@ final class EngineEquivalenceTest {
         assertThat(ManifestRows.hash(parquetRows)).as(where).isEqualTo(ManifestRows.hash(memoryRows));
         assertThat(csvRows).as(where).isEqualTo(memoryRows);
 
-        Map<Integer, Long> copied = new TreeMap<>();
-        for (String row : parquetRows) {
-            String[] cell = row.split(",", -1);
-            if (cell[2].equals("copy")) {
-                copied.merge(Integer.parseInt(cell[6]), Long.parseLong(cell[1]), Long::sum);
-            }
-        }
-        Map<Integer, Long> planned = planA.batches().stream()
-                .collect(Collectors.toMap(TransferBatch::id, TransferBatch::bytes, Long::sum, TreeMap::new));
+        Map<Integer, Long> copied = RandomInventory.copiedBytesByBatch(parquetRows);
+        Map<Integer, Long> planned = RandomInventory.plannedBytesByBatch(planA);
         assertThat(copied.keySet()).as(where).isEqualTo(planned.keySet());
         assertThat(copied).as(where).isEqualTo(planned);
         assertThat(parquetRows).as(where).isEqualTo(expectedRows(store, a, planA, shards));
@@ -205,33 +181,6 @@ final class EngineEquivalenceTest {
                 .thenComparing(r -> r[3])
                 .thenComparing(r -> r[5]));
         return rows.stream().map(r -> String.join(",", r)).collect(Collectors.toList());
-    }
-
-    private String writeInFiles(RecordStore store, int files) throws Exception {
-        Path whole = temp.resolve("whole.parquet");
-        StoreExport.write(store, whole, InventoryFormat.PARQUET);
-        if (files == 1) {
-            return whole.toString();
-        }
-        Path dir = temp.resolve("parts");
-        java.nio.file.Files.createDirectories(dir);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-                Statement s = c.createStatement()) {
-            for (int k = 0; k < files; k++) {
-                s.execute("COPY (SELECT * FROM read_parquet('" + whole + "') WHERE object_id % " + files + " = " + k
-                        + " ORDER BY object_id DESC) TO '" + dir.resolve("part-" + k + ".parquet")
-                        + "' (FORMAT parquet)");
-            }
-        }
-        return dir.resolve("part-*.parquet").toString();
-    }
-
-    private static MigrationPlan plan(InventoryScan scan, ResidencyPolicy policy) {
-        return Planners.byName("flow")
-                .plan(PlanningProblem.builder()
-                        .store(scan.store())
-                        .policy(policy)
-                        .build());
     }
 
     private static Map<String, List<Long>> groupsOf(InventoryScan scan) {

@@ -1,6 +1,7 @@
 package dev.residency.inventory.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableMap;
 import dev.residency.data.Category;
@@ -16,6 +17,7 @@ import dev.residency.inventory.InventorySource;
 import dev.residency.inventory.ScanProgress;
 import dev.residency.topology.Topology;
 import dev.residency.units.DataSize;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -98,5 +100,37 @@ final class InventoryGeneratorTest {
         assertThat(InventoryRows.sorted(temp.resolve("a").resolve("*.csv"), "csv"))
                 .hasSize(500)
                 .isEqualTo(InventoryRows.sorted(temp.resolve("b").resolve("*.parquet"), "parquet"));
+    }
+
+    @Test
+    void write_failingAfterTheSecondFile_leavesNoFileAndNoFolder() {
+        DuckDbSettings settings = new DuckDbSettings("1GB", 1, Optional.empty());
+        Path dir = temp.resolve("interrupted");
+        // 4,000 rows in files of 1,500: three files; the listener fails after the second one is written,
+        // as a full disk or a cancelled run would fail a long write halfway.
+        int[] updates = {0};
+        ScanProgress failing = (stage, fraction) -> {
+            if (++updates[0] == 2) {
+                throw new IllegalStateException("cancelled");
+            }
+        };
+        assertThatThrownBy(() -> new InventoryGenerator(settings)
+                        .write(spec(), 4000, 1500, dir, InventoryFormat.PARQUET, failing))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(updates[0]).isEqualTo(2);
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void write_failingInAFolderThatExisted_keepsTheEmptyFolder() throws Exception {
+        DuckDbSettings settings = new DuckDbSettings("1GB", 1, Optional.empty());
+        Path dir = Files.createDirectory(temp.resolve("given"));
+        ScanProgress failing = (stage, fraction) -> {
+            throw new IllegalStateException("cancelled");
+        };
+        assertThatThrownBy(() ->
+                        new InventoryGenerator(settings).write(spec(), 4000, 1500, dir, InventoryFormat.CSV, failing))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(dir).isEmptyDirectory();
     }
 }

@@ -85,27 +85,9 @@ record JobArguments(
                     json = v.equals("json");
                 }
                 case "--partitions" -> {
-                    String v = value(args, ++i, a);
-                    try {
-                        partitions = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        partitions = -1;
-                    }
-                    if (partitions < 1) {
-                        throw new IllegalArgumentException(
-                                "--partitions: \"" + v + "\" is not a whole number of at least 1");
-                    }
+                    partitions = partitions(value(args, ++i, a));
                 }
-                default -> {
-                    if (a.startsWith("-")) {
-                        throw new IllegalArgumentException("unknown option \"" + a + "\"\n" + USAGE);
-                    }
-                    if (scenario != null) {
-                        throw new IllegalArgumentException(
-                                "one scenario only: \"" + scenario + "\" and \"" + a + "\" given\n" + USAGE);
-                    }
-                    scenario = a;
-                }
+                default -> scenario = scenario(scenario, a, USAGE);
             }
         }
         if (scenario == null) {
@@ -128,5 +110,41 @@ record JobArguments(
             throw new IllegalArgumentException(flag + ": a value is missing");
         }
         return args[i];
+    }
+
+    /**
+     * Returns the value of {@code --partitions}.
+     *
+     * @throws IllegalArgumentException naming the flag and the value if it is not a whole number of at least 1
+     */
+    static int partitions(String v) {
+        int partitions;
+        try {
+            partitions = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            partitions = -1;
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("--partitions: \"" + v + "\" is not a whole number of at least 1");
+        }
+        return partitions;
+    }
+
+    /**
+     * Returns {@code argument}, a job's one positional SCENARIO, given that {@code scenario} was read
+     * before it (null if none).
+     *
+     * @throws IllegalArgumentException if {@code argument} is an unknown option or a second scenario
+     *     (with {@code usage} appended)
+     */
+    static String scenario(String scenario, String argument, String usage) {
+        if (argument.startsWith("-")) {
+            throw new IllegalArgumentException("unknown option \"" + argument + "\"\n" + usage);
+        }
+        if (scenario != null) {
+            throw new IllegalArgumentException(
+                    "one scenario only: \"" + scenario + "\" and \"" + argument + "\" given\n" + usage);
+        }
+        return argument;
     }
 }

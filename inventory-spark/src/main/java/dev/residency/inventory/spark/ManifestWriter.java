@@ -108,7 +108,12 @@ final class ManifestWriter {
                 .select(col("id").as("object_id"), col("b").as("bytes"), col("fate"), col("batch"));
         var writer = manifest.write().mode(SaveMode.Append).partitionBy("batch");
         if (format == InventoryFormat.PARQUET) {
-            writer.option("compression", "zstd").parquet(directory);
+            // Parquet 2 encodings, as the DuckDB engine writes them: Spark hands a write's options to
+            // parquet-java's writer through the job's Hadoop configuration, where "parquet.writer.version"
+            // picks data pages v2 with delta and RLE dictionary encodings (Spark sets v1 only if unset).
+            writer.option("compression", "zstd")
+                    .option("parquet.writer.version", "v2")
+                    .parquet(directory);
         } else {
             writer.option("header", "true").csv(directory);
         }

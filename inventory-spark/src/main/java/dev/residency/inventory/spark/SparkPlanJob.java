@@ -52,15 +52,7 @@ public final class SparkPlanJob {
 
     /** Runs the job on the session {@code spark-submit} configures, and exits with its status. */
     public static void main(String[] args) {
-        SparkSession spark = SparkSession.builder().appName("residency plan").getOrCreate();
-        SparkProgress.attach(spark);
-        int status;
-        try {
-            status = run(spark, System.out, System.err, args);
-        } finally {
-            spark.stop();
-        }
-        System.exit(status);
+        JobLauncher.runAndExit("residency plan", SparkPlanJob::run, args);
     }
 
     /** Runs the job on {@code spark} with {@code args}, printing to {@code out} and {@code err}; returns the exit status. */

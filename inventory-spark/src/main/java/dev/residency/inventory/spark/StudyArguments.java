@@ -120,24 +120,8 @@ record StudyArguments(
                 }
                 case "--quick" -> quick = true;
                 case "--out" -> out = JobArguments.value(args, ++i, a);
-                case "--partitions" -> {
-                    String v = JobArguments.value(args, ++i, a);
-                    partitions = whole(v, a);
-                    if (partitions < 1) {
-                        throw new IllegalArgumentException(
-                                "--partitions: \"" + v + "\" is not a whole number of at least 1");
-                    }
-                }
-                default -> {
-                    if (a.startsWith("-")) {
-                        throw new IllegalArgumentException("unknown option \"" + a + "\"\n" + USAGE);
-                    }
-                    if (scenario != null) {
-                        throw new IllegalArgumentException(
-                                "one scenario only: \"" + scenario + "\" and \"" + a + "\" given\n" + USAGE);
-                    }
-                    scenario = a;
-                }
+                case "--partitions" -> partitions = JobArguments.partitions(JobArguments.value(args, ++i, a));
+                default -> scenario = JobArguments.scenario(scenario, a, USAGE);
             }
         }
         if (scenario == null) {

@@ -18,6 +18,7 @@ import dev.residency.sim.migration.MigrationEvent.ReleaseDeletion;
 import dev.residency.sim.migration.MigrationEvent.Sample;
 import dev.residency.sim.migration.MigrationEvent.StartBatch;
 import dev.residency.sim.migration.MigrationEvent.VerifyDone;
+import dev.residency.sim.network.FailurePolicy;
 import dev.residency.sim.network.FlowListener;
 import dev.residency.sim.network.FlowNetwork;
 import dev.residency.sim.report.RunCosts;
@@ -51,8 +52,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * starts, and a violation throws {@link IllegalStateException}. Deleted data stays in backups for the
  * retention period unless the scenario crypto-shreds them.
  *
- * <p><b>Faults.</b> A failed link carries nothing; its transfers stall and resume with their
- * progress when it is repaired. A failed site stalls every transfer into, out of or through it and pauses its
+ * <p><b>Faults.</b> A failed link carries nothing; its transfers stall and, when it is repaired, resume
+ * with their progress or, if the scenario's {@link dev.residency.sim.scenario.Faults#interruptedTransfers}
+ * is {@link FailurePolicy#RESTART}, start again from byte zero: the bytes a restart loses count as
+ * retransferred and pay egress again. A failed site stalls every transfer into, out of or through it and pauses its
  * deletion queue (a job already running finishes). No copy can arrive at a failed site, so no
  * verification starts there; one already running when its site fails finishes on schedule.
  *
@@ -113,6 +116,9 @@ public final class MigrationRun {
     private final double[] verifierFreeAt;
     private final double verificationRate;
     private final double corruptionLog1p;
+    /** What a copy does when its route fails: resume, or restart from byte zero. */
+    private final FailurePolicy interrupted;
+
     private final int[] linkDown;
     private final int[] siteDown;
     private final long[] pendingCatchUp;
@@ -175,6 +181,7 @@ public final class MigrationRun {
         verificationRate = settings.verificationRate().bytesPerSecond();
         double p = settings.faults().corruptionPerByte();
         corruptionLog1p = p > 0 ? Math.log1p(-p) : 0;
+        interrupted = settings.faults().interruptedTransfers();
         batchesLeft = n;
         new FaultSchedule(setup, sim, streams, replication).schedule();
     }
@@ -273,7 +280,7 @@ public final class MigrationRun {
         snapshotAt[b] = sim.now();
         times.attempts[b]++;
         layout.pace(network, b, batch.bytes(), batch.plannedEndSeconds() - batch.plannedStartSeconds());
-        flowOf[b] = network.startFlow(layout.pacedRoute(b), batch.bytes(), listener(b, Transfer.COPY));
+        flowOf[b] = network.startFlow(layout.pacedRoute(b), batch.bytes(), interrupted, listener(b, Transfer.COPY));
     }
 
     private enum Transfer {
@@ -283,7 +290,24 @@ public final class MigrationRun {
     }
 
     private FlowListener listener(int b, Transfer kind) {
-        return (flowId, time) -> transferred(b, kind);
+        return new FlowListener() {
+            @Override
+            public void onFlowComplete(int flowId, double timeSeconds) {
+                transferred(b, kind);
+            }
+
+            @Override
+            public void onFlowRestarted(int flowId, double timeSeconds, double bytesLost) {
+                restarted(b, bytesLost);
+            }
+        };
+    }
+
+    /** Counts the bytes a restarted copy of batch {@code b} lost: they were sent, and are sent again. */
+    private void restarted(int b, double bytesLost) {
+        retransferBytes += Math.round(bytesLost);
+        egressCost += bytesLost * layout.costPerByte(b);
+        egressBySite[setup.plan().batches().get(b).source()] += bytesLost * layout.costPerByte(b);
     }
 
     private void transferred(int b, Transfer kind) {
@@ -334,7 +358,8 @@ public final class MigrationRun {
             times.attempts[b]++;
             state[b] = Stage.COPYING;
             snapshotAt[b] = sim.now();
-            flowOf[b] = network.startFlow(layout.unpacedRoute(b), batch.bytes(), listener(b, Transfer.RECOPY));
+            flowOf[b] =
+                    network.startFlow(layout.unpacedRoute(b), batch.bytes(), interrupted, listener(b, Transfer.RECOPY));
             return;
         }
         times.verifiedAt[b] = sim.now();
@@ -368,7 +393,7 @@ public final class MigrationRun {
         if (delta >= settings.catchUpThresholdBytes() && catchUpRounds[b] < MAX_CATCH_UP_ROUNDS) {
             catchUpRounds[b]++;
             pendingCatchUp[b] = delta;
-            flowOf[b] = network.startFlow(layout.unpacedRoute(b), delta, listener(b, Transfer.CATCH_UP));
+            flowOf[b] = network.startFlow(layout.unpacedRoute(b), delta, interrupted, listener(b, Transfer.CATCH_UP));
             return;
         }
         state[b] = Stage.FREEZING;

@@ -16,4 +16,12 @@ public interface FlowListener {
      * bytes had arrived. The default does nothing.
      */
     default void onFlowAborted(int flowId, double timeSeconds, double bytesTransferred) {}
+
+    /**
+     * Called when flow {@code flowId}, whose policy is {@link FailurePolicy#RESTART}, loses its
+     * progress because an arc of its route failed, at {@code timeSeconds}: the {@code bytesLost}
+     * bytes that had arrived (more than zero) must be sent again. The flow stays live, with its id.
+     * The default does nothing.
+     */
+    default void onFlowRestarted(int flowId, double timeSeconds, double bytesLost) {}
 }

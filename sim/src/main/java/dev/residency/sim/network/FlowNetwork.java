@@ -385,18 +385,26 @@ public final class FlowNetwork {
             serials[k] = flows.serial[affected[k]];
         }
         double now = simulator.now();
-        for (int id : affected) {
+        double[] lost = new double[affected.length];
+        for (int k = 0; k < affected.length; k++) {
+            int id = affected[k];
             if (flows.policy[id] == FailurePolicy.RESTART) {
                 flows.settle(id, now);
+                lost[k] = flows.size[id] - flows.remainingAt[id];
                 flows.remainingAt[id] = flows.size[id];
             }
         }
         for (int k = 0; k < affected.length; k++) {
             int id = affected[k];
             // A listener called earlier in this loop may have started a flow that reuses an id.
-            if (flows.isLive(id) && flows.serial[id] == serials[k] && flows.policy[id] == FailurePolicy.ABORT) {
+            if (!flows.isLive(id) || flows.serial[id] != serials[k]) {
+                continue;
+            }
+            if (flows.policy[id] == FailurePolicy.ABORT) {
                 flows.settle(id, now);
                 abortWithCallback(id);
+            } else if (lost[k] > 0) {
+                flows.listener[id].onFlowRestarted(id, now, lost[k]);
             }
         }
     }

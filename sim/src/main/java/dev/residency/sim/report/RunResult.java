@@ -29,7 +29,8 @@ import com.google.common.hash.Hashing;
  * @param metDeadline whether everything but the blocked data was gone by the deadline
  * @param bytesMoved bytes copied to compliant places, first copies only
  * @param catchUpBytes bytes of live writes copied in catch-up rounds
- * @param retransferBytes bytes copied again after corruption was found
+ * @param retransferBytes bytes copied again: batches re-copied after corruption was found, and the
+ *     progress that restarted copies lost (a copy interrupted under the RESTART failure policy)
  * @param deletedByReason violating copy bytes deleted, per reason (plan reasons plus FORCED)
  * @param forcedLoss movable data deleted by the deadline rule
  * @param egressCostUsd the egress price of all bytes sent, in US dollars

@@ -15,9 +15,11 @@ import dev.residency.geo.Jurisdiction;
 import dev.residency.inventory.InventoryScan;
 import dev.residency.inventory.InventorySource;
 import dev.residency.inventory.InventoryUnit;
+import dev.residency.topology.DataCenter;
 import dev.residency.topology.Topology;
 import dev.residency.units.DataSize;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -221,14 +223,22 @@ public sealed interface PopulationSource {
          * Returns the scan's planning store.
          *
          * @throws IllegalStateException if the inventory was not scanned yet
-         * @throws IllegalArgumentException if {@code topology} is not the one the scan was made on
+         * @throws IllegalArgumentException if {@code topology}'s sites (ids, in order) are not those the scan
+         *     was made on; links and capacities may differ, as when a replication draws a link's bandwidth,
+         *     because the scan's records name sites by index only
          */
         @Override
         public RecordStore build(Topology topology) {
             InventoryScan s = scan.orElseThrow(() -> new IllegalStateException(
                     "population.inventory: scan the inventory with an inventory engine before building the store"));
-            checkArgument(s.topology().equals(topology), "the inventory was scanned on another topology");
+            List<String> scanned = siteIds(s.topology());
+            List<String> here = siteIds(topology);
+            checkArgument(scanned.equals(here), "the inventory was scanned on the sites %s, not on %s", scanned, here);
             return s.store();
+        }
+
+        private static List<String> siteIds(Topology topology) {
+            return topology.sites().stream().map(DataCenter::id).toList();
         }
 
         /** Returns the number of planning units once scanned, 0 before. */

@@ -2,10 +2,12 @@ package dev.residency.sim.migration;
 
 import dev.residency.plan.Deletion;
 import dev.residency.plan.TransferBatch;
+import dev.residency.sim.network.FailurePolicy;
 import dev.residency.sim.scenario.DeadlineRule;
 import dev.residency.sim.scenario.Faults;
 import dev.residency.sim.scenario.MaintenanceWindow;
 import dev.residency.sim.scenario.RunSettings;
+import dev.residency.sim.scenario.ScheduledOutage;
 import dev.residency.topology.Topology;
 import dev.residency.units.Durations;
 import java.time.Duration;
@@ -16,21 +18,24 @@ import java.util.Optional;
  * time derived from its plan alone.
  *
  * <p>{@link #unhindered} strips from a migration what may legitimately stop it for good or for a
- * random time (link and site failures, fixed outages, corruption, deletion failures, live writes and
- * the deadline) and keeps what only delays it (gates: planned starts, approvals, ready dates, phase
- * starts; planning maintenance windows; pacing; verification, freeze, deletion and backup retention).
- * Such a run must cut every batch over and reach full compliance by {@link #seconds}:
+ * random time (random link and site failures, corruption, deletion failures, live writes and the
+ * deadline) and keeps what only delays it (gates: planned starts, approvals, ready dates, phase
+ * starts; planning maintenance windows; the fixed outages, under the case's policy for interrupted
+ * copies, resume or restart; pacing; verification, freeze, deletion and backup retention). Such a run
+ * must cut every batch over and reach full compliance by {@link #seconds}:
  *
  * <pre>
- *   G + M + Σ_b (bytes_b / c_b + latency_b + bytes_b / verification + freeze)
+ *   G + M + O + R + Σ_b (bytes_b / c_b + latency_b + bytes_b / verification + freeze)
  *         + Σ_d bytes_d / deletion + retention
  * </pre>
  *
  * where G is the latest gate of any batch or deletion job, M the total length of the maintenance
- * windows, c_b the smaller of batch b's pace (its planned bytes over its planned duration) and the
+ * windows, O the total length of the fixed outages, R zero under RESUME and, under RESTART, the
+ * number of outages times Σ_b bytes_b / c_b (an outage's start makes each copy lose its progress at
+ * most once, which adds at most bytes_b / c_b to the potential Φ below), c_b the smaller of batch b's pace (its planned bytes over its planned duration) and the
  * narrowest capacity on its route (source egress, links, destination ingest), latency_b its route's
  * latency. Why it bounds the run: at every instant before full compliance that is after G and outside
- * every window, some budget of the sum is being spent at rate at least one. Either a flow transfers,
+ * every window and outage, some budget of the sum is being spent at rate at least one. Either a flow transfers,
  * and then Φ = Σ remaining_i / c_i falls at rate Σ r_i / c_i ≥ 1 (a transferring flow is either held
  * by its own pace arc, at rate c_i, or by a saturated arc L whose flows all have c_i ≤ cap(L), so
  * their Σ r_i / c_i ≥ Σ r_i / cap(L) = 1: max-min fairness saturates every flow's bottleneck); or
@@ -44,8 +49,8 @@ final class LivenessBound {
     private LivenessBound() {}
 
     /**
-     * Returns {@code setup} with the same plan, gates and maintenance windows, but no faults,
-     * corruption, deletion failures, live writes or deadline, and a horizon past {@link #seconds} (so
+     * Returns {@code setup} with the same plan, gates, maintenance windows, fixed outages and policy for
+     * interrupted copies, but no random faults, corruption, deletion failures, live writes or deadline, and a horizon past {@link #seconds} (so
      * that the horizon never hides a missed bound).
      */
     static MigrationSetup unhindered(MigrationSetup setup) {
@@ -64,7 +69,12 @@ final class LivenessBound {
                 run.writeFreeze(),
                 com.google.common.collect.ImmutableMap.of(),
                 run.backups(),
-                Faults.NONE,
+                new Faults(
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        run.faults().outages(),
+                        run.faults().interruptedTransfers()),
                 run.phases(),
                 run.deletionChunkBytes(),
                 run.observed(),
@@ -96,6 +106,7 @@ final class LivenessBound {
         double verification = run.verificationRate().bytesPerSecond();
         double freeze = Durations.seconds(run.writeFreeze());
         double work = 0;
+        double copying = 0;
         for (TransferBatch batch : setup.plan().batches()) {
             double narrowest = Math.min(
                     topology.site(batch.source()).egress().bytesPerSecond(),
@@ -109,6 +120,7 @@ final class LivenessBound {
             double planned = batch.plannedEndSeconds() - batch.plannedStartSeconds();
             double rate = planned > 0 && batch.bytes() > 0 ? Math.min(narrowest, batch.bytes() / planned) : narrowest;
             work += batch.bytes() / rate + latency + batch.bytes() / verification + freeze;
+            copying += batch.bytes() / rate;
         }
         double deletion = run.deletionRate().bytesPerSecond();
         for (Deletion d : setup.plan().deletions()) {
@@ -117,7 +129,14 @@ final class LivenessBound {
         double retention = run.backups().cryptoShred()
                 ? 0
                 : Durations.seconds(run.backups().retention());
-        double bound = gates + maintenance + work + retention;
+        double outages = 0;
+        for (ScheduledOutage o : run.faults().outages()) {
+            outages += Math.max(0, Durations.seconds(Duration.between(o.start(), o.end())));
+        }
+        double restarts = run.faults().interruptedTransfers() == FailurePolicy.RESTART
+                ? run.faults().outages().size() * copying
+                : 0;
+        double bound = gates + maintenance + outages + restarts + work + retention;
         // Rounding slack: event times are sums of doubles.
         return bound * (1 + 1e-9) + 1e-6;
     }

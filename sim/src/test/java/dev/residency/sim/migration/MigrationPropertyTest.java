@@ -32,8 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Properties of {@link MigrationRun} over 10,000 random small migrations (run concurrently; a soak
  * mode takes more, see {@link #seeds()}) ({@link RandomMigrations}:
  * random topologies, populations, policies and plans, live writes, backups, deletion failures,
- * corruption, link and site failures, outages, deadlines under both rules, approval gates, late sites,
- * maintenance windows, binding destination storage and phases):
+ * corruption, link and site failures, outages, interrupted copies that resume or restart from byte
+ * zero, deadlines under both rules, approval gates, late sites, maintenance windows, binding
+ * destination storage and phases):
  *
  * <ul>
  *   <li>the run completes: it checks invariant 1 (no source copy deleted before its batch's verified
@@ -48,9 +49,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       batch and their write rates;
  *   <li>the end state of a run that reached full compliance is compliant except the blocked bytes;
  *       under ENFORCE, full compliance comes at the deadline at the latest;
- *   <li>liveness: the same plan run without faults, corruption, deletion failures, live writes or
- *       deadline cuts every batch over and reaches full compliance by a bound derived from the plan
- *       ({@link LivenessBound});
+ *   <li>liveness: the same plan run without random faults, corruption, deletion failures, live writes
+ *       or deadline (but with its fixed outages, under its policy for interrupted copies) cuts every
+ *       batch over and reaches full compliance by a bound derived from the plan ({@link
+ *       LivenessBound});
  *   <li>determinism: the same migration, seed and replication give the same fingerprint, and four
  *       replications the same fingerprints on 1, 2, 3 and 4 worker threads.
  * </ul>
@@ -162,10 +164,10 @@ final class MigrationPropertyTest {
                     .isLessThanOrEqualTo(deadline);
         }
 
-        // Liveness: the same plan without faults, corruption, deletion failures, live writes or deadline
-        // (each of which may stop a run for good, or for a random time) cuts every batch over and is
-        // fully compliant by a bound derived from the plan alone (see LivenessBound), whatever its
-        // gates, phases and maintenance windows.
+        // Liveness: the same plan without random faults, corruption, deletion failures, live writes or
+        // deadline (each of which may stop a run for good, or for a random time) cuts every batch over
+        // and is fully compliant by a bound derived from the plan alone (see LivenessBound), whatever
+        // its gates, phases, maintenance windows and fixed outages, resumed or restarted.
         MigrationSetup unhindered = LivenessBound.unhindered(setup);
         double bound = LivenessBound.seconds(unhindered);
         RunResult calm = MigrationRun.execute(unhindered, 0);

@@ -3,25 +3,31 @@ package dev.residency.sim.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.common.collect.ImmutableList;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.plan.DeletionReason;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.policy.ResidencyPolicy;
+import dev.residency.sim.network.FailurePolicy;
 import dev.residency.sim.report.BatchOutcome;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.Backups;
+import dev.residency.sim.scenario.Faults;
 import dev.residency.sim.scenario.LiveWrites;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
+import dev.residency.sim.scenario.ScheduledOutage;
 import dev.residency.topology.Topology;
 import dev.residency.units.Bandwidth;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A migration whose timeline can be worked out by hand: one link, one batch, no faults. The copy ends
+ * A migration whose timeline can be worked out by hand: one link, one batch, no faults (or one fixed
+ * outage of the link, under either policy for interrupted copies). The copy ends
  * at the route's latency plus bytes over bandwidth, verification adds bytes over the verification
  * rate, the write freeze adds its length, and the source deletion adds its bytes over the deletion
  * rate; with live writes at a known rate, the catch-up rounds copy exactly what was written meanwhile.
@@ -159,5 +165,69 @@ final class MigrationRunAnalyticTest {
         assertThat(result.liveComplianceSeconds()).isCloseTo(compliant, within(TIME_TOLERANCE));
         assertThat(result.liveComplianceSeconds()).isCloseTo(391.779154088, within(TIME_TOLERANCE));
         assertThat(result.deletedByReason().get("AFTER_MOVE")).isCloseTo(10_390_740_080L, within(2L));
+    }
+
+    /**
+     * Returns the analytic run with the link sg-us down from 48.010 s, when 60 % of the copy has
+     * arrived ((48.010 - 0.010) s × 1.25e8 B/s = 6e9 B of 1e10 B), until 108.010 s, interrupted copies
+     * handled by {@code policy}.
+     */
+    private static RunResult interruptedAtSixtyPercent(FailurePolicy policy) {
+        ScheduledOutage outage = new ScheduledOutage(
+                "sg-us", MigrationFixtures.START.plusMillis(48_010), MigrationFixtures.START.plusMillis(108_010));
+        Faults faults = new Faults(Optional.empty(), Optional.empty(), 0, ImmutableList.of(outage), policy);
+        return MigrationRun.execute(setup(run().faults(faults).build()), 0);
+    }
+
+    @Test
+    void execute_restartPolicyCopyInterruptedAtSixtyPercent_startsAgainFromByteZero() {
+        RunResult result = interruptedAtSixtyPercent(FailurePolicy.RESTART);
+
+        BatchOutcome batch = result.batches().get(0);
+        // 6e9 B arrived by 48.010 s and are lost; the link is back at 108.010 s and the whole 1e10 B
+        // are sent again: 1e10 / 1.25e8 = 80 s → copy end 188.010 s (no second latency: the flow kept
+        // its place on the route). Then 10 s of verification, the 300 s freeze and 1 s of deletion.
+        double copyEnd = 108.010 + 1e10 / LINK_BYTES_PER_SECOND;
+        assertThat(copyEnd).isCloseTo(188.010, within(1e-9));
+        assertThat(batch.copyEnd()).isCloseTo(copyEnd, within(TIME_TOLERANCE));
+        assertThat(batch.verifiedAt()).isCloseTo(copyEnd + 10, within(TIME_TOLERANCE));
+        assertThat(batch.cutOverAt()).isCloseTo(copyEnd + 10 + FREEZE_SECONDS, within(TIME_TOLERANCE));
+        assertThat(result.fullComplianceSeconds()).isCloseTo(copyEnd + 10 + FREEZE_SECONDS + 1, within(TIME_TOLERANCE));
+        // A restart is no new attempt (that is a re-copy after corruption); its lost bytes are
+        // retransferred: 6e9 B. Egress is paid on 1e10 + 6e9 = 1.6e10 B at $0.02 per GiB.
+        assertThat(batch.copyAttempts()).isEqualTo(1);
+        assertThat(result.retransferBytes()).isEqualTo(6_000_000_000L);
+        assertThat(result.bytesMoved()).isEqualTo(10_000_000_000L);
+        assertThat(result.egressCostUsd()).isCloseTo(1.6e10 / (1L << 30) * 0.02, within(1e-9));
+        assertThat(result.deletedByReason()).containsExactly(java.util.Map.entry("AFTER_MOVE", 10_000_000_000L));
+    }
+
+    @Test
+    void execute_resumePolicyCopyInterruptedAtSixtyPercent_goesOnFromWhereItStopped() {
+        RunResult result = interruptedAtSixtyPercent(FailurePolicy.RESUME);
+
+        BatchOutcome batch = result.batches().get(0);
+        // 4e9 B are left at 48.010 s; from 108.010 s they take 4e9 / 1.25e8 = 32 s → 140.010 s.
+        double copyEnd = 108.010 + 4e9 / LINK_BYTES_PER_SECOND;
+        assertThat(copyEnd).isCloseTo(140.010, within(1e-9));
+        assertThat(batch.copyEnd()).isCloseTo(copyEnd, within(TIME_TOLERANCE));
+        assertThat(result.fullComplianceSeconds()).isCloseTo(copyEnd + 10 + FREEZE_SECONDS + 1, within(TIME_TOLERANCE));
+        assertThat(result.retransferBytes()).isZero();
+        assertThat(result.egressCostUsd()).isCloseTo(1e10 / (1L << 30) * 0.02, within(1e-9));
+    }
+
+    @Test
+    void execute_restartPolicyOutageBeforeTheFirstByte_losesNothing() {
+        // The link is down from 0.005 s, before the first byte (latency 0.010 s), to 20 s: nothing had
+        // arrived, so nothing is lost, and the copy takes 80 s from 20 s: copy end 100 s.
+        ScheduledOutage outage = new ScheduledOutage(
+                "sg-us", MigrationFixtures.START.plusMillis(5), MigrationFixtures.START.plusSeconds(20));
+        Faults faults =
+                new Faults(Optional.empty(), Optional.empty(), 0, ImmutableList.of(outage), FailurePolicy.RESTART);
+
+        RunResult result = MigrationRun.execute(setup(run().faults(faults).build()), 0);
+
+        assertThat(result.batches().get(0).copyEnd()).isCloseTo(100, within(TIME_TOLERANCE));
+        assertThat(result.retransferBytes()).isZero();
     }
 }

@@ -1,10 +1,12 @@
 package dev.residency.sim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
+import dev.residency.sim.network.FailurePolicy;
 import dev.residency.units.DataSize;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -155,6 +157,32 @@ final class ScenarioLoaderTest {
         assertThat(s.run().faults().outages())
                 .containsExactly(new ScheduledOutage(
                         "src-dst", Instant.parse("2020-08-10T00:00:00Z"), Instant.parse("2020-08-11T04:00:00Z")));
+    }
+
+    @Test
+    void load_interruptedTransfers_readsRestartInAnyCaseAndDefaultsToResume() throws Exception {
+        String restart = tiny().replace(
+                        "  deadline: 2020-09-15",
+                        "  deadline: 2020-09-15\n  faults:\n    interruptedTransfers: ReStart");
+        String resume = tiny().replace(
+                        "  deadline: 2020-09-15",
+                        "  deadline: 2020-09-15\n  faults:\n    interruptedTransfers: resume");
+
+        assertThat(ScenarioLoader.load(restart, "restart.yaml").run().faults().interruptedTransfers())
+                .isEqualTo(FailurePolicy.RESTART);
+        assertThat(ScenarioLoader.load(resume, "resume.yaml").run().faults().interruptedTransfers())
+                .isEqualTo(FailurePolicy.RESUME);
+        assertThat(ScenarioLoader.load(tiny(), "tiny.yaml").run().faults().interruptedTransfers())
+                .isEqualTo(FailurePolicy.RESUME);
+    }
+
+    @Test
+    void faults_abortPolicy_isRefusedNamingTheField() {
+        Throwable e = catchThrowable(() -> Faults.NONE.withInterruptedTransfers(FailurePolicy.ABORT));
+
+        assertThat(e)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("interruptedTransfers must be RESUME or RESTART, was ABORT");
     }
 
     @Test

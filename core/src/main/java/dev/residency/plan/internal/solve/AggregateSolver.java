@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *       the next step and is reported with its lower bound.
  *   <li>Least violation-time integral, then least egress: every unit arriving as early as it can, by a
  *       min-cost flow whose cost is the arrival time on the network refined to at most {@value
- *       #MAX_SLOTS} slots up to that horizon (see {@code earliestArrival}); if whole records would keep
+ *       #MAX_SLOTS} uniform slots up to that horizon, plus fine slots after every timeline event
+ *       ({@link ArrivalGrid}) (see {@code earliestArrival}); if whole records would keep
  *       less by priority on its streams than on the least-makespan routing (least egress by min-cost
  *       flow at that horizon), the planner keeps the latter.
  * </ol>
@@ -109,12 +110,26 @@ final class AggregateSolver {
             double copyDeadlineSeconds,
             Consumer<ResidualNetwork> minCostFlow,
             boolean exactLp) {
-        return new Run(
-                        checkNotNull(problem, "problem"),
-                        copyDeadlineSeconds,
-                        checkNotNull(minCostFlow, "minCostFlow"),
-                        exactLp)
-                .solve();
+        return solve(problem, copyDeadlineSeconds, minCostFlow, exactLp ? MultiCommodityLp.MAX_VARIABLES : 0);
+    }
+
+    /**
+     * Solves as {@link #solve(AggregatedProblem, double, Consumer, boolean)} does, taking the exact LP only
+     * up to {@code lpMaxVariables} variables (at most {@link MultiCommodityLp#MAX_VARIABLES}; 0: never):
+     * the property tests keep the simplex to small LPs, the LP's own tests take it up to its limit.
+     */
+    static FlowSolution solve(
+            AggregatedProblem problem,
+            double copyDeadlineSeconds,
+            Consumer<ResidualNetwork> minCostFlow,
+            int lpMaxVariables) {
+        Run run = new Run(
+                checkNotNull(problem, "problem"),
+                copyDeadlineSeconds,
+                checkNotNull(minCostFlow, "minCostFlow"),
+                lpMaxVariables > 0);
+        run.lpMaxVariables = Math.min(lpMaxVariables, MultiCommodityLp.MAX_VARIABLES);
+        return run.solve();
     }
 
     /**
@@ -138,6 +153,9 @@ final class AggregateSolver {
         final Consumer<ResidualNetwork> minCostFlow;
         final int commodities;
         final boolean exactLp;
+        /** The most variables of an LP the simplex takes. */
+        int lpMaxVariables = MultiCommodityLp.MAX_VARIABLES;
+
         int[] order;
         int checks;
         List<TimeExpandedNetwork> lexicographicNetworks = List.of();
@@ -151,6 +169,13 @@ final class AggregateSolver {
         String arrivalStatus = "";
         /** The horizon of the earliest-arrival network the routing kept, NaN if none. */
         double arrivalHorizon = Double.NaN;
+        /**
+         * The decomposition's earliest-arrival routing on the network where the exact LP routed (null if the
+         * LP did not): the planner assembles both and keeps the better plan ({@code docs/planner-lp.md}).
+         */
+        List<TimeExpandedNetwork> decompositionRouting;
+        /** Each commodity's single-commodity makespan bound (empty for one commodity): the fine runs' targets. */
+        double[] commodityBounds = new double[0];
 
         Run(AggregatedProblem p, double copyDeadline, Consumer<ResidualNetwork> minCostFlow, boolean exactLp) {
             this.p = p;
@@ -167,6 +192,7 @@ final class AggregateSolver {
                         0,
                         new long[0],
                         new DeletionReason[0],
+                        ImmutableList.of(),
                         ImmutableList.of(),
                         ImmutableList.of(),
                         "nothing to move",
@@ -264,6 +290,9 @@ final class AggregateSolver {
             }
             long[] routed = new long[demands];
             ImmutableList<RouteFlow> streams = streams(routing, routed);
+            ImmutableList<RouteFlow> decomposition = earliest && decompositionRouting != null
+                    ? streams(decompositionRouting, new long[demands])
+                    : ImmutableList.of();
             String objective = earliest ? EARLIEST_ARRIVAL : LEAST_EGRESS;
             String method = (commodities <= 1
                             ? "exact: single-commodity max-flow (Dinic) horizon search"
@@ -277,6 +306,7 @@ final class AggregateSolver {
                     shortfall,
                     streams,
                     fallback,
+                    decomposition,
                     method,
                     arrivalStatus,
                     modelCost,
@@ -297,6 +327,7 @@ final class AggregateSolver {
                     bound[j] = MakespanBound.relaxedHorizon(p, one, want);
                 }
             }
+            commodityBounds = commodities > 1 ? bound : new double[0];
             return Arrays.stream(ids)
                     .boxed()
                     .sorted((a, b) -> Double.compare(bound[b], bound[a]))
@@ -421,9 +452,11 @@ final class AggregateSolver {
         /**
          * Routes all of {@code amounts} by {@code horizon} so that every unit arrives as early as it can:
          * on the timeline refined to a grid of at most {@value #MAX_SLOTS} slots (a multiple of the time
-         * step), a min-cost flow per commodity (in the learned order, on the residual capacities) whose
-         * cost is the arrival slot's midpoint times a weight larger than any route's egress cost, plus
-         * the egress cost. This is the earliest-arrival (quickest transshipment) objective of flows over
+         * step) with fine slots of one step after every timeline event ({@link ArrivalGrid}: as long as
+         * the commodities' single-commodity bounds say their data can need, then growing geometrically),
+         * a min-cost flow per commodity (in the learned order, on the residual capacities) whose cost is
+         * the arrival slot's end time times a weight larger than any route's egress cost, plus the egress
+         * cost. This is the earliest-arrival (quickest transshipment) objective of flows over
          * time (D. Gale, "Transient flows in networks", 1959; B. Hoppe and É. Tardos, "The quickest
          * transshipment problem", 2000; M. Skutella, "An introduction to network flows over time", 2009)
          * on the discretised network, with egress as the tie-break per unit. For one commodity it
@@ -436,6 +469,9 @@ final class AggregateSolver {
             if (!(horizon > 0) || Double.isInfinite(horizon)) {
                 return null;
             }
+            // The uniform grid alone made every arrival within one of its slots cost the same: a late event
+            // stretching the horizon (a site ready years later) delayed data link speed clears in a day or
+            // two to the end of a days-long first slot (issue 9). ArrivalGrid adds fine slots after events.
             double step = p.timeline.stepSeconds;
             double grid = step * Math.max(1, Math.ceil(horizon / (step * MAX_SLOTS) - 1e-9));
             // A short slot past the horizon first (1/MAX_SLOTS of it, where no hard deadline forbids it): it
@@ -446,10 +482,21 @@ final class AggregateSolver {
                 if (h > upper) {
                     continue;
                 }
-                AggregatedProblem fine = p.refined(grid, h, horizon);
+                AggregatedProblem fine = p.refined(
+                        grid, h, horizon, ArrivalGrid.finePoints(p.timeline, step, grid, horizon, commodityBounds));
                 List<TimeExpandedNetwork> networks = exactLp ? routeByLp(fine, h, amounts) : null;
+                decompositionRouting = null;
                 if (networks == null) {
                     networks = routeByArrival(fine, h, amounts, null, false);
+                } else if (!Double.isNaN(lpCost)) {
+                    // The LP's vertex is optimal on the grid, but whole records and batch timing can make its
+                    // plan worse than the decomposition's (seeds 43 and 82 of MultiCommodityAreaGapTest): route
+                    // both; the planner keeps the better plan. The model figures stay the LP routing's.
+                    double cost = modelCost;
+                    double area = modelArea;
+                    decompositionRouting = routeByArrival(fine, h, amounts, null, false);
+                    modelCost = cost;
+                    modelArea = area;
                 }
                 if (networks != null) {
                     arrivalHorizon = h;
@@ -460,24 +507,12 @@ final class AggregateSolver {
         }
 
         /**
-         * Returns each interval's arrival cost on {@code fine} up to {@code horizon}: time in 1/(2
-         * MAX_SLOTS) of the horizon, so that slots of a grid apart differ by at least 2, times a weight
-         * such that, per unit, arriving one such step earlier saves more than any route's egress costs.
+         * Returns each interval's arrival cost on {@code fine} up to {@code horizon}: its end time in ticks
+         * (one time step where the arithmetic allows, see {@link ArrivalGrid}), times a weight such that,
+         * per unit, arriving one tick earlier saves more than any route's egress costs.
          */
         private long[] arrivalCosts(AggregatedProblem fine, double horizon) {
-            Timeline timeline = fine.timeline;
-            int intervals = TimeExpandedNetwork.intervalsBefore(timeline, horizon);
-            long maxArc = 0;
-            for (int a = 0; a < p.topology.arcCount(); a++) {
-                maxArc = Math.max(maxArc, TimeExpandedNetwork.costUnits(p.topology, a));
-            }
-            long weight = 1 + maxArc * Math.max(1, p.topology.siteCount() - 1);
-            long[] arrival = new long[intervals];
-            for (int i = 0; i < intervals; i++) {
-                double mid = (timeline.start(i) + Math.min(timeline.end(i), horizon)) / 2;
-                arrival[i] = Math.round(2 * MAX_SLOTS * mid / horizon) * weight;
-            }
-            return arrival;
+            return ArrivalGrid.arrivalCosts(fine, horizon, arrivalWeight());
         }
 
         /** Returns the arrival costs' weight (see {@link #arrivalCosts}): one arrival step's cost. */
@@ -521,7 +556,7 @@ final class AggregateSolver {
             }
             long[] need = needs.stream().mapToLong(Long::longValue).toArray();
             MultiCommodityLp.Size size = MultiCommodityLp.size(networks, need, capacity);
-            if (!size.fits()) {
+            if (!size.fits() || size.variables() > lpMaxVariables) {
                 arrivalStatus = String.format(
                         Locale.ROOT,
                         "; decomposition, gap to LP unknown (its LP would have %s, above the simplex's limit of %d"

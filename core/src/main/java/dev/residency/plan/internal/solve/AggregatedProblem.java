@@ -256,6 +256,11 @@ final class AggregatedProblem {
         return new AggregatedProblem(this, timeline.refined(gridSeconds, horizon, cut));
     }
 
+    /** Returns {@link #refined(double, double, double)}'s problem with the {@code fine} points also starting intervals. */
+    AggregatedProblem refined(double gridSeconds, double horizon, double cut, double[] fine) {
+        return new AggregatedProblem(this, timeline.refined(gridSeconds, horizon, cut, fine));
+    }
+
     /** Aggregates {@code problem}: classifies every group and sums the movable demand. */
     public static AggregatedProblem of(PlanningProblem problem) {
         return new AggregatedProblem(checkNotNull(problem, "problem"));

@@ -31,7 +31,7 @@ public final class FlowPlanner implements Planner {
     public static final String NAME = "flow";
 
     private final Consumer<ResidualNetwork> minCostFlow;
-    private final boolean exactLp;
+    private final int lpMaxVariables;
 
     /** Creates the planner. */
     public FlowPlanner() {
@@ -43,7 +43,15 @@ public final class FlowPlanner implements Planner {
      * their joint LP is small ({@code exactLp} false), for the tests that measure its gap.
      */
     FlowPlanner(boolean exactLp) {
-        this(MinCostFlow::solve, exactLp);
+        this(MinCostFlow::solve, exactLp ? MultiCommodityLp.MAX_VARIABLES : 0);
+    }
+
+    /**
+     * Creates a planner that takes the exact LP only up to {@code lpMaxVariables} variables (at most
+     * {@link MultiCommodityLp#MAX_VARIABLES}), for property runs that keep the simplex to small LPs.
+     */
+    FlowPlanner(int lpMaxVariables) {
+        this(MinCostFlow::solve, lpMaxVariables);
     }
 
     /**
@@ -51,12 +59,12 @@ public final class FlowPlanner implements Planner {
      * pick other optima among equal-cost flows to show that the plan does not depend on the choice.
      */
     FlowPlanner(Consumer<ResidualNetwork> minCostFlow) {
-        this(minCostFlow, true);
+        this(minCostFlow, MultiCommodityLp.MAX_VARIABLES);
     }
 
-    private FlowPlanner(Consumer<ResidualNetwork> minCostFlow, boolean exactLp) {
+    private FlowPlanner(Consumer<ResidualNetwork> minCostFlow, int lpMaxVariables) {
         this.minCostFlow = checkNotNull(minCostFlow, "minCostFlow");
-        this.exactLp = exactLp;
+        this.lpMaxVariables = lpMaxVariables;
     }
 
     /** Returns the bytes the plan's batches move per keep priority, highest priority first. */
@@ -88,6 +96,20 @@ public final class FlowPlanner implements Planner {
         return 0;
     }
 
+    /**
+     * Returns {@code challenger} if it is better than {@code incumbent}, else {@code incumbent}. The
+     * objectives in order: bytes kept by priority, then the violation-time integral (the earliest-arrival
+     * streams' whole records may spill past the horizon and lose to the least-makespan routing's re-timed
+     * last wave, and the exact LP's vertex may place whole records worse than the decomposition).
+     */
+    private static PlanAssembler.Assembled better(
+            PlanningProblem problem, PlanAssembler.Assembled incumbent, PlanAssembler.Assembled challenger) {
+        int kept = compareByPriority(
+                movedByPriority(problem, challenger.plan()), movedByPriority(problem, incumbent.plan()));
+        boolean smaller = challenger.plan().areaByteSeconds() < incumbent.plan().areaByteSeconds();
+        return kept > 0 || (kept == 0 && smaller) ? challenger : incumbent;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -98,30 +120,37 @@ public final class FlowPlanner implements Planner {
         AggregatedProblem aggregated = AggregatedProblem.of(checkNotNull(problem, "problem"));
         double copyDeadline = AggregateSolver.copyDeadlineSeconds(problem);
         for (int round = 0; ; round++) {
-            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow, exactLp);
+            FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow, lpMaxVariables);
             PlanAssembler.Assembled assembled = PlanAssembler.assemble(
                     aggregated, solution.streams, solution.shortfall, NAME, solution.method, true, copyDeadline);
+            if (!solution.decompositionStreams.isEmpty()) {
+                // The exact LP's routing is optimal on the grid, yet its plan can be worse once whole records
+                // fill its slot quotas (docs/planner-lp.md): keep the decomposition's if it is better.
+                assembled = better(
+                        problem,
+                        assembled,
+                        PlanAssembler.assemble(
+                                aggregated,
+                                solution.decompositionStreams,
+                                solution.shortfall,
+                                NAME,
+                                solution.decompositionMethod(),
+                                true,
+                                copyDeadline));
+            }
             if (!solution.fallbackStreams.isEmpty()) {
                 // Whole records can miss the earliest-arrival slots' quotas; never move less for it.
-                PlanAssembler.Assembled coarse = PlanAssembler.assemble(
-                        aggregated,
-                        solution.fallbackStreams,
-                        solution.shortfall,
-                        NAME,
-                        solution.fallbackMethod(),
-                        true,
-                        copyDeadline);
-                // The objectives in order: bytes kept by priority, then the violation-time integral (the
-                // earliest-arrival streams' whole records may spill past the horizon and lose to the
-                // least-makespan routing's re-timed last wave).
-                int kept = compareByPriority(
-                        movedByPriority(problem, coarse.plan()), movedByPriority(problem, assembled.plan()));
-                if (kept > 0
-                        || (kept == 0
-                                && coarse.plan().areaByteSeconds()
-                                        < assembled.plan().areaByteSeconds())) {
-                    assembled = coarse;
-                }
+                assembled = better(
+                        problem,
+                        assembled,
+                        PlanAssembler.assemble(
+                                aggregated,
+                                solution.fallbackStreams,
+                                solution.shortfall,
+                                NAME,
+                                solution.fallbackMethod(),
+                                true,
+                                copyDeadline));
             }
             if (assembled.lateSeconds() == 0 || round == MAX_ROUNDS || copyDeadline == 0) {
                 return assembled.bounded();

@@ -16,6 +16,11 @@ final class FlowSolution {
     final ImmutableList<RouteFlow> streams;
     /** The streams of the least-makespan routing, empty if {@link #streams} are those already. */
     final ImmutableList<RouteFlow> fallbackStreams;
+    /**
+     * The streams of the decomposition's earliest-arrival routing on the same network, where {@link
+     * #streams} are the exact LP's (empty otherwise): the planner keeps whichever plan is better.
+     */
+    final ImmutableList<RouteFlow> decompositionStreams;
 
     final String method;
     /** The method's part saying how several commodities' earliest arrival was routed (empty for one). */
@@ -37,6 +42,7 @@ final class FlowSolution {
             DeletionReason[] shortfall,
             ImmutableList<RouteFlow> streams,
             ImmutableList<RouteFlow> fallbackStreams,
+            ImmutableList<RouteFlow> decompositionStreams,
             String method,
             String arrivalStatus,
             double modelCost,
@@ -49,6 +55,7 @@ final class FlowSolution {
         this.shortfall = shortfall;
         this.streams = streams;
         this.fallbackStreams = fallbackStreams;
+        this.decompositionStreams = decompositionStreams;
         this.method = method;
         this.arrivalStatus = arrivalStatus;
         this.modelCost = modelCost;
@@ -93,6 +100,17 @@ final class FlowSolution {
                 ? "; decomposition, gap to LP unknown (the exact LP's streams kept less by priority)"
                 : arrivalStatus;
         return method.replace(AggregateSolver.EARLIEST_ARRIVAL + arrivalStatus, AggregateSolver.LEAST_EGRESS + status);
+    }
+
+    /**
+     * Returns the method of the {@link #decompositionStreams}: the decomposition's earliest arrival, kept
+     * because its plan was better than the exact LP routing's.
+     */
+    String decompositionMethod() {
+        return method.replace(
+                arrivalStatus,
+                "; decomposition (its plan's violation-time integral was below the exact LP routing's, whose"
+                        + " whole records and batches fell worse)");
     }
 
     /** Returns how many max-flow feasibility checks the horizon search made. */

@@ -341,6 +341,17 @@ final class TimeExpandedNetwork {
         return Math.max(1, n);
     }
 
+    /**
+     * Returns the number of nodes of a network of {@code problem} with {@code intervals} intervals:
+     * three per site and interval, one storage node per site, one per demand, the source and the sink.
+     */
+    static long nodeCount(AggregatedProblem problem, int intervals) {
+        return (long) intervals * 3 * problem.topology.siteCount()
+                + problem.topology.siteCount()
+                + problem.demandCount()
+                + 2;
+    }
+
     /** Returns the number of resources of a network with {@code intervals} intervals. */
     static int resourceCount(AggregatedProblem problem, int intervals) {
         int sites = problem.topology.siteCount();

@@ -73,12 +73,18 @@ final class Timeline {
      * cut}, added as interval starts (capacities are unchanged; only the intervals are finer).
      */
     Timeline refined(double gridSeconds, double horizon, double cut) {
+        return refined(gridSeconds, horizon, cut, new double[0]);
+    }
+
+    /** Returns {@link #refined(double, double, double)}'s timeline with the {@code fine} points also added. */
+    Timeline refined(double gridSeconds, double horizon, double cut, double[] fine) {
         int count = (int) Math.ceil(horizon / gridSeconds);
-        double[] grid = new double[Math.max(0, count) + 1];
+        double[] grid = new double[Math.max(0, count) + 1 + fine.length];
         for (int k = 0; k < count; k++) {
             grid[k] = k * gridSeconds;
         }
-        grid[grid.length - 1] = cut;
+        grid[Math.max(0, count)] = cut;
+        System.arraycopy(fine, 0, grid, Math.max(0, count) + 1, fine.length);
         return new Timeline(problem, releases, grid);
     }
 

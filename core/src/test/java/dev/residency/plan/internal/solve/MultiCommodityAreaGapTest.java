@@ -19,6 +19,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The sequential decomposition's gap to the exact multi-commodity LP ({@link MultiCommodityLp}) on
@@ -125,6 +126,37 @@ final class MultiCommodityAreaGapTest {
                         without.method());
             }
         }
+    }
+
+    /**
+     * Seeds 43 and 82, where the exact LP's plan had a larger violation-time integral than the
+     * decomposition's (plan areas 1.2458e6 against 1.1786e6 B·s, and 1.1936e12 against 1.0420e12, both
+     * plans moving the same bytes): the LP's vertex splits a commodity's flow over other routes and slots,
+     * and whole records and batch timing then fall worse. The planner now also assembles the
+     * decomposition's earliest-arrival routing on the LP's network and keeps the better plan, so the LP
+     * path is never worse than the decomposition on these seeds. (Without that choice seed 82 still fails:
+     * 2.588e12 against 2.453e12 B·s; seed 43 no longer differs since the earliest-arrival grid has fine
+     * slots after events.)
+     */
+    @ParameterizedTest(name = "seed={0}")
+    @ValueSource(longs = {43, 82})
+    void plan_seedsWhereTheLpPlanWasWorse_neverWorseThanTheDecomposition(long seed) {
+        PlanningProblem problem = instance(seed);
+
+        MigrationPlan withLp = new FlowPlanner(true).plan(problem);
+        MigrationPlan without = new FlowPlanner(false).plan(problem);
+
+        String context = String.format(
+                Locale.ROOT,
+                "seed %d: LP path %s area %.6g; decomposition %s area %.6g",
+                seed,
+                withLp.method(),
+                withLp.areaByteSeconds(),
+                without.method(),
+                without.areaByteSeconds());
+        assertThat(withLp.bytesToMove()).as(context).isEqualTo(without.bytesToMove());
+        assertThat(withLp.areaByteSeconds()).as(context).isLessThanOrEqualTo(without.areaByteSeconds());
+        assertThat(PlanVerifier.verify(withLp, problem).isValid()).as(context).isTrue();
     }
 
     @AfterAll

@@ -1,6 +1,8 @@
 package dev.residency.sim.scenario.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
+import dev.residency.sim.network.FailurePolicy;
 import dev.residency.sim.scenario.DistributionSpec;
 import dev.residency.sim.scenario.FailureSpec;
 import dev.residency.sim.scenario.Faults;
@@ -9,14 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Reads {@code run.faults}: random failures of links and sites, corruption, and fixed outages. */
+/**
+ * Reads {@code run.faults}: random failures of links and sites, corruption, fixed outages, and what an
+ * interrupted copy does.
+ */
 final class FaultsSection {
 
-    private static final String[] KEYS = {"links", "sites", "corruptionPerByte", "outages"};
+    private static final String[] KEYS = {"links", "sites", "corruptionPerByte", "outages", "interruptedTransfers"};
     private static final String[] FAILURE_KEYS = {"timeToFailure", "timeToRepair"};
     private static final String[] OUTAGE_KEYS = {"target", "start", "end"};
+    /** The failure policies a migration's copies may follow, as the file spells them. */
+    private static final ImmutableList<String> TRANSFER_POLICIES = ImmutableList.of("resume", "restart");
+
     private static final ImmutableList<String> DISTRIBUTIONS =
             ImmutableList.of("exponential", "weibull", "lognormal", "fixed");
 
@@ -55,7 +64,19 @@ final class FaultsSection {
                 outages.add(new ScheduledOutage(target.get(), start.get(), end.get()));
             }
         }
-        return new Faults(links, sites, corruption, ImmutableList.copyOf(outages));
+        FailurePolicy interrupted =
+                f.orDefault("interruptedTransfers", FaultsSection::transferPolicy, FailurePolicy.RESUME);
+        return new Faults(links, sites, corruption, ImmutableList.copyOf(outages), interrupted);
+    }
+
+    /** Parses {@code resume} or {@code restart} (any case); {@code abort} and the rest are refused. */
+    private static FailurePolicy transferPolicy(JsonNode v) {
+        String name = Scalars.nonBlank(v).toLowerCase(Locale.ROOT);
+        if (!TRANSFER_POLICIES.contains(name)) {
+            throw new IllegalArgumentException(Scalars.describe(v) + " must be one of "
+                    + String.join(", ", TRANSFER_POLICIES) + DidYouMean.hint(name, TRANSFER_POLICIES));
+        }
+        return FailurePolicy.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     private static Optional<FailureSpec> failures(Node n) {

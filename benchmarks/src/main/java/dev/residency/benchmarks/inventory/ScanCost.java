@@ -1,0 +1,125 @@
+package dev.residency.benchmarks.inventory;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.residency.inventory.ObjectShards;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Splits the cost of the embedded engine's checking scan into its parts, by timing a ladder of DuckDB
+ * queries over one inventory (default columns, 1,024 shards), each adding one thing to the one
+ * before: the issue's plain {@code GROUP BY} of the four group columns; the same reading the id column
+ * too; the shard computed (and summed) but not grouped on; the units grouped on (strings and shard);
+ * the engine's checks as filtered counts (the scan until 2026-11-30); the checks as per-unit aggregates
+ * (the scan since); the units grouped on a 64-bit hash of the four group cells instead of the cells
+ * (exact only if no two spellings collide, which the scan would have to check with a second pass).
+ * Each query runs {@code repetitions} times in turn with the others, in a new in-process database;
+ * the program prints each query's smallest wall time and smallest process CPU time (user + system of
+ * all threads, DuckDB's included), the fairer figure on a loaded machine. Run it as:
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.residency.benchmarks.inventory.ScanCost 'inv-1e7/*.parquet' 3
+ * </pre>
+ */
+public final class ScanCost {
+
+    private ScanCost() {}
+
+    /** Runs the ladder; see the class Javadoc for the arguments. */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("expected: inventory-glob repetitions, got " + args.length
+                    + " arguments: " + Arrays.toString(args));
+        }
+        int repetitions = Integer.parseInt(args[1]);
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("repetitions must be at least 1, was " + repetitions);
+        }
+        String from = "read_parquet('" + args[0].replace("'", "''") + "')";
+        String shard = ObjectShards.sql("object_id", 1024);
+        String units = "home, category, sites, coalesce(legal_hold, false) AS hold, " + shard + " AS shard";
+        Map<String, String> ladder = new LinkedHashMap<>();
+        ladder.put(
+                "plain GROUP BY",
+                "SELECT home, category, sites, legal_hold, count(*), sum(bytes) FROM " + from + " GROUP BY ALL");
+        ladder.put(
+                "+ id read",
+                "SELECT home, category, sites, legal_hold, count(*), sum(bytes), sum(object_id) FROM " + from
+                        + " GROUP BY ALL");
+        ladder.put(
+                "+ shard computed",
+                "SELECT home, category, sites, legal_hold, count(*), sum(bytes), sum(" + shard + ") FROM " + from
+                        + " GROUP BY ALL");
+        ladder.put("+ units grouped", "SELECT " + units + ", count(*), sum(bytes) FROM " + from + " GROUP BY ALL");
+        ladder.put(
+                "+ filtered checks",
+                "SELECT " + units + ", count(*), sum(bytes), count(*) FILTER (WHERE bytes < 0),"
+                        + " count(*) FILTER (WHERE bytes IS NULL), count(*) FILTER (WHERE object_id IS NULL) FROM "
+                        + from
+                        + " GROUP BY ALL");
+        ladder.put(
+                "+ aggregate checks",
+                "SELECT " + units + ", count(*), sum(bytes), min(bytes), count(bytes)," + " count(object_id) FROM "
+                        + from + " GROUP BY ALL");
+        ladder.put(
+                "hashed units",
+                "SELECT hash(home, category, sites, legal_hold) AS g, " + shard + " AS shard,"
+                        + " count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM " + from
+                        + " GROUP BY ALL");
+        String[] names = ladder.keySet().toArray(new String[0]);
+        double[] wall = new double[names.length];
+        double[] cpu = new double[names.length];
+        long[] rows = new long[names.length];
+        Arrays.fill(wall, Double.MAX_VALUE);
+        Arrays.fill(cpu, Double.MAX_VALUE);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.out.println("load average at start: " + loadAverage());
+        for (int r = 0; r < repetitions; r++) {
+            for (int q = 0; q < names.length; q++) {
+                try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                        Statement s = c.createStatement()) {
+                    s.execute("SET preserve_insertion_order = false");
+                    long t = System.nanoTime();
+                    long cpu0 = os.getProcessCpuTime();
+                    long n = 0;
+                    try (ResultSet result = s.executeQuery(ladder.get(names[q]))) {
+                        while (result.next()) {
+                            n++;
+                        }
+                    }
+                    cpu[q] = Math.min(cpu[q], (os.getProcessCpuTime() - cpu0) / 1e9);
+                    wall[q] = Math.min(wall[q], (System.nanoTime() - t) / 1e9);
+                    rows[q] = n;
+                }
+            }
+        }
+        for (int q = 0; q < names.length; q++) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-20s smallest wall %7.2f s  smallest CPU %7.2f s  (%.2f x plain)  %,d rows%n",
+                    names[q],
+                    wall[q],
+                    cpu[q],
+                    cpu[q] / cpu[0],
+                    rows[q]);
+        }
+        System.out.println("load average at end: " + loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}
