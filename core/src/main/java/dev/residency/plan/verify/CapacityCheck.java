@@ -129,18 +129,8 @@ final class CapacityCheck {
             events.get(batch.destination()).add(new double[] {batch.plannedStartSeconds(), batch.bytes()});
             if (!batch.staging()) {
                 // The staging copies of its earlier legs are freed once the last leg has landed.
-                int p = batch.previousLeg();
-                for (int steps = 0;
-                        p >= 0
-                                && p < plan.batches().size()
-                                && steps < plan.batches().size();
-                        steps++) {
-                    TransferBatch previous = plan.batches().get(p);
-                    if (!previous.staging()) {
-                        break;
-                    }
+                for (TransferBatch previous : LegCheck.stagingLegsBefore(plan, batch)) {
                     events.get(previous.destination()).add(new double[] {batch.plannedEndSeconds(), -previous.bytes()});
-                    p = previous.previousLeg();
                 }
             }
         }

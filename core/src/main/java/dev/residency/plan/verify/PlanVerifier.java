@@ -405,18 +405,8 @@ public final class PlanVerifier {
          * that does not lead to staging copies of the plan is left alone (LegCheck reports it).
          */
         private void removeStagingCopies(TransferBatch last, List<Integer> copies) {
-            int p = last.previousLeg();
-            for (int steps = 0;
-                    p >= 0
-                            && p < plan.batches().size()
-                            && steps < plan.batches().size();
-                    steps++) {
-                TransferBatch previous = plan.batches().get(p);
-                if (!previous.staging()) {
-                    return;
-                }
+            for (TransferBatch previous : LegCheck.stagingLegsBefore(plan, last)) {
                 copies.remove(Integer.valueOf(previous.destination()));
-                p = previous.previousLeg();
             }
         }
 
