@@ -19,14 +19,15 @@ import com.google.common.collect.ImmutableSortedMap;
  * @param lowerBoundSeconds a lower bound on the makespan of any plan moving the same bytes: the fluid
  *     optimum of the aggregated flow problem (exact for one commodity, a relaxation otherwise)
  * @param egressCostUsd the egress price of all batches, in US dollars
- * @param bytesToMove the bytes of all batches (a record copied twice counts twice)
+ * @param bytesToMove the bytes of all batches but the legs to staging copies (a record copied twice counts
+ *     twice; a record that waits at a transit site counts once, for its last leg)
  * @param bytesToDeleteByReason per reason, the storage the deletions free (a copy at each site counts)
  * @param violatingBytesAtDeadline the bytes of records still violating at the deadline, if one is
  *     given (records in batches that end after it, and blocked ones); 0 without a deadline
  * @param method how the flow problem was solved, for reports
  * @param areaByteSeconds the violation-time integral of the moved bytes: the sum over batches of their
  *     bytes times their planned end, i.e. the area under the curve of copied bytes still to arrive (a
- *     record copied twice counts twice)
+ *     record copied twice counts twice; legs to staging copies do not count)
  * @param areaLowerBoundByteSeconds a lower bound on that integral for any plan moving the same bytes
  *     per demand ({@code ComplianceBounds.areaLowerBound} in the solver)
  * @param parts per home jurisdiction and per rule, the planned compliance time and its own lower bound

@@ -15,6 +15,15 @@ import dev.residency.topology.Route;
  * arc, and into or out of a site, sum to at most its bandwidth. Link latency is not included (it is
  * below a second against batches of minutes to hours).
  *
+ * <p><b>Legs.</b> Data may wait at a transit site between intervals (holdover) where its rule allows it to
+ * be stored there. A flow that waits at {@code B} on its way from {@code A} to {@code C} becomes one batch
+ * per leg, all with the same records: {@code A->B} with {@link #staging()} true (its copy at {@code B} is a
+ * <em>staging copy</em>, not a compliant end state), then {@code B->C} with {@link #previousLeg()} naming
+ * the {@code A->B} batch. A leg starts no earlier than its planned start and only once its previous leg's
+ * copy is verified; the staging copies of a chain are deleted once its last leg (the one with {@code
+ * staging} false) is cut over, which no {@link Deletion} lists: they are implied by the legs. A batch with
+ * no previous leg and {@code staging} false is an ordinary one-leg batch.
+ *
  * @param id the batch's index in the plan
  * @param wave the wave it belongs to (a stretch of time with constant capacities), from 0
  * @param source the site index it is copied from
@@ -24,6 +33,9 @@ import dev.residency.topology.Route;
  * @param bytes the sum of the records' sizes
  * @param plannedStartSeconds when the copy starts
  * @param plannedEndSeconds when the copy is complete, not before the start
+ * @param previousLeg the id of the leg whose staging copy at this batch's source it copies from, or -1 if
+ *     this is a first (or only) leg
+ * @param staging whether the copy this batch makes is a staging copy that a later leg continues from
  */
 public record TransferBatch(
         int id,
@@ -34,7 +46,9 @@ public record TransferBatch(
         ImmutableIntArray records,
         long bytes,
         double plannedStartSeconds,
-        double plannedEndSeconds) {
+        double plannedEndSeconds,
+        int previousLeg,
+        boolean staging) {
 
     /**
      * Creates a batch.
@@ -61,6 +75,30 @@ public record TransferBatch(
                 id,
                 plannedStartSeconds,
                 plannedEndSeconds);
+        checkArgument(
+                previousLeg >= -1 && previousLeg != id,
+                "batch %s: previousLeg must be -1 or another batch's id, was %s",
+                id,
+                previousLeg);
+    }
+
+    /** Creates a one-leg batch (no previous leg, not a staging copy). */
+    public TransferBatch(
+            int id,
+            int wave,
+            int source,
+            int destination,
+            Route route,
+            ImmutableIntArray records,
+            long bytes,
+            double plannedStartSeconds,
+            double plannedEndSeconds) {
+        this(id, wave, source, destination, route, records, bytes, plannedStartSeconds, plannedEndSeconds, -1, false);
+    }
+
+    /** Returns whether this batch continues a staging copy made by an earlier leg. */
+    public boolean continuesLeg() {
+        return previousLeg >= 0;
     }
 
     /** Returns the batch's constant rate, bytes over duration (0 for an instantaneous batch). */

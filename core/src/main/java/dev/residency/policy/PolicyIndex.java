@@ -25,6 +25,7 @@ public final class PolicyIndex {
     private final Action[][] actionOf;
     private final boolean[][] allowed;
     private final boolean[] transit;
+    private final boolean[] staging;
 
     private PolicyIndex(ResidencyPolicy policy, RecordStore store) {
         this.policy = policy;
@@ -59,6 +60,10 @@ public final class PolicyIndex {
         transit = new boolean[topology.siteCount()];
         for (int s = 0; s < topology.siteCount(); s++) {
             transit[s] = policy.transit().allows(topology.site(s));
+        }
+        staging = new boolean[topology.siteCount()];
+        for (int s = 0; s < topology.siteCount(); s++) {
+            staging[s] = policy.staging().contains(topology.site(s).id());
         }
     }
 
@@ -100,6 +105,15 @@ public final class PolicyIndex {
     /** Returns whether data governed by rule {@code ruleIndex} may pass through {@code site}. */
     public boolean transitAllowed(int ruleIndex, int site) {
         return transit[site] || allowed[ruleIndex][site];
+    }
+
+    /**
+     * Returns whether data governed by rule {@code ruleIndex} may be stored at {@code site} while it
+     * waits there in transit (a staging copy): the site is usable for transit and either the rule allows
+     * copies there or the policy lists it as a staging site.
+     */
+    public boolean stagingAllowed(int ruleIndex, int site) {
+        return transitAllowed(ruleIndex, site) && (staging[site] || allowed[ruleIndex][site]);
     }
 
     /** Returns how many sites of replica set {@code replicaSet} rule {@code ruleIndex} allows. */

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedSet;
 import dev.residency.data.Category;
 import dev.residency.geo.Jurisdiction;
 import java.util.HashSet;
@@ -26,9 +27,17 @@ import java.util.Set;
  *     allow it to stay there; a record's allowed sites are always usable for transit
  * @param keepPriority per category name, how much it matters to save (move rather than delete) when a
  *     deadline cannot be met for all data: higher is saved first; absent categories have priority 0
+ * @param staging ids of the sites where data passing through may be stored while it waits for a later
+ *     link (holdover: a staging copy, deleted once the data is cut over at its destination), although
+ *     its rule does not allow it to stay there; such a site must also be usable for transit. Empty by
+ *     default: data then waits only at its source.
  */
 public record ResidencyPolicy(
-        String name, ImmutableList<Rule> rules, SiteConstraint transit, ImmutableMap<String, Integer> keepPriority) {
+        String name,
+        ImmutableList<Rule> rules,
+        SiteConstraint transit,
+        ImmutableMap<String, Integer> keepPriority,
+        ImmutableSortedSet<String> staging) {
 
     /**
      * Creates a policy.
@@ -41,10 +50,20 @@ public record ResidencyPolicy(
         checkArgument(!name.isBlank(), "policy name must not be blank");
         rules = ImmutableList.copyOf(rules);
         keepPriority = ImmutableMap.copyOf(keepPriority);
+        staging = ImmutableSortedSet.copyOf(checkNotNull(staging, "staging"));
         Set<String> names = new HashSet<>();
         for (Rule rule : rules) {
             checkArgument(names.add(rule.name()), "policy %s: duplicate rule name \"%s\"", name, rule.name());
         }
+    }
+
+    /** Creates a policy without staging sites. */
+    public ResidencyPolicy(
+            String name,
+            ImmutableList<Rule> rules,
+            SiteConstraint transit,
+            ImmutableMap<String, Integer> keepPriority) {
+        this(name, rules, transit, keepPriority, ImmutableSortedSet.of());
     }
 
     /** Returns a policy of {@code rules}, any site usable for transit, and no category priorities. */
@@ -54,12 +73,17 @@ public record ResidencyPolicy(
 
     /** Returns this policy with other transit sites. */
     public ResidencyPolicy withTransit(SiteConstraint newTransit) {
-        return new ResidencyPolicy(name, rules, newTransit, keepPriority);
+        return new ResidencyPolicy(name, rules, newTransit, keepPriority, staging);
+    }
+
+    /** Returns this policy with other staging sites (ids of data centers where data may wait in transit). */
+    public ResidencyPolicy withStaging(Iterable<String> siteIds) {
+        return new ResidencyPolicy(name, rules, transit, keepPriority, ImmutableSortedSet.copyOf(siteIds));
     }
 
     /** Returns this policy with other keep priorities. */
     public ResidencyPolicy withKeepPriority(ImmutableMap<String, Integer> priorities) {
-        return new ResidencyPolicy(name, rules, transit, priorities);
+        return new ResidencyPolicy(name, rules, transit, priorities, staging);
     }
 
     /** Returns the rule that governs records of {@code home} and {@code category}: the first that selects them. */

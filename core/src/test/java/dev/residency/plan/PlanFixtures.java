@@ -137,11 +137,50 @@ public final class PlanFixtures {
                 options.deadline(Duration.ofSeconds(20 + rng.nextInt(400))).hardDeadline(rng.nextBoolean());
             }
         }
+        if (timeVarying) {
+            policy = withHoldover(seed, topology, links, policy, options);
+        }
         return PlanningProblem.builder()
                 .store(store.build())
                 .policy(policy)
                 .options(options.build())
                 .build();
+    }
+
+    /**
+     * In a third of the instances, lists one site as a staging site and, where it has two links, closes
+     * one of them late (from {@code t1}) and the other early (until {@code t2}), so that data through it
+     * may have to wait there. Drawn from its own seeded stream, so the rest of the instance stays as it was
+     * before holdover existed.
+     */
+    private static ResidencyPolicy withHoldover(
+            long seed, Topology topology, List<Link> links, ResidencyPolicy policy, PlanOptions.Builder options) {
+        Random rng = new Random(seed * 0x9E3779B97F4A7C15L + 9);
+        if (rng.nextInt(3) != 0) {
+            return policy;
+        }
+        String stage = topology.site(rng.nextInt(topology.siteCount())).id();
+        List<Link> touching = new ArrayList<>();
+        for (Link l : links) {
+            if (l.from().equals(stage) || l.to().equals(stage)) {
+                touching.add(l);
+            }
+        }
+        if (touching.size() >= 2) {
+            Link early = touching.get(rng.nextInt(touching.size()));
+            Link late = touching.get(rng.nextInt(touching.size()));
+            if (early != late) {
+                int t1 = 5 + rng.nextInt(60);
+                options.maintenance(new LinkWindow(
+                        early.from(),
+                        early.to(),
+                        Duration.ofSeconds(t1),
+                        Duration.ofSeconds(t1 + 50 + rng.nextInt(300))));
+                options.maintenance(new LinkWindow(
+                        late.from(), late.to(), Duration.ofSeconds(0), Duration.ofSeconds(t1 + 1 + rng.nextInt(100))));
+            }
+        }
+        return policy.withStaging(List.of(stage));
     }
 
     private static Link randomLink(Random rng, String a, String b) {

@@ -7,6 +7,7 @@ import dev.residency.plan.internal.solve.PropertyPlanners;
 import dev.residency.plan.verify.PlanVerifier;
 import dev.residency.plan.verify.VerificationResult;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +62,12 @@ final class PlannerPropertyTest {
                 .as("planner %s seed %s: makespan vs bound", planner, seed)
                 .isGreaterThanOrEqualTo(plan.lowerBoundSeconds() * (1 - 1e-9));
         assertCompliantNoEarlierThanBounds(plan, "planner " + planner + " seed " + seed);
+        if (!problem.policy().staging().isEmpty()) {
+            STAGING_SITES.increment();
+            if (plan.batches().stream().anyMatch(TransferBatch::staging)) {
+                STAGED.increment();
+            }
+        }
     }
 
     /**
@@ -121,9 +128,17 @@ final class PlannerPropertyTest {
     /** How often the hard instances reach each corner; printed after the run. */
     private static final Corners CORNERS = new Corners();
 
+    /** Random instances whose policy lists a staging site, and those whose plan waits at it. */
+    private static final LongAdder STAGING_SITES = new LongAdder();
+
+    private static final LongAdder STAGED = new LongAdder();
+
     @AfterAll
     static void printCorners() {
         System.out.println(CORNERS);
+        System.out.printf(
+                "random instances with a staging site: %d, plans with legs through it: %d%n",
+                STAGING_SITES.sum(), STAGED.sum());
     }
 
     private static void assertCompliantNoEarlierThanBounds(MigrationPlan plan, String context) {

@@ -20,7 +20,9 @@ import java.util.Map;
  * Writes a {@link MigrationPlan} as JSON (summary, classification, batches, deletions, blocked) and as
  * three CSV tables (summary, batches, deletions ordered by reason), with plain string building. Record
  * indices are not written, only counts, so the output stays small for 10^8 records; sites are named
- * by id and routes as "a&gt;b&gt;c". Times are in seconds, sizes in bytes, costs in US dollars.
+ * by id and routes as "a&gt;b&gt;c". Times are in seconds, sizes in bytes, costs in US dollars. A
+ * batch of data that waits at a transit site shows its leg: the batch whose staging copy it continues
+ * ({@code previous_leg}, {@code previousLeg}) and whether it makes a staging copy ({@code staging}).
  * Stateless and thread-safe.
  */
 public final class PlanWriter {
@@ -91,7 +93,7 @@ public final class PlanWriter {
                 out.append(String.format(
                         Locale.ROOT,
                         "%n    {\"id\": %d, \"wave\": %d, \"source\": %s, \"destination\": %s, \"route\": %s,"
-                                + " \"records\": %d, \"bytes\": %d, \"startSeconds\": %s, \"endSeconds\": %s},",
+                                + " \"records\": %d, \"bytes\": %d, \"startSeconds\": %s, \"endSeconds\": %s%s},",
                         b.id(),
                         b.wave(),
                         quote(topology.site(b.source()).id()),
@@ -100,7 +102,8 @@ public final class PlanWriter {
                         b.records().length(),
                         b.bytes(),
                         number(b.plannedStartSeconds()),
-                        number(b.plannedEndSeconds())));
+                        number(b.plannedEndSeconds()),
+                        legJson(b)));
             }
             trimComma(out);
             out.append("\n  ],\n  \"deletions\": [");
@@ -153,12 +156,12 @@ public final class PlanWriter {
 
     /** Returns one CSV row per batch, with a header. */
     public static String batchesCsv(MigrationPlan plan, Topology topology) {
-        StringBuilder out =
-                new StringBuilder("id,wave,source,destination,route,records,bytes,start_s,end_s,rate_bytes_per_s\n");
+        StringBuilder out = new StringBuilder(
+                "id,wave,source,destination,route,records,bytes,start_s,end_s,rate_bytes_per_s,previous_leg,staging\n");
         for (TransferBatch b : plan.batches()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "%d,%d,%s,%s,%s,%d,%d,%s,%s,%s%n",
+                    "%d,%d,%s,%s,%s,%d,%d,%s,%s,%s,%s,%s%n",
                     b.id(),
                     b.wave(),
                     csv(topology.site(b.source()).id()),
@@ -168,9 +171,22 @@ public final class PlanWriter {
                     b.bytes(),
                     number(b.plannedStartSeconds()),
                     number(b.plannedEndSeconds()),
-                    number(b.bytesPerSecond())));
+                    number(b.bytesPerSecond()),
+                    b.continuesLeg() ? String.valueOf(b.previousLeg()) : "",
+                    b.staging()));
         }
         return out.toString();
+    }
+
+    /**
+     * Returns a batch's leg fields for JSON: none for a one-leg batch, else {@code "previousLeg"} (the
+     * batch whose staging copy it continues, if any) and {@code "staging"}.
+     */
+    private static String legJson(TransferBatch b) {
+        if (!b.continuesLeg() && !b.staging()) {
+            return "";
+        }
+        return (b.continuesLeg() ? ", \"previousLeg\": " + b.previousLeg() : "") + ", \"staging\": " + b.staging();
     }
 
     /** Returns one CSV row per deletion, ordered by reason (then as in the plan), with a header. */

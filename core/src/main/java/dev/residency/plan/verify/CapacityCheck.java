@@ -17,7 +17,8 @@ import java.util.function.BiConsumer;
  * The verifier's capacity checks, by sweeping over time: link bandwidth per direction, site ingest and
  * egress (every batch at its constant rate between start and end), link maintenance windows, and
  * destination storage (a batch reserves its bytes at its start; a deletion frees its bytes at its
- * earliest time; frees at the same instant come first).
+ * earliest time; the staging copies of a batch's earlier legs are freed at its end; frees at the same
+ * instant come first).
  */
 final class CapacityCheck {
 
@@ -126,6 +127,12 @@ final class CapacityCheck {
         }
         for (TransferBatch batch : plan.batches()) {
             events.get(batch.destination()).add(new double[] {batch.plannedStartSeconds(), batch.bytes()});
+            if (!batch.staging()) {
+                // The staging copies of its earlier legs are freed once the last leg has landed.
+                for (TransferBatch previous : LegCheck.stagingLegsBefore(plan, batch)) {
+                    events.get(previous.destination()).add(new double[] {batch.plannedEndSeconds(), -previous.bytes()});
+                }
+            }
         }
         for (Deletion deletion : plan.deletions()) {
             events.get(deletion.site()).add(new double[] {deletion.earliestSeconds(), -deletion.bytes()});

@@ -127,6 +127,7 @@ public final class PlanVerifier {
                         i, events, eventCount[i], eventCount[i + 1], blockedMark[i] == 1, byClass, byReason, byBlock);
             }
             checkTotals(byClass, byReason, byBlock);
+            LegCheck.check(plan, topology, this::report);
             CapacityCheck.check(plan, problem, this::report);
             return new VerificationResult(ImmutableList.copyOf(messages), count, ImmutableSet.copyOf(failed));
         }
@@ -254,7 +255,15 @@ public final class PlanVerifier {
                 if (e >= 0) {
                     TransferBatch b = plan.batches().get(e);
                     moved = true;
-                    if (!index.allows(rule, b.destination())) {
+                    if (b.staging()) {
+                        if (!index.stagingAllowed(rule, b.destination())) {
+                            report(
+                                    VerificationCheck.STAGING_NOT_ALLOWED,
+                                    "batch " + e + " stages record " + i + " at "
+                                            + topology.site(b.destination()).id()
+                                            + ", where the policy does not allow it to wait");
+                        }
+                    } else if (!index.allows(rule, b.destination())) {
                         report(
                                 VerificationCheck.DESTINATION_NOT_ALLOWED,
                                 "batch " + e + " copies record " + i + " to "
@@ -291,6 +300,9 @@ public final class PlanVerifier {
                     } else {
                         copies.add(b.destination());
                         landed.add(e);
+                    }
+                    if (!b.staging()) {
+                        removeStagingCopies(b, copies);
                     }
                     continue;
                 }
@@ -388,6 +400,16 @@ public final class PlanVerifier {
             byClass.merge(recordClass, new Tally(1, bytes), Tally::plus);
         }
 
+        /**
+         * Removes the staging copies of the legs before {@code last} (deleted once it lands); a chain
+         * that does not lead to staging copies of the plan is left alone (LegCheck reports it).
+         */
+        private void removeStagingCopies(TransferBatch last, List<Integer> copies) {
+            for (TransferBatch previous : LegCheck.stagingLegsBefore(plan, last)) {
+                copies.remove(Integer.valueOf(previous.destination()));
+            }
+        }
+
         private boolean sourceHeld(TransferBatch b, int record, Integer[] order) {
             for (int e : order) {
                 if (e < 0) {
@@ -432,7 +454,10 @@ public final class PlanVerifier {
                         "classes sum to " + sum + " and the plan states " + cls.violating() + ", but the audit finds "
                                 + audit.violating() + " violating");
             }
-            long moved = plan.batches().stream().mapToLong(TransferBatch::bytes).sum();
+            long moved = plan.batches().stream()
+                    .filter(b -> !b.staging())
+                    .mapToLong(TransferBatch::bytes)
+                    .sum();
             if (moved != plan.bytesToMove()) {
                 report(
                         VerificationCheck.BYTES_TO_MOVE,

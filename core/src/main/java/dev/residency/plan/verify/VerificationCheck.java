@@ -89,6 +89,18 @@ public enum VerificationCheck {
     SITE_INGEST,
     /** The batches out of a site carry more than its egress limit at some instant. */
     SITE_EGRESS,
-    /** A destination would store more than its capacity at some instant. */
-    STORAGE
+    /** A destination would store more than its capacity at some instant (staging copies included). */
+    STORAGE,
+    /** A leg continues a batch that the plan does not have or that makes no staging copy. */
+    LEG_PREVIOUS_UNKNOWN,
+    /** A leg starts before its previous leg's copy has ended. */
+    LEG_BEFORE_PREVIOUS,
+    /** A leg copies from another site than the staging copy of its previous leg. */
+    LEG_SOURCE,
+    /** A leg carries other records or bytes than its previous leg. */
+    LEG_RECORDS,
+    /** A staging copy is continued by no leg, or by several. */
+    STAGING_NOT_CONTINUED,
+    /** A batch makes a staging copy at a site where the policy does not allow the record to be staged. */
+    STAGING_NOT_ALLOWED
 }

@@ -194,9 +194,9 @@ final class PlanWriterExactTest {
         // Rates: 200 bytes in 4 s, 100 bytes in 0.5 s.
         assertThat(PlanWriter.batchesCsv(p, TOPOLOGY).lines())
                 .containsExactly(
-                        "id,wave,source,destination,route,records,bytes,start_s,end_s,rate_bytes_per_s",
-                        "0,0,sg,va,sg>va,2,200,0.0,4.0,50.0",
-                        "1,1,sg,va,sg>va,1,100,4.0,4.5,200.0");
+                        "id,wave,source,destination,route,records,bytes,start_s,end_s,rate_bytes_per_s,previous_leg,staging",
+                        "0,0,sg,va,sg>va,2,200,0.0,4.0,50.0,,false",
+                        "1,1,sg,va,sg>va,1,100,4.0,4.5,200.0,,false");
         // By reason (AFTER_MOVE before UNMOVABLE), although the plan lists them the other way round.
         assertThat(PlanWriter.deletionsCsv(p, TOPOLOGY).lines())
                 .containsExactly(

@@ -45,7 +45,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A negative test for every check {@link PlanVerifier} makes: each of the 43 {@link VerificationCheck}s
+ * A negative test for every check {@link PlanVerifier} makes: each of the 49 {@link VerificationCheck}s
  * has at least one hand-made plan that breaks it, and the verifier must report exactly the expected
  * checks. {@link #cases_coverEveryCheck()} fails when a check is added without a case.
  *
@@ -96,14 +96,44 @@ final class PlanVerifierChecksTest {
             double us1IngestBytesPerSecond,
             double sgEgressBytesPerSecond,
             boolean usTransitOnly,
-            UnaryOperator<PlanOptions.Builder> options) {
+            UnaryOperator<PlanOptions.Builder> options,
+            long jpStorage,
+            boolean jpStaging) {
+
+        Fixture(
+                long us1Storage,
+                double us1IngestBytesPerSecond,
+                double sgEgressBytesPerSecond,
+                boolean usTransitOnly,
+                UnaryOperator<PlanOptions.Builder> options) {
+            this(us1Storage, us1IngestBytesPerSecond, sgEgressBytesPerSecond, usTransitOnly, options, 1L << 40, false);
+        }
 
         static Fixture standard() {
             return new Fixture(1L << 40, 1e12, 1e12, false, o -> o);
         }
 
         Fixture withOptions(UnaryOperator<PlanOptions.Builder> change) {
-            return new Fixture(us1Storage, us1IngestBytesPerSecond, sgEgressBytesPerSecond, usTransitOnly, change);
+            return new Fixture(
+                    us1Storage,
+                    us1IngestBytesPerSecond,
+                    sgEgressBytesPerSecond,
+                    usTransitOnly,
+                    change,
+                    jpStorage,
+                    jpStaging);
+        }
+
+        /** Returns this fixture with jp's storage and whether the policy lists jp as a staging site. */
+        Fixture withJp(long storage, boolean staging) {
+            return new Fixture(
+                    us1Storage,
+                    us1IngestBytesPerSecond,
+                    sgEgressBytesPerSecond,
+                    usTransitOnly,
+                    options,
+                    storage,
+                    staging);
         }
 
         PlanningProblem problem() {
@@ -130,6 +160,9 @@ final class PlanVerifierChecksTest {
             if (usTransitOnly) {
                 policy = policy.withTransit(SiteConstraint.in(us));
             }
+            if (jpStaging) {
+                policy = policy.withStaging(List.of("jp"));
+            }
             return PlanningProblem.builder()
                     .store(store.build())
                     .policy(policy)
@@ -142,7 +175,7 @@ final class PlanVerifierChecksTest {
         return Topology.of(
                 List.of(
                         site("sg", "SG", 1L << 40, 1e12, f.sgEgressBytesPerSecond()),
-                        site("jp", "JP", 1L << 40, 1e12, 1e12),
+                        site("jp", "JP", f.jpStorage(), 1e12, 1e12),
                         site("us1", "US", f.us1Storage(), f.us1IngestBytesPerSecond(), 1e12),
                         site("us2", "US", 1L << 40, 1e12, 1e12)),
                 List.of(
@@ -199,6 +232,30 @@ final class PlanVerifierChecksTest {
                     bytes,
                     start,
                     end);
+        }
+
+        /** Returns a leg: a batch that continues {@code previousLeg}'s staging copy, or makes one if {@code staging}. */
+        TransferBatch leg(
+                int id,
+                Route route,
+                double start,
+                double end,
+                long bytes,
+                int previousLeg,
+                boolean staging,
+                int... records) {
+            return new TransferBatch(
+                    id,
+                    0,
+                    route.source(),
+                    route.destination(),
+                    route,
+                    ImmutableIntArray.copyOf(records),
+                    bytes,
+                    start,
+                    end,
+                    previousLeg,
+                    staging);
         }
 
         Route route(int... path) {
@@ -271,7 +328,10 @@ final class PlanVerifierChecksTest {
 
         /** Builds the plan; totals not set by hand are the sums over its batches and deletions. */
         MigrationPlan build() {
-            long moved = batches.stream().mapToLong(TransferBatch::bytes).sum();
+            long moved = batches.stream()
+                    .filter(b -> !b.staging())
+                    .mapToLong(TransferBatch::bytes)
+                    .sum();
             Map<DeletionReason, Long> deleted = new EnumMap<>(DeletionReason.class);
             deletions.forEach(d -> deleted.merge(d.reason(), d.bytes(), Long::sum));
             double last = batches.stream()
@@ -633,7 +693,88 @@ final class PlanVerifierChecksTest {
                 new Fixture(650, 1e12, 1e12, false, o -> o),
                 valid()));
 
+        legCases(cases);
         return cases.stream();
+    }
+
+    /**
+     * The plan of the class comment with r0 waiting at jp, a staging site: batch 0 sg>jp [0,1] to a
+     * staging copy, batch 4 jp>us2 [1,2] continuing it, r0 deleted at sg after batch 4 (t=2). The jp copy
+     * goes when batch 4 lands.
+     */
+    static Draft legs() {
+        Draft d = valid();
+        d.batches.set(0, d.leg(0, d.route(SG, JP), 0, 1, R, -1, true, 0));
+        d.batches.add(d.leg(4, d.route(JP, US2), 1, 2, R, 0, false, 0));
+        d.deletions.set(deletionOf(d, 0, SG), Draft.deletion(SG, DeletionReason.AFTER_MOVE, 4, 2, 0));
+        return d;
+    }
+
+    private static void legCases(List<Case> cases) {
+        Fixture staging = Fixture.standard().withJp(1L << 40, true);
+        Draft d = legs();
+        d.batches.set(4, d.leg(4, d.route(JP, US2), 1, 2, R, 1, false, 0));
+        cases.add(new Case(
+                "batch 4 continues batch 1, which makes no staging copy: batch 0's copy at jp is never continued"
+                        + " nor deleted, so r0 still violates at the end",
+                VerificationCheck.LEG_PREVIOUS_UNKNOWN,
+                EnumSet.of(
+                        VerificationCheck.LEG_PREVIOUS_UNKNOWN,
+                        VerificationCheck.STAGING_NOT_CONTINUED,
+                        VerificationCheck.VIOLATING_AT_END),
+                staging,
+                d));
+
+        d = legs();
+        d.batches.set(4, d.leg(4, d.route(JP, US2), 0.5, 2, R, 0, false, 0));
+        cases.add(only(
+                VerificationCheck.LEG_BEFORE_PREVIOUS, "batch 4 starts at 0.5 s, batch 0 ends at 1 s", staging, d));
+
+        // sg-us1 is free from 4 s (batch 3 is us1>us2 [3,4]); sg holds r0 until its deletion at 5 s.
+        d = legs();
+        d.batches.set(4, d.leg(4, d.route(SG, US1), 4, 5, R, 0, false, 0));
+        d.deletions.set(deletionOf(d, 0, SG), Draft.deletion(SG, DeletionReason.AFTER_MOVE, 4, 5, 0));
+        cases.add(only(VerificationCheck.LEG_SOURCE, "batch 4 copies r0 from sg, not from jp", staging, d));
+
+        d = legs();
+        d.batches.set(4, d.leg(4, d.route(JP, US2), 1, 3, 2 * R, 0, false, 0));
+        d.deletions.set(deletionOf(d, 0, SG), Draft.deletion(SG, DeletionReason.AFTER_MOVE, 4, 3, 0));
+        cases.add(new Case(
+                "batch 4 says 200 B for r0 (100 B), batch 0 100 B: its stated bytes are wrong too",
+                VerificationCheck.LEG_RECORDS,
+                EnumSet.of(VerificationCheck.LEG_RECORDS, VerificationCheck.BATCH_BYTES),
+                staging,
+                d));
+
+        d = valid();
+        d.batches.add(d.leg(4, d.route(SG, JP), 0, 1, R, -1, true, 0));
+        cases.add(new Case(
+                "batch 4 stages r0 at jp and no leg continues it: the jp copy stays, so r0 violates at the end",
+                VerificationCheck.STAGING_NOT_CONTINUED,
+                EnumSet.of(VerificationCheck.STAGING_NOT_CONTINUED, VerificationCheck.VIOLATING_AT_END),
+                staging,
+                d));
+
+        cases.add(only(
+                VerificationCheck.STAGING_NOT_ALLOWED,
+                "r0 waits at jp, which the policy does not list as a staging site",
+                Fixture.standard(),
+                legs()));
+
+        // jp holds r3 (100 B), deleted at 0 s (frees first); the staging copy of r0 reserves 100 B at 0 s.
+        cases.add(only(
+                VerificationCheck.STORAGE,
+                "jp stores 50 B, r0's staging copy needs 100 at 0 s",
+                Fixture.standard().withJp(50, true),
+                legs()));
+    }
+
+    @Test
+    void verify_handMadePlanWithLegs_isValid() {
+        VerificationResult result = PlanVerifier.verify(
+                legs().build(), Fixture.standard().withJp(100, true).problem());
+
+        assertThat(result.isValid()).as("%s", result).isTrue();
     }
 
     @Test
@@ -661,6 +802,6 @@ final class PlanVerifierChecksTest {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(VerificationCheck.class)));
 
         assertThat(targeted).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(VerificationCheck.class));
-        assertThat(VerificationCheck.values()).hasSize(43);
+        assertThat(VerificationCheck.values()).hasSize(49);
     }
 }

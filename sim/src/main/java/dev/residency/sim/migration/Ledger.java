@@ -45,7 +45,10 @@ final class Ledger {
         backups = new long[homes];
         forcedByCategory = new long[setup.store().categories().size()];
         for (TransferBatch b : setup.plan().batches()) {
-            backlog += b.bytes();
+            // A chain of legs moves its bytes once: its last leg counts them, not its staging copies.
+            if (!b.staging()) {
+                backlog += b.bytes();
+            }
         }
     }
 
@@ -72,8 +75,12 @@ final class Ledger {
         }
     }
 
+    /** Notes that batch {@code b} is cut over or aborted; a staging leg's bytes were never in the backlog. */
     void batchDone(int b) {
-        backlog -= setup.plan().batches().get(b).bytes();
+        TransferBatch batch = setup.plan().batches().get(b);
+        if (!batch.staging()) {
+            backlog -= batch.bytes();
+        }
     }
 
     /** Notes that batch {@code b} was cut over: its records now have a verified compliant copy. */

@@ -48,14 +48,20 @@ final class LiveWriteModel {
     }
 
     /**
-     * Returns, per batch and home jurisdiction, how many users' writes the batch's source receives.
+     * Returns, per batch and home jurisdiction, how many users' writes the batch's source (for a chain
+     * of legs, its first leg's source) receives.
      * A user whose records are split over several batches (by category priority, several copies, or
      * a batch boundary) writes once in all, so each batch gets the share of the user's migrating
-     * bytes that it carries: the shares of one user sum to 1.
+     * bytes that it carries: the shares of one user sum to 1. A leg to a staging copy gets none: the
+     * writes reach the chain's first source and are caught up by its last leg, which carries the same
+     * records.
      */
     static double[][] writerShares(RecordStore store, MigrationPlan plan) {
         double[] userBytes = new double[store.userCount()];
         for (TransferBatch batch : plan.batches()) {
+            if (batch.staging()) {
+                continue;
+            }
             for (int k = 0; k < batch.records().length(); k++) {
                 int i = batch.records().get(k);
                 userBytes[store.user(i)] += store.bytes(i);
@@ -64,6 +70,9 @@ final class LiveWriteModel {
         double[][] shares =
                 new double[plan.batches().size()][store.jurisdictions().size()];
         for (TransferBatch batch : plan.batches()) {
+            if (batch.staging()) {
+                continue;
+            }
             for (int k = 0; k < batch.records().length(); k++) {
                 int i = batch.records().get(k);
                 double total = userBytes[store.user(i)];

@@ -45,6 +45,21 @@ import org.apache.commons.rng.UniformRandomProvider;
  * (planned start, approval, destination ready date, phase start). A deletion job starts no earlier
  * than the approval dates of the jurisdictions whose data it deletes, either.
  *
+ * <p><b>Legs through a transit site</b> (holdover, {@link TransferBatch#previousLeg()}). Data that the
+ * plan stages at a transit site {@code B} on its way from {@code A} to {@code C} is one batch per leg.
+ * The leg {@code A->B} is copied and verified at {@code B} like any batch, but is not cut over: its
+ * staging copy waits there, held in {@code B}'s storage from its arrival. The leg {@code B->C} starts no
+ * earlier than its gate (planned start and the rest) and only once that staging copy is verified; it is
+ * verified at {@code C}, catches up the live writes (which reach {@code A}, so its catch-up copies run
+ * from {@code A} over every leg's links to {@code C}), and is cut over; only then does the data count as
+ * moved, its records as delivered, and the deletion of its copy at {@code A} start. At that cut-over the
+ * staging copy is deleted from {@code B} at once (a transit copy the policy allows there: it was never
+ * violating, so it needs no deletion job and leaves no backup). Under the deadline rule a chain whose last
+ * leg is not verified is aborted whole: its legs still copying stop, its staging copies are deleted, and
+ * its records' source deletions run as FORCED. A link failure stalls a leg as any copy (resumed or
+ * restarted); a failure of {@code B} stalls the leg into it and the leg out of it (its links and
+ * egress/ingest fail), while the staging copy stays and the next leg resumes when {@code B} is repaired.
+ *
  * <p><b>Deletion.</b> Each site deletes one job at a time at the deletion rate, in chunks of the
  * scenario's deletion chunk size; a chunk fails with the scenario's probability and is done again, so
  * one failure costs one chunk's time (see {@link DeletionQueues}). A job that removes a moved record's source copy starts
@@ -77,6 +92,8 @@ public final class MigrationRun {
         WAITING,
         COPYING,
         VERIFYING,
+        /** A leg's staging copy, verified and held at its transit site until the chain's last leg is done. */
+        STAGED,
         CATCHING_UP,
         FREEZING,
         CUT_OVER,
@@ -274,10 +291,14 @@ public final class MigrationRun {
             return; // started when the previous batch of the stream finishes copying
         }
         TransferBatch batch = setup.plan().batches().get(b);
+        if (batch.continuesLeg() && state[batch.previousLeg()] != Stage.STAGED) {
+            return; // started when the staging copy it continues is verified
+        }
         state[b] = Stage.COPYING;
         times.copyStart[b] = sim.now();
         milestones.receiving(batch.destination(), sim.now());
-        snapshotAt[b] = sim.now();
+        // A leg copies the staging copy, which holds the data as its chain's first leg read it.
+        snapshotAt[b] = batch.continuesLeg() ? snapshotAt[batch.previousLeg()] : sim.now();
         times.attempts[b]++;
         layout.pace(network, b, batch.bytes(), batch.plannedEndSeconds() - batch.plannedStartSeconds());
         flowOf[b] = network.startFlow(layout.pacedRoute(b), batch.bytes(), interrupted, listener(b, Transfer.COPY));
@@ -317,8 +338,13 @@ public final class MigrationRun {
         flowOf[b] = -1;
         TransferBatch batch = setup.plan().batches().get(b);
         long bytes = kind == Transfer.CATCH_UP ? lastCatchUp(b) : batch.bytes();
-        egressCost += bytes * layout.costPerByte(b);
-        egressBySite[batch.source()] += bytes * layout.costPerByte(b);
+        if (kind == Transfer.CATCH_UP) {
+            egressCost += bytes * layout.catchUpCostPerByte(b);
+            egressBySite[setup.origin(b)] += bytes * layout.catchUpCostPerByte(b);
+        } else {
+            egressCost += bytes * layout.costPerByte(b);
+            egressBySite[batch.source()] += bytes * layout.costPerByte(b);
+        }
         if (kind != Transfer.CATCH_UP && !arrived[b]) {
             // Live writes are left out of storage (see CostInputs); the batch's copy is held from now.
             arrived[b] = true;
@@ -363,6 +389,12 @@ public final class MigrationRun {
             return;
         }
         times.verifiedAt[b] = sim.now();
+        if (batch.staging()) {
+            // No cut-over at a transit site: the copy waits there for the leg that continues it.
+            state[b] = Stage.STAGED;
+            tryStart(setup.nextLeg(b));
+            return;
+        }
         syncedAt[b] = snapshotAt[b];
         state[b] = Stage.CATCHING_UP;
         catchUp(b);
@@ -393,14 +425,14 @@ public final class MigrationRun {
         if (delta >= settings.catchUpThresholdBytes() && catchUpRounds[b] < MAX_CATCH_UP_ROUNDS) {
             catchUpRounds[b]++;
             pendingCatchUp[b] = delta;
-            flowOf[b] = network.startFlow(layout.unpacedRoute(b), delta, interrupted, listener(b, Transfer.CATCH_UP));
+            flowOf[b] = network.startFlow(layout.catchUpRoute(b), delta, interrupted, listener(b, Transfer.CATCH_UP));
             return;
         }
         state[b] = Stage.FREEZING;
         double freeze = Durations.seconds(settings.writeFreeze());
         if (delta >= settings.catchUpThresholdBytes()) {
             // Catch-up did not converge: the freeze lasts long enough to copy the rest at the route's bottleneck.
-            freeze += delta / layout.bottleneck(b);
+            freeze += delta / layout.catchUpBottleneck(b);
         }
         sim.schedule(freeze, new FreezeDone(b));
     }
@@ -414,8 +446,12 @@ public final class MigrationRun {
         finishBatch(b, false);
     }
 
-    /** Attaches the batch's accumulated writes to its source deletion and releases its deletions. */
+    /**
+     * Attaches the batch's accumulated writes to its source deletion and releases its deletions; the
+     * staging copies of its earlier legs are deleted.
+     */
     private void finishBatch(int b, boolean forced) {
+        releaseStaging(b, forced);
         batchesLeft--;
         if (!forced) {
             bytesMoved += setup.plan().batches().get(b).bytes();
@@ -430,6 +466,34 @@ public final class MigrationRun {
         checkDone();
     }
 
+    /**
+     * Ends the earlier legs of batch {@code b}'s chain, whose last leg {@code b} is now cut over (or
+     * aborted, {@code forced}): each staging copy is deleted from its transit site at once (a transit
+     * copy, allowed there, so no deletion job and no backup), a leg still copying is aborted.
+     */
+    private void releaseStaging(int b, boolean forced) {
+        for (int p = setup.plan().batches().get(b).previousLeg();
+                p >= 0;
+                p = setup.plan().batches().get(p).previousLeg()) {
+            if (state[p].atLeast(Stage.CUT_OVER)) {
+                continue;
+            }
+            if (flowOf[p] >= 0) {
+                network.abortFlow(flowOf[p]);
+                flowOf[p] = -1;
+            }
+            if (arrived[p]) {
+                TransferBatch leg = setup.plan().batches().get(p);
+                storage.change(leg.destination(), -leg.bytes(), 0, sim.now());
+                arrived[p] = false;
+            }
+            state[p] = forced ? Stage.FORCED : Stage.CUT_OVER;
+            batchesLeft--;
+            ledger.batchDone(p);
+            milestones.batchDone(p, sim.now());
+        }
+    }
+
     private boolean batchCutOver(int b) {
         return state[b] == Stage.CUT_OVER || state[b] == Stage.FORCED;
     }
@@ -442,8 +506,8 @@ public final class MigrationRun {
             return;
         }
         for (int b = 0; b < state.length; b++) {
-            if (state[b].atLeast(Stage.CUT_OVER)) {
-                continue;
+            if (state[b].atLeast(Stage.CUT_OVER) || setup.staging(b)) {
+                continue; // a staging leg ends with its chain's last leg
             }
             if (flowOf[b] >= 0) {
                 network.abortFlow(flowOf[b]);

@@ -41,6 +41,11 @@ public final class MigrationSetup {
     private final double[] batchGate;
     private final double[] deletionGate;
     private final int[] sourceDeletion;
+    /** Per batch, the first leg of its chain of legs (itself for a first or one-leg batch). */
+    private final int[] firstLeg;
+    /** Per batch, the leg that continues its staging copy, or -1. */
+    private final int[] nextLeg;
+
     private final LiveWriteModel liveWrites;
     private final long[] initialViolating;
     private final long[] heldAtStart;
@@ -66,6 +71,28 @@ public final class MigrationSetup {
             batchFootprints[b] = f;
             batchGate[b] = gate(scenario, store, topology(), batch, f, start);
         }
+        firstLeg = new int[batches];
+        nextLeg = new int[batches];
+        java.util.Arrays.fill(nextLeg, -1);
+        for (int b = 0; b < batches; b++) {
+            TransferBatch batch = plan.batches().get(b);
+            int p = batch.previousLeg();
+            if (p >= 0) {
+                checkArgument(
+                        p < batches && plan.batches().get(p).staging() && nextLeg[p] < 0,
+                        "plan batch %s continues batch %s, which is no staging copy of the plan or is continued twice",
+                        b,
+                        p);
+                nextLeg[p] = b;
+            }
+        }
+        for (int b = 0; b < batches; b++) {
+            firstLeg[b] = chainStart(plan, b);
+            checkArgument(
+                    !plan.batches().get(b).staging() || nextLeg[b] >= 0,
+                    "plan batch %s makes a staging copy that no leg continues",
+                    b);
+        }
         liveWrites = LiveWriteModel.of(scenario.run().liveWrites(), store, plan);
         sourceDeletion = new int[batches];
         java.util.Arrays.fill(sourceDeletion, -1);
@@ -73,7 +100,7 @@ public final class MigrationSetup {
             Deletion deletion = plan.deletions().get(d);
             if (deletion.afterBatch().isPresent()) {
                 int b = deletion.afterBatch().getAsInt();
-                if (deletion.site() == plan.batches().get(b).source()) {
+                if (deletion.site() == plan.batches().get(firstLeg[b]).source()) {
                     sourceDeletion[b] = d;
                 }
             }
@@ -117,8 +144,9 @@ public final class MigrationSetup {
     /**
      * Prepares a run of {@code plan} on {@code store} for {@code scenario}.
      *
-     * @throws IllegalArgumentException if the plan's batch ids are not 0..n-1, or it deletes more
-     *     violating copies than the audit finds
+     * @throws IllegalArgumentException if the plan's batch ids are not 0..n-1, a leg continues no
+     *     staging copy of the plan (or one another leg continues too), a staging copy is continued by
+     *     no leg, or it deletes more violating copies than the audit finds
      */
     public static MigrationSetup prepare(Scenario scenario, RecordStore store, MigrationPlan plan) {
         return new MigrationSetup(
@@ -128,6 +156,22 @@ public final class MigrationSetup {
     /** Returns a setup for the same population and plan whose run settings are {@code run}. */
     public MigrationSetup withRun(dev.residency.sim.scenario.RunSettings run) {
         return new MigrationSetup(scenario.withRun(run), store, plan);
+    }
+
+    /**
+     * Returns the first leg of batch {@code b}'s chain of legs (following {@link
+     * TransferBatch#previousLeg()}; at most as many steps as the plan has batches, so a cycle ends).
+     */
+    private static int chainStart(MigrationPlan plan, int b) {
+        int first = b;
+        for (int steps = 0; steps < plan.batches().size(); steps++) {
+            int p = plan.batches().get(first).previousLeg();
+            if (p < 0) {
+                return first;
+            }
+            first = p;
+        }
+        throw new IllegalArgumentException("plan batch " + b + " is on a cycle of legs");
     }
 
     /** Returns, per site, the bytes of the population's replicas it holds before anything moves. */
@@ -297,14 +341,37 @@ public final class MigrationSetup {
         return deletionGate[d];
     }
 
+    /** Returns the first leg of batch {@code b}'s chain of legs: {@code b} itself unless it continues a staging copy. */
+    int firstLeg(int b) {
+        return firstLeg[b];
+    }
+
+    /** Returns the leg that continues batch {@code b}'s staging copy, or -1 if {@code b} makes none. */
+    int nextLeg(int b) {
+        return nextLeg[b];
+    }
+
+    /**
+     * Returns the site the data of batch {@code b} comes from: its source, or for a leg that continues
+     * a staging copy, the source of its chain's first leg (where live writes keep arriving).
+     */
+    int origin(int b) {
+        return plan.batches().get(firstLeg[b]).source();
+    }
+
+    /** Returns whether batch {@code b} makes a staging copy (a leg to a transit site). */
+    boolean staging(int b) {
+        return plan.batches().get(b).staging();
+    }
+
     /** Returns the live writes reaching each batch's source. */
     LiveWriteModel liveWrites() {
         return liveWrites;
     }
 
     /**
-     * Returns the deletion job that removes batch {@code b}'s source copy once the batch is cut over,
-     * or -1 if none does (the source is compliant, or another batch's cut-over releases it). Live
+     * Returns the deletion job that removes batch {@code b}'s source copy (for the last leg of a chain,
+     * its first leg's source copy) once the batch is cut over, or -1 if none does (the source is compliant, or another batch's cut-over releases it). Live
      * writes to the source count as violating only while such a job waits for them.
      */
     int sourceDeletion(int b) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * such sequences may share those four and run side by side) whose capacity paces the stream's batches
  * at the plan's rate. A batch's paced route is pace → source egress →
  * links → destination ingest; retransfers and catch-up copies take the same route without the pace
- * arc, so they get whatever max-min fair share is left. A failed site is modelled by failing its two
+ * arc, so they get whatever max-min fair share is left (the catch-up of a leg that continues a staging
+ * copy runs from its chain's first source over every leg's links). A failed site is modelled by failing its two
  * virtual arcs and its links, which stalls every transfer into, out of or through it.
  */
 final class NetworkLayout {
@@ -37,6 +38,9 @@ final class NetworkLayout {
     private final int[][] unpacedRoutes;
     private final double[] costPerByte;
     private final double[] bottleneck;
+    private final int[][] catchUpRoutes;
+    private final double[] catchUpCostPerByte;
+    private final double[] catchUpBottleneck;
     private final int[] usedArcs;
     private final int streams;
 
@@ -123,6 +127,41 @@ final class NetworkLayout {
         }
         usedArcs =
                 java.util.stream.IntStream.range(0, arcs).filter(a -> used[a]).toArray();
+        catchUpRoutes = new int[n][];
+        catchUpCostPerByte = new double[n];
+        catchUpBottleneck = new double[n];
+        for (TransferBatch b : batches) {
+            int id = b.id();
+            if (!b.continuesLeg()) {
+                catchUpRoutes[id] = unpacedRoutes[id];
+                catchUpCostPerByte[id] = costPerByte[id];
+                catchUpBottleneck[id] = bottleneck[id];
+                continue;
+            }
+            // Live writes reach the chain's first source: they travel every leg's links to the last
+            // destination, through the staging sites without stopping there.
+            List<Integer> route = new ArrayList<>();
+            route.add(egressArc(setup.origin(id)));
+            double cost = 0;
+            double narrowest = Double.POSITIVE_INFINITY;
+            for (int leg = setup.firstLeg(id); leg >= 0; leg = leg == id ? -1 : setup.nextLeg(leg)) {
+                TransferBatch l = batches.get(leg);
+                for (int k = 0; k < l.route().hops(); k++) {
+                    int arc = l.route().arcs().get(k);
+                    route.add(arc);
+                    narrowest = Math.min(narrowest, topology.arcBytesPerSecond(arc));
+                }
+                cost += costPerByte[leg];
+            }
+            route.add(ingestArc(b.destination()));
+            catchUpRoutes[id] = route.stream().mapToInt(Integer::intValue).toArray();
+            catchUpCostPerByte[id] = cost;
+            catchUpBottleneck[id] = Math.min(
+                    narrowest,
+                    Math.min(
+                            topology.site(setup.origin(id)).egress().bytesPerSecond(),
+                            topology.site(b.destination()).ingest().bytesPerSecond()));
+        }
     }
 
     /** Builds the network on {@code sim}: topology arcs with their latencies, site limits, pace arcs. */
@@ -170,6 +209,25 @@ final class NetworkLayout {
 
     int[] unpacedRoute(int b) {
         return unpacedRoutes[b];
+    }
+
+    /**
+     * Returns the route of batch {@code b}'s catch-up copies, unpaced: its own route, or for a leg that
+     * continues a staging copy, from its chain's first source along every leg's links (the live writes
+     * are at that source, not in the staging copy).
+     */
+    int[] catchUpRoute(int b) {
+        return catchUpRoutes[b];
+    }
+
+    /** Returns the egress price per byte of batch {@code b}'s catch-up copies (every leg's links). */
+    double catchUpCostPerByte(int b) {
+        return catchUpCostPerByte[b];
+    }
+
+    /** Returns the smallest capacity on batch {@code b}'s catch-up route, in bytes per second. */
+    double catchUpBottleneck(int b) {
+        return catchUpBottleneck[b];
     }
 
     int previousInStream(int b) {

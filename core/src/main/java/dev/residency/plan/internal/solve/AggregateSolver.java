@@ -8,16 +8,12 @@ import dev.residency.plan.PlanOptions;
 import dev.residency.plan.PlanningProblem;
 import dev.residency.plan.internal.flow.MaxFlow;
 import dev.residency.plan.internal.flow.MinCostFlow;
-import dev.residency.plan.internal.flow.PathDecomposition;
 import dev.residency.plan.internal.flow.ResidualNetwork;
 import dev.residency.units.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.commons.math3.exception.MathIllegalStateException;
@@ -272,7 +268,7 @@ final class AggregateSolver {
                     List<TimeExpandedNetwork> coarse =
                             bestHorizon[0] < Double.POSITIVE_INFINITY ? route(horizon, amounts, true) : atDeadline;
                     if (coarse != null) {
-                        fallback = streams(coarse, new long[demands]);
+                        fallback = RouteFlows.of(p, coarse, new long[demands]);
                     }
                 }
                 if (routing == null) {
@@ -289,9 +285,9 @@ final class AggregateSolver {
                 }
             }
             long[] routed = new long[demands];
-            ImmutableList<RouteFlow> streams = streams(routing, routed);
+            ImmutableList<RouteFlow> streams = RouteFlows.of(p, routing, routed);
             ImmutableList<RouteFlow> decomposition = earliest && decompositionRouting != null
-                    ? streams(decompositionRouting, new long[demands])
+                    ? RouteFlows.of(p, decompositionRouting, new long[demands])
                     : ImmutableList.of();
             String objective = earliest ? EARLIEST_ARRIVAL : LEAST_EGRESS;
             String method = (commodities <= 1
@@ -350,13 +346,24 @@ final class AggregateSolver {
                 boolean[] all = new boolean[Math.max(1, commodities)];
                 Arrays.fill(all, true);
                 TimeExpandedNetwork ten = TimeExpandedNetwork.build(p, horizon, all, want, capacity, false, false);
-                for (int priority : classes.descendingSet()) {
+                for (int round = 0; round < 2; round++) {
+                    for (int priority : classes.descendingSet()) {
+                        for (int d = 0; d < demands; d++) {
+                            if (p.demandPriority[d] == priority && ten.demandArc[d] >= 0) {
+                                ten.network.setCapacity(ten.demandArc[d], want[d]);
+                            }
+                        }
+                        MaxFlow.augment(ten.network, ten.source, ten.sink);
+                    }
+                    if (round > 0 || !ten.limitStaging(capacity)) {
+                        break;
+                    }
+                    // The staging went beyond a site's storage: route the classes again on the capped arcs.
                     for (int d = 0; d < demands; d++) {
-                        if (p.demandPriority[d] == priority && ten.demandArc[d] >= 0) {
-                            ten.network.setCapacity(ten.demandArc[d], want[d]);
+                        if (ten.demandArc[d] >= 0) {
+                            ten.network.setCapacity(ten.demandArc[d], 0);
                         }
                     }
-                    MaxFlow.augment(ten.network, ten.source, ten.sink);
                 }
                 for (int d = 0; d < demands; d++) {
                     routed[d] = ten.demandArc[d] >= 0 ? ten.network.flow(ten.demandArc[d]) : 0;
@@ -375,7 +382,7 @@ final class AggregateSolver {
                     }
                     TimeExpandedNetwork ten =
                             TimeExpandedNetwork.build(p, horizon, only(j), units, capacity, false, true);
-                    MaxFlow.augment(ten.network, ten.source, ten.sink);
+                    augment(ten, capacity);
                     for (int d = 0; d < demands; d++) {
                         if (ten.demandArc[d] >= 0) {
                             routed[d] += ten.network.flow(ten.demandArc[d]);
@@ -409,7 +416,7 @@ final class AggregateSolver {
                     }
                     TimeExpandedNetwork ten =
                             TimeExpandedNetwork.build(p, horizon, only(j), units, capacity, false, true);
-                    if (MaxFlow.augment(ten.network, ten.source, ten.sink) < need) {
+                    if (augment(ten, capacity) < need) {
                         failed = j;
                         break;
                     }
@@ -660,11 +667,11 @@ final class AggregateSolver {
                 }
                 TimeExpandedNetwork ten =
                         TimeExpandedNetwork.build(fine, horizon, only(j), units, cap, arrival, null, Long.MAX_VALUE);
-                long flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                long flow = augment(ten, cap);
                 if (flow < need && cap != capacity) {
                     ten = TimeExpandedNetwork.build(
                             fine, horizon, only(j), units, capacity, arrival, null, Long.MAX_VALUE);
-                    flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                    flow = augment(ten, capacity);
                 }
                 if (flow < need) {
                     return null;
@@ -698,7 +705,7 @@ final class AggregateSolver {
                 }
                 TimeExpandedNetwork ten =
                         TimeExpandedNetwork.build(fine, horizon, only(j), room, capacity, arrival, rank, record);
-                long routed = MaxFlow.augment(ten.network, ten.source, ten.sink);
+                long routed = augment(ten, capacity);
                 if (routed == 0) {
                     continue;
                 }
@@ -744,6 +751,20 @@ final class AggregateSolver {
             return cost;
         }
 
+        /**
+         * Routes the most on {@code ten} by max-flow, then keeps the staging at its transit sites within
+         * their storage ({@link TimeExpandedNetwork#limitStaging}: if it had to cap the holdover arcs, it
+         * routes again on the capped arcs, and any flow routed on them later, min-cost included, stays
+         * within the storage); returns the units routed.
+         */
+        private static long augment(TimeExpandedNetwork ten, long[] capacity) {
+            long flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+            if (ten.limitStaging(capacity)) {
+                flow = MaxFlow.augment(ten.network, ten.source, ten.sink);
+            }
+            return flow;
+        }
+
         private void minCost(TimeExpandedNetwork ten, long units) {
             ten.network.setSupply(ten.source, units);
             ten.network.setSupply(ten.sink, -units);
@@ -774,120 +795,6 @@ final class AggregateSolver {
                     capacity[r] -= ten.network.flow(2 * k);
                 }
             }
-        }
-
-        private ImmutableList<RouteFlow> streams(List<TimeExpandedNetwork> routing, long[] routed) {
-            Map<String, RouteFlow> merged = new LinkedHashMap<>();
-            int sites = p.topology.siteCount();
-            for (TimeExpandedNetwork ten : routing) {
-                int count = 0;
-                for (int d = 0; d < ten.demandArc.length; d++) {
-                    if (ten.demandArc[d] >= 0 && ten.demandFlow(d) > 0) {
-                        count++;
-                    }
-                }
-                int[] starts = new int[count];
-                long[] amounts = new long[count];
-                int[] demandOf = new int[count];
-                count = 0;
-                for (int d = 0; d < ten.demandArc.length; d++) {
-                    if (ten.demandArc[d] >= 0 && ten.demandFlow(d) > 0) {
-                        starts[count] = ten.network.head(ten.demandArc[d]);
-                        amounts[count] = ten.demandFlow(d);
-                        demandOf[count++] = d;
-                        routed[d] = Math.min(p.demandBytes[d], routed[d] + ten.demandFlow(d) * p.unitBytes);
-                    }
-                }
-                int startIndex = 0;
-                List<PathDecomposition.Path> paths =
-                        PathDecomposition.decompose(ten.network, starts, amounts, ten.sink);
-                for (PathDecomposition.Path path : paths) {
-                    while (starts[startIndex] != path.start()) {
-                        startIndex++;
-                    }
-                    int demand = demandOf[startIndex];
-                    int[] arcs = path.arcs();
-                    int interval = ten.arcInterval[arcs[0] >>> 1];
-                    Timeline timeline = ten.problem.timeline;
-                    int source = (ten.network.head(arcs[0]) / 3) % sites;
-                    int destination = ten.storageSite(ten.network.head(arcs[arcs.length - 2]));
-                    int[] links = Arrays.stream(arcs)
-                            .map(a -> ten.arcTopology[a >>> 1])
-                            .filter(a -> a >= 0)
-                            .toArray();
-                    String key =
-                            demand + "/" + interval + "/" + source + "/" + destination + "/" + Arrays.toString(links);
-                    long bytes = path.amount() * p.unitBytes;
-                    double length = ten.length(interval);
-                    boolean strict = interval + 1 < timeline.intervalCount()
-                            || p.problem.options().hardDeadline();
-                    RouteFlow old = merged.get(key);
-                    if (old != null) {
-                        bytes += old.quotaBytes();
-                    }
-                    merged.put(
-                            key,
-                            new RouteFlow(
-                                    demand,
-                                    interval,
-                                    timeline.start(interval),
-                                    source,
-                                    destination,
-                                    links,
-                                    bytes,
-                                    bytes / length,
-                                    strict));
-                }
-            }
-            return mergeLanes(new ArrayList<>(merged.values()));
-        }
-
-        /**
-         * Merges the streams of one demand, source, route and destination in consecutive intervals at
-         * the same rate into one (exact: the same rate over the union of the intervals), so that whole
-         * records fill them more easily. Streams of the last interval stay apart, since the assembler
-         * re-times them together.
-         */
-        private ImmutableList<RouteFlow> mergeLanes(List<RouteFlow> streams) {
-            streams.sort(Comparator.comparingInt(RouteFlow::demand)
-                    .thenComparingInt(RouteFlow::source)
-                    .thenComparingInt(RouteFlow::destination)
-                    .thenComparing(RouteFlow::arcs, Arrays::compare)
-                    .thenComparingInt(RouteFlow::wave));
-            List<RouteFlow> out = new ArrayList<>();
-            int[] lastWave = new int[streams.size()];
-            for (RouteFlow stream : streams) {
-                RouteFlow previous = out.isEmpty() ? null : out.get(out.size() - 1);
-                int k = out.size() - 1;
-                if (previous != null
-                        && previous.strict()
-                        && stream.strict()
-                        && previous.demand() == stream.demand()
-                        && previous.source() == stream.source()
-                        && previous.destination() == stream.destination()
-                        && Arrays.equals(previous.arcs(), stream.arcs())
-                        && lastWave[k] + 1 == stream.wave()
-                        && Math.abs(previous.bytesPerSecond() - stream.bytesPerSecond())
-                                <= 1e-9 * stream.bytesPerSecond()) {
-                    out.set(
-                            k,
-                            new RouteFlow(
-                                    previous.demand(),
-                                    previous.wave(),
-                                    previous.startSeconds(),
-                                    previous.source(),
-                                    previous.destination(),
-                                    previous.arcs(),
-                                    previous.quotaBytes() + stream.quotaBytes(),
-                                    Math.min(previous.bytesPerSecond(), stream.bytesPerSecond()),
-                                    true));
-                    lastWave[k] = stream.wave();
-                } else {
-                    out.add(stream);
-                    lastWave[out.size() - 1] = stream.wave();
-                }
-            }
-            return ImmutableList.copyOf(out);
         }
     }
 }

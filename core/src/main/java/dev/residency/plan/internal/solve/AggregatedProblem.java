@@ -40,6 +40,18 @@ final class AggregatedProblem {
     final Timeline timeline;
     final boolean[][] commodityDest;
     final boolean[][] commodityPass;
+    /**
+     * Per commodity and site, whether its data may wait there between intervals (holdover): a site it
+     * may pass through and not one of its destinations, where the policy allows every demand of the
+     * commodity to be staged ({@link PolicyIndex#stagingAllowed}, intersected over its demands' rules,
+     * so a staging copy is never a residency violation) and whose rules do not allow the data to stay.
+     * A site holding a copy of a demand's records (one of its sources) is left out, and so is a site a
+     * rule allows: it is a destination, or it already holds the record, or it is
+     * another copy's destination of the same record, so a staging copy there would collide with a copy
+     * of the plan (and arriving there would end the move anyway).
+     */
+    final boolean[][] commodityStage;
+
     final int[] demandCommodity;
     final int[] demandPriority;
     /** Per demand, the home jurisdiction (index in the store) of its records. */
@@ -197,6 +209,19 @@ final class AggregatedProblem {
         for (int d = 0; d < demandCount; d++) {
             demandReachable[d] = reachesDestination(d);
         }
+        commodityStage = new boolean[commodityDest.length][sites];
+        for (int j = 0; j < commodityDest.length; j++) {
+            for (int v = 0; v < sites; v++) {
+                commodityStage[j][v] = commodityPass[j][v] && !commodityDest[j][v];
+            }
+        }
+        for (int d = 0; d < demandCount; d++) {
+            for (int v = 0; v < sites; v++) {
+                commodityStage[demandCommodity[d]][v] &= index.stagingAllowed(demandRule[d], v)
+                        && !index.allows(demandRule[d], v)
+                        && !ImmutableIntArray.copyOf(demandSources[d]).contains(v);
+            }
+        }
     }
 
     private AggregatedProblem(AggregatedProblem base, Timeline timeline) {
@@ -206,6 +231,7 @@ final class AggregatedProblem {
         this.timeline = timeline;
         this.commodityDest = base.commodityDest;
         this.commodityPass = base.commodityPass;
+        this.commodityStage = base.commodityStage;
         this.demandCommodity = base.demandCommodity;
         this.demandPriority = base.demandPriority;
         this.demandHome = base.demandHome;

@@ -110,7 +110,7 @@ final class PlanAssembler {
             // records are deleted now for DEADLINE instead, so the plan promises only what it keeps.
             boolean any = false;
             for (TransferBatch batch : built.batches) {
-                if (done[batch.id()] > deadline) {
+                if (!batch.staging() && done[batch.id()] > deadline) {
                     late = Math.max(late, done[batch.id()] - deadline);
                     any = true;
                     for (int i = 0; i < batch.records().length(); i++) {
@@ -253,7 +253,9 @@ final class PlanAssembler {
                 .orElse(0);
         double area = 0;
         for (TransferBatch batch : batches) {
-            area += batch.bytes() * batch.plannedEndSeconds();
+            if (!batch.staging()) {
+                area += batch.bytes() * batch.plannedEndSeconds();
+            }
         }
         return new Assembled(
                 new MigrationPlan(
@@ -296,6 +298,9 @@ final class PlanAssembler {
         long[] homeBytes = new long[homes];
         long[] ruleBytes = new long[rules];
         for (TransferBatch batch : batches) {
+            if (batch.staging()) {
+                continue;
+            }
             for (int k = 0; k < batch.records().length(); k++) {
                 int i = batch.records().get(k);
                 int g = groups.groupOf(i);
@@ -384,6 +389,28 @@ final class PlanAssembler {
                 long bytes = r < records.length ? store.bytes(records[r]) : 0;
                 if (r == records.length || (chunk > 0 && chunk + bytes > target)) {
                     ImmutableIntArray batchRecords = ImmutableIntArray.copyOf(Arrays.copyOfRange(records, start, r));
+                    ++position;
+                    // The legs through staging copies first, each at its own interval's rate.
+                    int previous = -1;
+                    for (RouteFlow.Leg leg : stream.earlier()) {
+                        Route legRoute = Route.of(topology, ImmutableIntArray.copyOf(leg.arcs()));
+                        int legId = batches.size();
+                        batches.add(new TransferBatch(
+                                legId,
+                                waveIds[leg.wave()],
+                                leg.source(),
+                                leg.destination(),
+                                legRoute,
+                                batchRecords,
+                                chunk,
+                                leg.startSeconds() + before / leg.bytesPerSecond(),
+                                leg.startSeconds() + (before + chunk) / leg.bytesPerSecond(),
+                                previous,
+                                true));
+                        built.latency.add(position * legRoute.latencySeconds(topology));
+                        built.egress += chunk * legRoute.costPerByte(topology);
+                        previous = legId;
+                    }
                     int id = batches.size();
                     double begin = stream.startSeconds() + before / rates[k];
                     double end = stream.startSeconds() + (before + chunk) / rates[k];
@@ -396,8 +423,10 @@ final class PlanAssembler {
                             batchRecords,
                             chunk,
                             begin,
-                            end));
-                    built.latency.add(++position * latency);
+                            end,
+                            previous,
+                            false));
+                    built.latency.add(position * latency);
                     for (int i = 0; i < batchRecords.length(); i++) {
                         int record = batchRecords.get(i);
                         if (built.lastBatch[record] < 0
@@ -423,7 +452,9 @@ final class PlanAssembler {
      * at the planned end plus one route latency per batch of its stream so far (each batch's first
      * byte waits for the route's latency); each destination then verifies the batches one at a time,
      * in the order their copies end, at {@link PlanOptions#verificationRate()}; the cut-over follows
-     * after {@link PlanOptions#cutOverTime()}.
+     * after {@link PlanOptions#cutOverTime()}. A leg that continues a staging copy starts no earlier than
+     * that copy's verification (its copy then ends its planned duration later); a staging copy is
+     * verified, never cut over.
      */
     private static double[] completionSeconds(AggregatedProblem p, Built built) {
         PlanOptions options = p.problem.options();
@@ -442,8 +473,15 @@ final class PlanAssembler {
         double[] verifierFreeAt = new double[p.topology.siteCount()];
         double cutOver = Durations.seconds(options.cutOverTime());
         double[] done = new double[n];
+        double[] verifiedAt = new double[n];
         for (int b : order) {
             TransferBatch batch = batches.get(b);
+            if (batch.continuesLeg()) {
+                // A leg starts only once its previous leg's staging copy is verified (that leg's copy
+                // ended earlier, so it came first in this order).
+                double duration = batch.plannedEndSeconds() - batch.plannedStartSeconds();
+                copied[b] = Math.max(copied[b], verifiedAt[batch.previousLeg()] + duration + built.latency.get(b));
+            }
             double verified = copied[b];
             if (options.verificationRate().isPresent()) {
                 int site = batch.destination();
@@ -452,7 +490,9 @@ final class PlanAssembler {
                         start + batch.bytes() / options.verificationRate().get().bytesPerSecond();
                 verified = verifierFreeAt[site];
             }
-            done[b] = verified + cutOver;
+            verifiedAt[b] = verified;
+            // A staging copy is verified but not cut over; its leg's done time is its verification.
+            done[b] = batch.staging() ? verified : verified + cutOver;
         }
         return done;
     }
@@ -506,12 +546,19 @@ final class PlanAssembler {
     }
 
     private static int[] waveIds(List<RouteFlow> streams, RecordAssignment assignment) {
-        int max = streams.stream().mapToInt(RouteFlow::wave).max().orElse(-1);
+        int max = streams.stream()
+                .mapToInt(
+                        t -> t.earlier().stream().mapToInt(RouteFlow.Leg::wave).reduce(t.wave(), Math::max))
+                .max()
+                .orElse(-1);
         int[] ids = new int[max + 1];
         boolean[] used = new boolean[max + 1];
         for (int k = 0; k < streams.size(); k++) {
             if (assignment.streamOffsets[k + 1] > assignment.streamOffsets[k]) {
                 used[streams.get(k).wave()] = true;
+                for (RouteFlow.Leg leg : streams.get(k).earlier()) {
+                    used[leg.wave()] = true;
+                }
             }
         }
         int next = 0;

@@ -267,16 +267,22 @@ final class RecordAssignment {
 
         /**
          * Returns the index of {@code part}'s spill stream, added to {@code streams} on the route of the
-         * part's largest stream (the first of them on ties) the first time; -1 if the part has none.
+         * part's largest one-leg stream (the first of them on ties) the first time; -1 if the part has
+         * none.
          */
         int streamOf(int part, int[] partStreams, List<RouteFlow> streams) {
-            if (streamOfPart[part] < 0 && partStreams.length > 0) {
-                RouteFlow largest = streams.get(partStreams[0]);
-                for (int k : partStreams) {
-                    if (streams.get(k).quotaBytes() > largest.quotaBytes()) {
-                        largest = streams.get(k);
-                    }
+            if (streamOfPart[part] >= 0) {
+                return streamOfPart[part];
+            }
+            RouteFlow largest = null;
+            for (int k : partStreams) {
+                // A spill runs from the part's source: never on a flow with legs through a staging copy.
+                RouteFlow stream = streams.get(k);
+                if (stream.earlier().isEmpty() && (largest == null || stream.quotaBytes() > largest.quotaBytes())) {
+                    largest = stream;
                 }
+            }
+            if (largest != null) {
                 streamOfPart[part] = streams.size();
                 streams.add(new RouteFlow(
                         part,

@@ -22,6 +22,24 @@ import java.util.Arrays;
  * interval (the rounding room of {@code AggregateSolver} uses both). The relaxed variant used for lower bounds also lets data wait at every site (holdover arcs
  * core(i)→core(i+1)) and rounds capacities up instead of down.
  *
+ * <p><b>Holdover at transit sites</b> (not relaxed): data also waits at a site {@code v} between
+ * intervals where its commodity may be staged there ({@link AggregatedProblem#commodityStage}: a
+ * pass-through site, not a destination, where the policy allows the data to be staged), in a waiting
+ * room: nodes wait(i,v), entered by core(i,v)→wait(i+1,v), waited in by wait(i,v)→wait(i+1,v), left by
+ * wait(i,v)→core(i,v). A path through a waiting room is a flow in several legs: to a staging copy at
+ * {@code v} in one interval, on from it in a later one. The arcs into the room belong to the resource of
+ * {@code v}'s free storage, the same as the storage arc of its final copies; a unit crosses one of them
+ * per stay, so together they carry exactly the bytes staged at {@code v}, and {@link #limitStaging}
+ * keeps their sum within the resource's capacity. <em>Proof that no plan exceeds a staging site's
+ * storage:</em> the plan keeps a staging copy at most until its last leg ends, so at any instant the
+ * storage {@code v} holds for the plan is at most its final copies plus every byte ever staged there;
+ * the networks of the commodities split each resource as every resource is split (each one gets what the
+ * earlier ones left, or its LP share capped again), so that sum is at most the resource's capacity, the
+ * site's free storage. The bound is conservative (a staging copy's room is never reused once it is
+ * deleted). Relaxed networks already let data wait at every site without that limit, so the lower
+ * bounds built on them ({@link MakespanBound}, {@link ComplianceBounds}) stay bounds of plans with
+ * holdover: every such plan is a flow of the relaxed network.
+ *
  * <p>Shared capacities are numbered as <em>resources</em> (link arcs, ingest and egress per interval,
  * storage per site) so that several commodity networks can split them.
  */
@@ -29,6 +47,9 @@ final class TimeExpandedNetwork {
 
     static final int KIND_PRIVATE = 0;
     static final int KIND_LINK = 1;
+
+    /** The {@link #arcTopology} of a holdover arc at a staging site (link arcs have theirs, others -1). */
+    static final int HOLDOVER = -2;
 
     final AggregatedProblem problem;
     final int intervals;
@@ -46,6 +67,12 @@ final class TimeExpandedNetwork {
     private int[] topoOf;
     private int[] intervalOf;
     private int count;
+    /** The first node of the waiting rooms wait(i,v) at staging sites (none if no site stages). */
+    private final int waitBase;
+    /** The arcs into the waiting rooms at staging sites (network arc ids), and each one's site. */
+    private int[] holdoverArcs = new int[0];
+
+    private int[] holdoverSites = new int[0];
 
     private TimeExpandedNetwork(
             AggregatedProblem problem,
@@ -89,7 +116,14 @@ final class TimeExpandedNetwork {
         source = demandBase + demands;
         sink = source + 1;
         int arcs = topology.arcCount();
-        network = new ResidualNetwork(sink + 1, intervals * (arcs + 4 * sites) + 2 * sites + 4 * demands);
+        boolean[] stage = relaxed ? new boolean[sites] : stagingSites(commodities, dest, pass, capacity);
+        boolean staging = false;
+        for (boolean b : stage) {
+            staging |= b;
+        }
+        waitBase = sink + 1;
+        network = new ResidualNetwork(
+                waitBase + (staging ? intervals * sites : 0), intervals * (arcs + 4 * sites) + 2 * sites + 4 * demands);
         int room = intervals * (arcs + 4 * sites) + 2 * sites + demands * (1 + intervals * 2) + 16;
         resourceOf = new int[room];
         topoOf = new int[room];
@@ -146,10 +180,119 @@ final class TimeExpandedNetwork {
                 }
             }
         }
+        if (staging) {
+            addHoldover(stage, capacity, total);
+        }
         network.freeze();
         arcResource = Arrays.copyOf(resourceOf, count);
         arcTopology = Arrays.copyOf(topoOf, count);
         arcInterval = Arrays.copyOf(intervalOf, count);
+    }
+
+    /**
+     * Returns the sites where one of {@code commodities} may be staged ({@link
+     * AggregatedProblem#commodityStage}) and that are none of their destinations, pass-through, with free
+     * storage.
+     */
+    private boolean[] stagingSites(boolean[] commodities, boolean[] dest, boolean[] pass, long[] capacity) {
+        boolean[] stage = new boolean[sites];
+        int storageBase = intervals * (problem.topology.arcCount() + 2 * sites);
+        for (int j = 0; j < commodities.length && j < problem.commodityStage.length; j++) {
+            if (commodities[j]) {
+                for (int v = 0; v < sites; v++) {
+                    stage[v] |= problem.commodityStage[j][v]
+                            && !dest[v]
+                            && pass[v]
+                            && capacity[storageBase + v] > 0
+                            && intervals > 1;
+                }
+            }
+        }
+        return stage;
+    }
+
+    /**
+     * Adds the waiting room of every staging site {@code v}: per interval {@code i} a node wait(i,v), an
+     * arc core(i,v)→wait(i+1,v) into it (on the resource of the site's free storage: the bytes staged),
+     * wait(i,v)→wait(i+1,v) to wait on, and wait(i,v)→core(i,v) to leave it. A unit crosses one arc into
+     * the room per stay, however long it waits, so the arcs into the room carry exactly the bytes staged.
+     */
+    private void addHoldover(boolean[] stage, long[] capacity, long total) {
+        int storageBase = intervals * (problem.topology.arcCount() + 2 * sites);
+        int[] arcs = new int[Math.max(0, intervals - 1) * sites];
+        int[] at = new int[arcs.length];
+        int n = 0;
+        for (int v = 0; v < sites; v++) {
+            if (!stage[v]) {
+                continue;
+            }
+            int r = storageBase + v;
+            for (int i = 0; i + 1 < intervals; i++) {
+                arcs[n] = network.addArc(core(i, v), waitNode(i + 1, v), Math.min(total, capacity[r]), 0);
+                at[n++] = v;
+                record(arcs[n - 1], r, HOLDOVER, i);
+                if (i + 2 < intervals) {
+                    record(network.addArc(waitNode(i + 1, v), waitNode(i + 2, v), total, 0), -1, -1, i + 1);
+                }
+                record(network.addArc(waitNode(i + 1, v), core(i + 1, v), total, 0), -1, -1, i + 1);
+            }
+        }
+        holdoverArcs = Arrays.copyOf(arcs, n);
+        holdoverSites = Arrays.copyOf(at, n);
+    }
+
+    private int waitNode(int interval, int site) {
+        return waitBase + interval * sites + site;
+    }
+
+    /** Returns whether this network has holdover arcs at staging sites. */
+    boolean hasHoldover() {
+        return holdoverArcs.length > 0;
+    }
+
+    /**
+     * Keeps the staging within each site's storage, for the flow now on the network and any flow routed
+     * on it later (a min-cost flow after this max-flow may spread the staging otherwise): caps the arcs
+     * into each waiting room so that their capacities sum to at most what {@code capacity} holds for the
+     * site's storage resource (the capacities this network was built on, or what earlier networks left of
+     * them). Where the arcs into a room carry no more than that, each keeps its flow plus an even share of
+     * the rest, and the flow stays; where they carry more, each is capped at its flow times the room over
+     * their sum (rounded down), and the flow is cleared for the caller to route again.
+     *
+     * @return whether it cleared the flow
+     */
+    boolean limitStaging(long[] capacity) {
+        if (holdoverArcs.length == 0) {
+            return false;
+        }
+        long[] sum = new long[sites];
+        int[] arcsAt = new int[sites];
+        for (int k = 0; k < holdoverArcs.length; k++) {
+            sum[holdoverSites[k]] += network.flow(holdoverArcs[k]);
+            arcsAt[holdoverSites[k]]++;
+        }
+        int storageBase = intervals * (problem.topology.arcCount() + 2 * sites);
+        long[] caps = new long[holdoverArcs.length];
+        boolean over = false;
+        for (int k = 0; k < holdoverArcs.length; k++) {
+            int v = holdoverSites[k];
+            long room = Math.max(0, capacity[storageBase + v]);
+            long flow = network.flow(holdoverArcs[k]);
+            if (sum[v] > room) {
+                caps[k] = (long) Math.floor((double) flow * room / sum[v]);
+                over = true;
+            } else {
+                caps[k] = flow + (room - sum[v]) / arcsAt[v];
+            }
+            caps[k] = Math.min(caps[k], network.capacity(holdoverArcs[k]));
+        }
+        if (over) {
+            network.clearFlow();
+        }
+        for (int k = 0; k < caps.length; k++) {
+            network.setCapacity(holdoverArcs[k], over ? Math.min(caps[k], network.capacity(holdoverArcs[k])) : caps[k]);
+        }
+        return over;
     }
 
     /** Builds the network of the commodities marked in {@code commodities}. */

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 /** Reads the {@code policy} section into a {@link ResidencyPolicy}. */
 final class PolicySection {
 
-    private static final String[] KEYS = {"name", "rules", "transit", "keepPriority"};
+    private static final String[] KEYS = {"name", "rules", "transit", "keepPriority", "staging"};
     private static final String[] RULE_KEYS = {
         "name", "homes", "categories", "allowed", "action", "minCompliantReplicas", "exemptExceptable"
     };
@@ -31,8 +31,12 @@ final class PolicySection {
 
     private PolicySection() {}
 
-    /** Reads {@code policy}; empty if it is missing or has errors (reported). */
-    static Optional<ResidencyPolicy> read(Node root, Map<String, Category> categories, String scenarioName) {
+    /**
+     * Reads {@code policy}; empty if it is missing or has errors (reported). Its {@code staging} sites must
+     * be sites of {@code fleet} where some data may pass through ({@link #staging}).
+     */
+    static Optional<ResidencyPolicy> read(
+            Node root, Map<String, Category> categories, String scenarioName, Fleet fleet) {
         Node p = root.field("policy");
         if (!p.requiredMapping(KEYS)) {
             return Optional.empty();
@@ -108,16 +112,52 @@ final class PolicySection {
                     })
                     .ifPresent(priority -> keep.put(e.getKey(), priority));
         }
+        List<String> staging = staging(p.field("staging"), fleet, transit, rules);
         if (p.errors().count() != before) {
             return Optional.empty();
         }
         try {
             return Optional.of(
-                    new ResidencyPolicy(name, ImmutableList.copyOf(rules), transit, ImmutableMap.copyOf(keep)));
+                    new ResidencyPolicy(name, ImmutableList.copyOf(rules), transit, ImmutableMap.copyOf(keep))
+                            .withStaging(staging));
         } catch (IllegalArgumentException e) {
             p.error("%s", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Reads {@code policy.staging}, the ids of the sites where data passing through may wait between
+     * links (holdover): each a declared site, listed once, and usable for transit by some data, that is
+     * allowed by {@code policy.transit} or by some rule's {@code allowed} (a staging copy is only made
+     * where the data may pass through: elsewhere the entry could never be used, and is refused).
+     */
+    private static List<String> staging(Node list, Fleet fleet, SiteConstraint transit, List<Rule> rules) {
+        List<String> ids = new ArrayList<>();
+        for (Node item : list.elements()) {
+            Optional<String> id = item.as(fleet.siteRef());
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (ids.contains(id.get())) {
+                item.error("site \"%s\" is listed twice", id.get());
+                continue;
+            }
+            ids.add(id.get());
+            if (fleet.topology.isPresent()) {
+                var topology = fleet.topology.get();
+                var site = topology.site(topology.siteIndex(id.get()));
+                boolean usable = transit.allows(site)
+                        || rules.stream().anyMatch(r -> r.allowed().allows(site));
+                if (!usable) {
+                    item.error(
+                            "site \"%s\" may hold no data in transit: policy.transit (%s) does not include it and no"
+                                    + " rule allows copies there",
+                            id.get(), transit);
+                }
+            }
+        }
+        return ids;
     }
 
     /** Reads a list of jurisdiction codes or named sets ({@code carve-out}, {@code eea}, {@code eu-efta}). */

@@ -142,7 +142,7 @@ public final class ScenarioReader {
                         .filter(e -> e.getValue() > 0)
                         .map(Map.Entry::getKey)
                         .collect(Collectors.toCollection(java.util.TreeSet::new)));
-        Optional<ResidencyPolicy> policy = PolicySection.read(root, categories, name);
+        Optional<ResidencyPolicy> policy = PolicySection.read(root, categories, name, fleet);
         PlanningSettings planning = PlanningSection.read(root, fleet, homes);
         Optional<RunSettings> read = RunSection.read(
                 root,
