@@ -36,7 +36,8 @@ final class PlanVerifierRecordTest {
         Draft d = PlanVerifierChecksTest.valid();
         d.deletions.set(deletionOfRecord5AtSg(d), Draft.deletion(US1, DeletionReason.EXCESS_REPLICA, -1, 0, 5));
 
-        VerificationResult result = PlanVerifier.verify(d.build(), Fixture.standard().problem());
+        VerificationResult result =
+                PlanVerifier.verify(d.build(), Fixture.standard().problem());
 
         assertThat(result.failedChecks())
                 .contains(VerificationCheck.DELETION_COMPLIANT_COPY, VerificationCheck.EXCESS_REPLICA_TOO_FEW_COPIES);
@@ -51,7 +52,8 @@ final class PlanVerifierRecordTest {
         // (taking the copy first, whatever its time, would find it held).
         Draft d = PlanVerifierChecksTest.valid().batch(5, 6, new int[] {SG, JP, US2}, 5);
 
-        VerificationResult result = PlanVerifier.verify(d.build(), Fixture.standard().problem());
+        VerificationResult result =
+                PlanVerifier.verify(d.build(), Fixture.standard().problem());
 
         assertThat(result.failedChecks()).contains(VerificationCheck.SOURCE_NOT_HELD);
         assertThat(result.violations())
