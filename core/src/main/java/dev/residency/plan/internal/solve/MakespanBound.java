@@ -52,12 +52,27 @@ final class MakespanBound {
      * @param lpSeconds the multi-commodity LP's optimum in seconds (the bound is at least it less 10^-6
      *     relative), or NaN if the LP was not solved
      * @param lpFailure the LP's failure message, or empty if it succeeded or was not tried
+     * @param lpVariables the LP's variables after pruning when it was called for (several commodities,
+     *     a positive relaxation), else 0; above {@link FluidLp#MAX_VARIABLES} the LP is not attempted and
+     *     the bound is the relaxation's, which {@link #lpSkipped} says
      */
-    public record Bound(double seconds, double lpSeconds, Optional<String> lpFailure) {
+    public record Bound(double seconds, double lpSeconds, Optional<String> lpFailure, int lpVariables) {
 
         /** Checks the fields. */
         public Bound {
             checkNotNull(lpFailure, "lpFailure");
+            checkArgument(lpVariables >= 0, "lpVariables must be >= 0, was %s", lpVariables);
+        }
+
+        /**
+         * Returns why the bound is the relaxation's although several commodities compete, if the LP was
+         * called for but too large to attempt, else empty.
+         */
+        public Optional<String> lpSkipped() {
+            return lpVariables > FluidLp.MAX_VARIABLES
+                    ? Optional.of(String.format(
+                            "its LP of %,d variables is above the limit of %,d", lpVariables, FluidLp.MAX_VARIABLES))
+                    : Optional.empty();
         }
     }
 
@@ -80,9 +95,14 @@ final class MakespanBound {
             best = Math.max(best, relaxedHorizon(problem, mask, units));
         }
         double solved = Double.NaN;
+        int variables = 0;
         if (masks.size() > 1 && best > 0 && Double.isFinite(best)) {
+            variables = FluidLp.variables(problem, bytesPerDemand);
+            if (variables > FluidLp.MAX_VARIABLES) {
+                return new Bound(best, Double.NaN, Optional.empty(), variables);
+            }
             try {
-                double lp = FluidLp.minimumMakespan(problem, bytesPerDemand, FluidLp.MAX_VARIABLES);
+                double lp = FluidLp.minimumMakespan(problem, bytesPerDemand);
                 solved = lp;
                 if (lp > 0) {
                     // The simplex works to about 1e-9 relative; keep the bound on the safe side.
@@ -99,10 +119,10 @@ final class MakespanBound {
                         problem.commodityCount(),
                         best,
                         why);
-                return new Bound(best, Double.NaN, Optional.of(why));
+                return new Bound(best, Double.NaN, Optional.of(why), variables);
             }
         }
-        return new Bound(best, solved, Optional.empty());
+        return new Bound(best, solved, Optional.empty(), variables);
     }
 
     /**

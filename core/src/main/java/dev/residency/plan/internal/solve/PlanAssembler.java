@@ -58,6 +58,8 @@ final class PlanAssembler {
                     + bound.lpFailure()
                             .map(why -> "; makespan bound from the relaxation only (the multi-commodity LP failed: "
                                     + why + ")")
+                            .or(() -> bound.lpSkipped()
+                                    .map(why -> "; makespan bound from the relaxation only (" + why + ")"))
                             .orElse("");
             return new MigrationPlan(
                     p.planner(),

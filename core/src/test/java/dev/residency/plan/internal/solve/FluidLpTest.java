@@ -2,7 +2,9 @@ package dev.residency.plan.internal.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.PlanFixtures;
+import dev.residency.plan.Planners;
 import dev.residency.plan.PlanningProblem;
 import dev.residency.plan.internal.flow.MinCostFlow;
 import java.util.Arrays;
@@ -64,6 +66,19 @@ final class FluidLpTest {
         assertThat(outcome).isEqualTo("LP used");
     }
 
+    @Test
+    void plan_fleetAboveLimit_saysBoundIsRelaxationOnly() {
+        PlanningProblem problem = FleetInstances.random(1, 160, 5);
+
+        String outcome = checkBound(AggregatedProblem.of(problem), true, "160-site fleet");
+        MigrationPlan plan = Planners.byName("flow").plan(problem);
+
+        assertThat(outcome).isEqualTo("LP above the limit");
+        assertThat(plan.method())
+                .contains("; makespan bound from the relaxation only (its LP of ")
+                .contains(" variables is above the limit of 1,500)");
+    }
+
     /**
      * Checks the bound of {@code aggregated}'s routed bytes and returns what the bound did: "LP used",
      * "LP above the limit" or "one commodity".
@@ -105,10 +120,18 @@ final class FluidLpTest {
         if (variables > FluidLp.MAX_VARIABLES) {
             assertThat(bound.lpSeconds()).as(context).isNaN();
             assertThat(bound.seconds()).as(context).isEqualTo(relaxation);
+            assertThat(bound.lpSkipped())
+                    .as(context + ": the skipped LP is said")
+                    .hasValue(String.format(
+                            "its LP of %,d variables is above the limit of %,d", variables, FluidLp.MAX_VARIABLES));
             return "LP above the limit";
         }
         double lp = bound.lpSeconds();
         assertThat(lp).as(context + ": LP solved").isFinite();
+        assertThat(bound.lpSkipped())
+                .as(context + ": within the limit nothing is skipped")
+                .isEmpty();
+        assertThat(bound.lpVariables()).as(context).isEqualTo(variables);
         assertThat(lp)
                 .as(context + ": LP <= solver's makespan")
                 .isLessThanOrEqualTo(solution.horizonSeconds() * (1 + 1e-6));
