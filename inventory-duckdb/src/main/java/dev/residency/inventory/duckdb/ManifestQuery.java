@@ -38,6 +38,14 @@ final class ManifestQuery {
     /** DuckDB's default for {@code partitioned_write_max_open_files}. */
     private static final long DUCKDB_OPEN_FILES = 100;
 
+    /**
+     * The most files the write keeps open: one per batch folder up to here (the full-scale 2020 scenario
+     * has 451), so that a plan of thousands of batches stays well inside the usual limit of 1,024 file
+     * descriptors per process (DuckDB also holds the inventory's files and its spill files open); past it
+     * DuckDB closes and reopens files as before.
+     */
+    private static final long MAX_OPEN_FILES = 600;
+
     private ManifestQuery() {}
 
     static long write(
@@ -121,7 +129,8 @@ final class ManifestQuery {
         // with the threshold lowered to 10,000 rows, as 10^9 objects pass the default 524,288).
         long folders = actions.fates().stream().mapToInt(Fate::batch).distinct().count();
         try (Statement s = c.createStatement()) {
-            s.execute("SET partitioned_write_max_open_files = " + Math.max(DUCKDB_OPEN_FILES, folders + 1));
+            s.execute("SET partitioned_write_max_open_files = "
+                    + Math.min(MAX_OPEN_FILES, Math.max(DUCKDB_OPEN_FILES, folders + 1)));
         }
         long rows;
         String profile = System.getProperty(PROFILE_PROPERTY, "");

@@ -319,16 +319,25 @@ public final class MigrationRun {
 
             @Override
             public void onFlowRestarted(int flowId, double timeSeconds, double bytesLost) {
-                restarted(b, bytesLost);
+                restarted(b, kind, bytesLost);
             }
         };
     }
 
-    /** Counts the bytes a restarted copy of batch {@code b} lost: they were sent, and are sent again. */
-    private void restarted(int b, double bytesLost) {
+    /**
+     * Counts the bytes a restarted transfer of batch {@code b} lost: they were sent, and are sent again,
+     * priced as {@link #transferred} prices a finished one (a catch-up over its whole route from the
+     * chain's origin).
+     */
+    private void restarted(int b, Transfer kind, double bytesLost) {
         retransferBytes += Math.round(bytesLost);
-        egressCost += bytesLost * layout.costPerByte(b);
-        egressBySite[setup.plan().batches().get(b).source()] += bytesLost * layout.costPerByte(b);
+        if (kind == Transfer.CATCH_UP) {
+            egressCost += bytesLost * layout.catchUpCostPerByte(b);
+            egressBySite[setup.origin(b)] += bytesLost * layout.catchUpCostPerByte(b);
+        } else {
+            egressCost += bytesLost * layout.costPerByte(b);
+            egressBySite[setup.plan().batches().get(b).source()] += bytesLost * layout.costPerByte(b);
+        }
     }
 
     private void transferred(int b, Transfer kind) {
@@ -383,7 +392,8 @@ public final class MigrationRun {
             copyRetries++;
             times.attempts[b]++;
             state[b] = Stage.COPYING;
-            snapshotAt[b] = sim.now();
+            // A leg recopies the staging copy, which still holds the data as its chain's first leg read it.
+            snapshotAt[b] = batch.continuesLeg() ? snapshotAt[batch.previousLeg()] : sim.now();
             flowOf[b] =
                     network.startFlow(layout.unpacedRoute(b), batch.bytes(), interrupted, listener(b, Transfer.RECOPY));
             return;
