@@ -76,27 +76,24 @@ final class FluidLp {
      *     feasible, so this is a numerical failure that callers must not hide
      */
     static double minimumMakespan(AggregatedProblem p, long[] bytes) {
-        return minimumMakespan(p, bytes, Integer.MAX_VALUE);
-    }
-
-    /**
-     * Returns the LP's optimal τ in seconds, or NaN if the LP would have more than {@code
-     * maxVariables} variables.
-     *
-     * @throws org.apache.commons.math3.exception.MathIllegalStateException if the simplex fails
-     */
-    static double minimumMakespan(AggregatedProblem p, long[] bytes, int maxVariables) {
-        Layout layout = new Layout(p, bytes);
-        return layout.variables() > maxVariables ? Double.NaN : layout.solve();
+        return layout(p, bytes).solve();
     }
 
     /** Returns the number of variables of the LP for {@code bytes}, the figure held against {@link #MAX_VARIABLES}. */
     static int variables(AggregatedProblem p, long[] bytes) {
-        return new Layout(p, bytes).variables();
+        return layout(p, bytes).variables();
+    }
+
+    /**
+     * Returns the LP for {@code bytes}, pruned, not yet solved: its {@link Layout#variables()} to hold
+     * against a limit and its {@link Layout#solve()}, so that a caller doing both builds it once.
+     */
+    static Layout layout(AggregatedProblem p, long[] bytes) {
+        return new Layout(p, bytes);
     }
 
     /** The LP's variables, pruned to the arcs and destinations that a source-to-destination path can use. */
-    private static final class Layout {
+    static final class Layout {
         final AggregatedProblem p;
         final Topology topology;
         final long[] bytes;

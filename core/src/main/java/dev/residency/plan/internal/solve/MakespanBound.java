@@ -97,12 +97,13 @@ final class MakespanBound {
         double solved = Double.NaN;
         int variables = 0;
         if (masks.size() > 1 && best > 0 && Double.isFinite(best)) {
-            variables = FluidLp.variables(problem, bytesPerDemand);
+            FluidLp.Layout layout = FluidLp.layout(problem, bytesPerDemand);
+            variables = layout.variables();
             if (variables > FluidLp.MAX_VARIABLES) {
                 return new Bound(best, Double.NaN, Optional.empty(), variables);
             }
             try {
-                double lp = FluidLp.minimumMakespan(problem, bytesPerDemand);
+                double lp = layout.solve();
                 solved = lp;
                 if (lp > 0) {
                     // The simplex works to about 1e-9 relative; keep the bound on the safe side.
