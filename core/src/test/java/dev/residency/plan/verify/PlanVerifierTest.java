@@ -3,9 +3,10 @@ package dev.residency.plan.verify;
 import static dev.residency.plan.PlanFixtures.keepIn;
 import static dev.residency.plan.PlanFixtures.link;
 import static dev.residency.plan.PlanFixtures.site;
+import static dev.residency.plan.verify.PlanEdits.withBatches;
+import static dev.residency.plan.verify.PlanEdits.withDeletions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.collect.ImmutableList;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
@@ -16,10 +17,8 @@ import dev.residency.plan.PlanningProblem;
 import dev.residency.plan.TransferBatch;
 import dev.residency.plan.internal.solve.FlowPlanner;
 import dev.residency.topology.Topology;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,44 +55,6 @@ final class PlanVerifierTest {
 
     private static MigrationPlan valid() {
         return new FlowPlanner().plan(problem(1L << 50));
-    }
-
-    private static MigrationPlan withDeletions(MigrationPlan plan, UnaryOperator<List<Deletion>> change) {
-        return new MigrationPlan(
-                plan.planner(),
-                plan.classification(),
-                plan.batches(),
-                ImmutableList.copyOf(change.apply(new ArrayList<>(plan.deletions()))),
-                plan.blocked(),
-                plan.makespanSeconds(),
-                plan.lowerBoundSeconds(),
-                plan.egressCostUsd(),
-                plan.bytesToMove(),
-                plan.bytesToDeleteByReason(),
-                plan.violatingBytesAtDeadline(),
-                plan.method(),
-                plan.areaByteSeconds(),
-                plan.areaLowerBoundByteSeconds(),
-                plan.parts());
-    }
-
-    private static MigrationPlan withBatches(MigrationPlan plan, UnaryOperator<List<TransferBatch>> change) {
-        return new MigrationPlan(
-                plan.planner(),
-                plan.classification(),
-                ImmutableList.copyOf(change.apply(new ArrayList<>(plan.batches()))),
-                plan.deletions(),
-                plan.blocked(),
-                plan.makespanSeconds(),
-                plan.lowerBoundSeconds(),
-                plan.egressCostUsd(),
-                plan.bytesToMove(),
-                plan.bytesToDeleteByReason(),
-                plan.violatingBytesAtDeadline(),
-                plan.method(),
-                plan.areaByteSeconds(),
-                plan.areaLowerBoundByteSeconds(),
-                plan.parts());
     }
 
     @Test

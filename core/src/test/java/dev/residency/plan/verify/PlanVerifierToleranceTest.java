@@ -1,5 +1,6 @@
 package dev.residency.plan.verify;
 
+import static dev.residency.plan.verify.PlanEdits.withEgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -181,24 +182,5 @@ final class PlanVerifierToleranceTest {
         d.batches.set(3, d.batch(3, d.route(US1, US2), last.plannedStartSeconds(), end, 100, 10));
         d.deletions.set(2, Draft.deletion(SG, DeletionReason.AFTER_MOVE, 3, end, 10));
         return d;
-    }
-
-    private static MigrationPlan withEgress(MigrationPlan plan, double usd) {
-        return new MigrationPlan(
-                plan.planner(),
-                plan.classification(),
-                plan.batches(),
-                plan.deletions(),
-                plan.blocked(),
-                plan.makespanSeconds(),
-                plan.lowerBoundSeconds(),
-                usd,
-                plan.bytesToMove(),
-                plan.bytesToDeleteByReason(),
-                plan.violatingBytesAtDeadline(),
-                plan.method(),
-                plan.areaByteSeconds(),
-                plan.areaLowerBoundByteSeconds(),
-                plan.parts());
     }
 }

@@ -1,5 +1,6 @@
 package dev.residency.plan.internal.flow;
 
+import static dev.residency.plan.internal.flow.FlowsByHand.setFlow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -72,10 +73,5 @@ final class FlowBackTest {
         assertThat(paths.get(0).start()).isZero();
         assertThat(paths.get(0).arcs()).containsExactly(st);
         assertThat(paths.get(0).amount()).isEqualTo(1);
-    }
-
-    private static void setFlow(ResidualNetwork net, int a, long flow) {
-        net.residuals()[a] = net.capacity(a) - flow;
-        net.residuals()[a ^ 1] = flow;
     }
 }

@@ -1,5 +1,6 @@
 package dev.residency.plan.internal.flow;
 
+import static dev.residency.plan.internal.flow.FlowsByHand.setFlow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -292,11 +293,5 @@ final class FlowEdgeTest {
         assertThat(MinCostFlow.solve(net)).isEqualTo(16.0);
         assertThat(net.flow(st)).isEqualTo(3);
         assertThat(net.flow(sa)).isEqualTo(2);
-    }
-
-    /** Puts {@code flow} units on added arc {@code a} by its residuals (the package's raw access). */
-    private static void setFlow(ResidualNetwork net, int a, long flow) {
-        net.residuals()[a] = net.capacity(a) - flow;
-        net.residuals()[a ^ 1] = flow;
     }
 }

@@ -1,5 +1,6 @@
 package dev.residency.plan.internal.flow;
 
+import static dev.residency.plan.internal.flow.FlowsByHand.setFlow;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,5 @@ final class PathDecompositionConservationTest {
         assertThatThrownBy(() -> PathDecomposition.decompose(net, new int[] {0}, new long[] {1}, 3))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("flow is not conserved at node 1");
-    }
-
-    private static void setFlow(ResidualNetwork net, int a, long flow) {
-        net.residuals()[a] = net.capacity(a) - flow;
-        net.residuals()[a ^ 1] = flow;
     }
 }
