@@ -115,36 +115,15 @@ final class RunResultTest {
     }
 
     private static RunResult withLoss(RunResult r, ForcedLoss loss) {
-        return new RunResult(
-                r.scenario(),
-                r.seed(),
-                r.replication(),
-                r.deadlineSeconds(),
-                r.enforced(),
-                r.liveComplianceSeconds(),
-                r.fullComplianceSeconds(),
-                r.endSeconds(),
-                r.violatingAtDeadline(),
-                r.blockedBytes(),
-                r.metDeadline(),
-                r.bytesMoved(),
-                r.catchUpBytes(),
-                r.retransferBytes(),
-                r.deletedByReason(),
-                loss,
-                r.egressCostUsd(),
-                r.copyRetries(),
-                r.deletionRetries(),
-                r.linkFailures(),
-                r.siteFailures(),
-                r.events(),
-                r.series(),
-                r.batches(),
-                r.milestones(),
-                r.costs());
+        return copy(r, loss, r.batches());
     }
 
     private static RunResult withBatches(RunResult r, BatchOutcome... batches) {
+        return copy(r, r.forcedLoss(), ImmutableList.copyOf(batches));
+    }
+
+    /** Returns {@code r} with its forced loss and batch outcomes replaced, every other field the same. */
+    private static RunResult copy(RunResult r, ForcedLoss loss, List<BatchOutcome> batches) {
         return new RunResult(
                 r.scenario(),
                 r.seed(),
@@ -161,7 +140,7 @@ final class RunResultTest {
                 r.catchUpBytes(),
                 r.retransferBytes(),
                 ImmutableSortedMap.copyOf(r.deletedByReason()),
-                r.forcedLoss(),
+                loss,
                 r.egressCostUsd(),
                 r.copyRetries(),
                 r.deletionRetries(),
