@@ -129,7 +129,7 @@ final class CapacityCheck {
             events.get(batch.destination()).add(new double[] {batch.plannedStartSeconds(), batch.bytes()});
             if (!batch.staging()) {
                 // The staging copies of its earlier legs are freed once the last leg has landed.
-                for (TransferBatch previous : LegCheck.stagingLegsBefore(plan, batch)) {
+                for (TransferBatch previous : plan.legsBefore(batch)) {
                     events.get(previous.destination()).add(new double[] {batch.plannedEndSeconds(), -previous.bytes()});
                 }
             }
