@@ -45,12 +45,17 @@ final class HoldoverCornersTest {
     }
 
     private static PlanningProblem problem(Topology topology, ResidencyPolicy policy, List<LinkWindow> windows) {
+        return problem(topology, policy, windows, 10);
+    }
+
+    private static PlanningProblem problem(
+            Topology topology, ResidencyPolicy policy, List<LinkWindow> windows, long stepSeconds) {
         RecordStore.Builder store = RecordStore.builder(topology, 40);
         for (int i = 0; i < 40; i++) {
             store.add(i, Jurisdiction.US, Category.VIDEOS, 1_000 + 37L * i, false, i < 30 ? 0 : 2);
         }
         PlanOptions.Builder options =
-                PlanOptions.builder().targetBatchBytes(5_000).timeStep(Duration.ofSeconds(10));
+                PlanOptions.builder().targetBatchBytes(5_000).timeStep(Duration.ofSeconds(stepSeconds));
         windows.forEach(options::maintenance);
         return PlanningProblem.builder()
                 .store(store.build())
@@ -117,5 +122,30 @@ final class HoldoverCornersTest {
         VerificationResult result = PlanVerifier.verify(plan, problem);
         assertThat(result.isValid()).as("%s", result).isTrue();
         assertThat(plan.batches()).anyMatch(TransferBatch::staging);
+    }
+
+    /**
+     * The time step decides whether a link open for a short while before its maintenance can be used:
+     * windows are widened outward to the step grid ({@link PlanOptions#timeStep()}), so {@code sg-jp}, in
+     * maintenance from 100 s, is down from 0 s at a 300 s step (the window starts at floor(100 / 300) x
+     * 300 = 0) and carries nothing before the window ends at 100,000 s: no data from {@code sg} crosses it
+     * early, so none of it waits at {@code jp} (the data of {@code sg2}, whose link stays open, still may).
+     * At a 10 s step it is open over [0, 100) s and data from {@code sg} waits there.
+     */
+    @Test
+    void plan_linkOpenLessThanOneStepBeforeItsWindow_carriesNothingThenSoNothingWaits() {
+        List<LinkWindow> windows = List.of(window("sg", "jp", 100, 100_000), window("jp", "us", 0, 200));
+        ResidencyPolicy policy = PlanFixtures.keepIn(Jurisdiction.US, Jurisdiction.US);
+
+        MigrationPlan fine = Planners.byName("flow").plan(problem(topology("us"), policy, windows, 10));
+        MigrationPlan coarse = Planners.byName("flow").plan(problem(topology("us"), policy, windows, 300));
+
+        int sg = 0;
+        assertThat(fine.batches()).anyMatch(b -> b.staging() && b.source() == sg);
+        assertThat(coarse.batches()).noneMatch(b -> b.staging() && b.source() == sg);
+        int sgJp = 0; // the first link's forward arc
+        assertThat(coarse.batches())
+                .filteredOn(b -> b.route().arcs().contains(sgJp))
+                .allMatch(b -> b.plannedStartSeconds() >= 100_000);
     }
 }
