@@ -10,6 +10,7 @@ import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.plan.BlockedGroup;
 import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PlanFixtures;
 import dev.residency.plan.TransferBatch;
 import dev.residency.policy.ResidencyPolicy;
 import dev.residency.policy.Rule;
@@ -25,11 +26,9 @@ import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScheduledOutage;
-import dev.residency.topology.DataCenter;
 import dev.residency.topology.Link;
 import dev.residency.topology.Topology;
 import dev.residency.units.Bandwidth;
-import dev.residency.units.DataSize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +117,10 @@ final class MultiLegPropertyTest {
         long jpStorage = room.nextInt(3) == 0 ? (long) (total * (0.2 + 0.5 * room.nextDouble())) : 10_000 * GB;
         boolean tight = jpStorage < total;
         Topology topology = Topology.of(
-                List.of(site("sg", "SG", 10_000 * GB), site("jp", "JP", jpStorage), site("us", "US", 10_000 * GB)),
+                List.of(
+                        PlanFixtures.site("sg", "SG", 10_000 * GB),
+                        PlanFixtures.site("jp", "JP", jpStorage),
+                        PlanFixtures.site("us", "US", 10_000 * GB)),
                 List.of(
                         Link.symmetric("sg", "jp", new Bandwidth(bandwidth), Duration.ZERO, 0.02),
                         Link.symmetric("jp", "us", new Bandwidth(onward), Duration.ZERO, 0.01)));
@@ -248,15 +250,5 @@ final class MultiLegPropertyTest {
                     .as("%s: forced loss vs the plan's predicted violation at the deadline", context)
                     .isEqualTo(plan.violatingBytesAtDeadline() - blocked);
         }
-    }
-
-    private static DataCenter site(String id, String country, long storageBytes) {
-        return new DataCenter(
-                id,
-                Jurisdiction.of(country),
-                "op",
-                DataSize.ofBytes(storageBytes),
-                new Bandwidth(1e12),
-                new Bandwidth(1e12));
     }
 }
