@@ -111,6 +111,36 @@ public record MigrationPlan(
                 .sum();
     }
 
+    /**
+     * Returns the staging legs before {@code last} in its chain of legs (see {@link TransferBatch}),
+     * nearest first: the batch its {@link TransferBatch#previousLeg()} names, then that batch's previous
+     * leg, and so on while the id names a staging copy of this plan ({@link TransferBatch#staging()}). So
+     * the last element, if any, is the chain's first leg, whose source is where the data comes from, and
+     * an ordinary one-leg batch has none. The walk takes at most as many steps as the plan has batches: a
+     * chain that leads to no staging copy of the plan ends there (the plan verifier reports it), and a
+     * cycle of legs makes the list as long as the plan (a chain without a cycle has fewer legs than the
+     * plan has batches, {@code last} not counted), which callers that need a first leg refuse.
+     *
+     * <p>This is the one walk along {@code previousLeg}: the verifier, the simulator's setup and network
+     * layout and its release of staging copies all use it.
+     *
+     * @param last a batch of this plan, or one whose {@code previousLeg} names batches of it by index
+     */
+    public ImmutableList<TransferBatch> legsBefore(TransferBatch last) {
+        checkNotNull(last, "last");
+        ImmutableList.Builder<TransferBatch> legs = ImmutableList.builder();
+        int p = last.previousLeg();
+        for (int steps = 0; p >= 0 && p < batches.size() && steps < batches.size(); steps++) {
+            TransferBatch previous = batches.get(p);
+            if (!previous.staging()) {
+                break;
+            }
+            legs.add(previous);
+            p = previous.previousLeg();
+        }
+        return legs.build();
+    }
+
     /** Returns the number of waves (one more than the largest wave index, 0 without batches). */
     public int waveCount() {
         return batches.stream().mapToInt(TransferBatch::wave).max().orElse(-1) + 1;

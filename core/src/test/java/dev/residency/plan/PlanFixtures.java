@@ -86,14 +86,14 @@ public final class PlanFixtures {
         Category[] categories = {
             Category.VIDEOS, Category.LOGS, Category.DERIVED, new Category("frozen", false, false, false)
         };
-        RecordStore.Builder store = RecordStore.builder(topology, 400);
         int records = 50 + rng.nextInt(250);
+        List<Row> rows = new ArrayList<>();
         for (int r = 0; r < records; r++) {
             Jurisdiction home = Jurisdiction.of(countries[rng.nextInt(3)]);
             Category category = categories[rng.nextInt(10) < 7 ? rng.nextInt(2) : 2 + rng.nextInt(2)];
             int first = rng.nextInt(n);
             int[] replicas = rng.nextInt(4) == 0 ? new int[] {first, rng.nextInt(n)} : new int[] {first};
-            store.add(r / 3, home, category, 100 + rng.nextInt(2_000), rng.nextInt(25) == 0, replicas);
+            rows.add(new Row(r / 3, home, category, 100 + rng.nextInt(2_000), rng.nextInt(25) == 0, replicas));
         }
         List<Rule> rules = new ArrayList<>();
         rules.add(Rule.move("us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US, Jurisdiction.CA))
@@ -114,9 +114,10 @@ public final class PlanFixtures {
                 com.google.common.collect.ImmutableList.copyOf(rules),
                 rng.nextBoolean() ? SiteConstraint.ANY : SiteConstraint.in(Jurisdiction.CA),
                 ImmutableMap.of("videos", 10, "logs", 1));
+        int stepSeconds;
         PlanOptions.Builder options = PlanOptions.builder()
                 .targetBatchBytes(1_000 + rng.nextInt(20_000))
-                .timeStep(Duration.ofSeconds(1 + rng.nextInt(30)));
+                .timeStep(Duration.ofSeconds(stepSeconds = 1 + rng.nextInt(30)));
         if (rng.nextInt(3) == 0) {
             options.usedBytesOutsideStore("s" + rng.nextInt(n), rng.nextInt(300_000));
         }
@@ -138,7 +139,11 @@ public final class PlanFixtures {
             }
         }
         if (timeVarying) {
-            policy = withHoldover(seed, topology, links, policy, options);
+            policy = withHoldover(seed, topology, links, policy, options, rows, stepSeconds);
+        }
+        RecordStore.Builder store = RecordStore.builder(topology, 400);
+        for (Row row : rows) {
+            store.add(row.user(), row.home(), row.category(), row.bytes(), row.legalHold(), row.replicas());
         }
         return PlanningProblem.builder()
                 .store(store.build())
@@ -147,17 +152,62 @@ public final class PlanFixtures {
                 .build();
     }
 
+    /** A record of the random store, its replicas by site index. */
+    private record Row(int user, Jurisdiction home, Category category, long bytes, boolean legalHold, int[] replicas) {}
+
     /**
-     * In a third of the instances, lists one site as a staging site and, where it has two links, closes
-     * one of them late (from {@code t1}) and the other early (until {@code t2}), so that data through it
-     * may have to wait there. Drawn from its own seeded stream, so the rest of the instance stays as it was
-     * before holdover existed.
+     * In half of the instances, lists one site as a staging site and closes links around it so that
+     * data through it may have to wait there. Where the instance allows it, the site is one where waiting
+     * pays: a site B usable for transit, a neighbour A holding movable records of a home whose rule allows
+     * neither A nor B, and another neighbour C that the rule allows (so the data's destinations lie beyond
+     * B). The link A-B is open only until {@code t1} (at least 60 s, 2 to 7 planning steps, so the step's
+     * rounding leaves it open) and then closed for 400 to 800 s; every other link of A and of B is closed until 1 to 4
+     * steps after {@code t1}; the home's replicas at B move to A (the flow planner stages a commodity only at sites that
+     * hold none of its data, see {@code AggregatedProblem.commodityStage}). So data that crosses A-B before
+     * {@code t1} reaches C sooner by waiting at B than by waiting at A for A-B to reopen. Otherwise the site
+     * and the two links are random. Drawn from its own seeded stream, so that the rest of an instance stays
+     * as it was before holdover existed.
      */
     private static ResidencyPolicy withHoldover(
-            long seed, Topology topology, List<Link> links, ResidencyPolicy policy, PlanOptions.Builder options) {
+            long seed,
+            Topology topology,
+            List<Link> links,
+            ResidencyPolicy policy,
+            PlanOptions.Builder options,
+            List<Row> rows,
+            int stepSeconds) {
         Random rng = new Random(seed * 0x9E3779B97F4A7C15L + 9);
-        if (rng.nextInt(3) != 0) {
+        if (rng.nextInt(2) != 0) {
             return policy;
+        }
+        List<Wait> waits = waitingPays(topology, links, policy, rows);
+        if (!waits.isEmpty()) {
+            Wait wait = waits.get(rng.nextInt(waits.size()));
+            int t1 = stepSeconds * Math.max(2 + rng.nextInt(6), (60 + stepSeconds - 1) / stepSeconds);
+            Link in = links.get(wait.in());
+            options.maintenance(new LinkWindow(
+                    in.from(), in.to(), Duration.ofSeconds(t1), Duration.ofSeconds(t1 + 400 + rng.nextInt(400))));
+            int t2 = t1 + stepSeconds * (1 + rng.nextInt(4));
+            String stage = topology.site(wait.stage()).id();
+            String from = topology.site(wait.from()).id();
+            for (Link l : links) {
+                if (l != in && (other(l, stage) != null || other(l, from) != null)) {
+                    options.maintenance(
+                            new LinkWindow(l.from(), l.to(), Duration.ofSeconds(0), Duration.ofSeconds(t2)));
+                }
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = rows.get(r);
+                if (row.home().equals(wait.home())) {
+                    int[] replicas = java.util.Arrays.stream(row.replicas())
+                            .map(v -> v == wait.stage() ? wait.from() : v)
+                            .distinct()
+                            .toArray();
+                    rows.set(
+                            r, new Row(row.user(), row.home(), row.category(), row.bytes(), row.legalHold(), replicas));
+                }
+            }
+            return policy.withStaging(List.of(stage));
         }
         String stage = topology.site(rng.nextInt(topology.siteCount())).id();
         List<Link> touching = new ArrayList<>();
@@ -181,6 +231,58 @@ public final class PlanFixtures {
             }
         }
         return policy.withStaging(List.of(stage));
+    }
+
+    /**
+     * Data of {@code home} at site {@code from} that may wait at site {@code stage}, reached over link
+     * {@code in}, on its way to a site its rule allows beyond it.
+     */
+    private record Wait(int in, int from, int stage, Jurisdiction home) {}
+
+    /**
+     * Returns where waiting pays for some movable record, as {@link #withHoldover} describes, in the order
+     * of the rows, then of the links, without repeats.
+     */
+    private static List<Wait> waitingPays(Topology topology, List<Link> links, ResidencyPolicy policy, List<Row> rows) {
+        java.util.Set<Wait> waits = new java.util.LinkedHashSet<>();
+        for (Row row : rows) {
+            Rule rule = policy.ruleFor(row.home(), row.category()).orElse(null);
+            if (rule == null
+                    || rule.actionFor(row.category()) != Action.MOVE
+                    || !row.category().movable()
+                    || rule.minCompliantReplicas() > 1) {
+                continue;
+            }
+            for (int a : row.replicas()) {
+                if (rule.allowed().allows(topology.site(a))) {
+                    continue;
+                }
+                for (int in = 0; in < links.size(); in++) {
+                    String b = other(links.get(in), topology.site(a).id());
+                    if (b == null) {
+                        continue;
+                    }
+                    DataCenter stage = topology.site(topology.siteIndex(b));
+                    if (!policy.transit().allows(stage) || rule.allowed().allows(stage)) {
+                        continue;
+                    }
+                    for (Link out : links) {
+                        String c = other(out, b);
+                        if (out != links.get(in)
+                                && c != null
+                                && rule.allowed().allows(topology.site(topology.siteIndex(c)))) {
+                            waits.add(new Wait(in, a, topology.siteIndex(b), row.home()));
+                        }
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(waits);
+    }
+
+    /** Returns the end of {@code link} other than {@code site}, or null if the link does not touch it. */
+    private static String other(Link link, String site) {
+        return link.from().equals(site) ? link.to() : link.to().equals(site) ? link.from() : null;
     }
 
     private static Link randomLink(Random rng, String a, String b) {

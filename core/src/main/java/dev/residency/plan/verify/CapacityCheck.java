@@ -57,15 +57,16 @@ final class CapacityCheck {
                         "batch " + batch.id() + " moves " + batch.bytes() + " bytes in no time");
                 continue;
             }
+            // A batch is taken to end a hair early, so that floating-point rounding of back-to-back
+            // times (end 108.00000000000001 vs start 108.0, or vs a maintenance window opening at 108.0)
+            // is not an overlap.
+            double end = batch.plannedEndSeconds() - 1e-9 * Math.max(1, batch.plannedEndSeconds());
             for (int k = 0; k < batch.route().hops(); k++) {
                 int a = batch.route().arcs().get(k);
                 int[] used = {a, arcs + sites + topology.arcFrom(a), arcs + topology.arcTo(a)};
                 for (int r : used) {
                     events.get(r).add(new double[] {batch.plannedStartSeconds(), rate});
-                    // A batch is taken to end a hair early, so that floating-point rounding of
-                    // back-to-back times (end 108.00000000000001 vs start 108.0) is not an overlap.
-                    double end = batch.plannedEndSeconds();
-                    events.get(r).add(new double[] {end - 1e-9 * Math.max(1, end), -rate});
+                    events.get(r).add(new double[] {end, -rate});
                 }
                 for (LinkWindow w : problem.options().maintenance()) {
                     int link = topology.arcBetween(topology.siteIndex(w.from()), topology.siteIndex(w.to()))
@@ -73,10 +74,7 @@ final class CapacityCheck {
                             >>> 1;
                     double open = Durations.seconds(w.start());
                     double close = Durations.seconds(w.end());
-                    if (link == a >>> 1
-                            && batch.plannedStartSeconds() < close
-                            && batch.plannedEndSeconds() > open
-                            && batch.bytes() > 0) {
+                    if (link == a >>> 1 && batch.plannedStartSeconds() < close && end > open && batch.bytes() > 0) {
                         report.accept(
                                 VerificationCheck.MAINTENANCE,
                                 "batch " + batch.id() + " uses link " + w.from() + "-" + w.to()
@@ -129,7 +127,7 @@ final class CapacityCheck {
             events.get(batch.destination()).add(new double[] {batch.plannedStartSeconds(), batch.bytes()});
             if (!batch.staging()) {
                 // The staging copies of its earlier legs are freed once the last leg has landed.
-                for (TransferBatch previous : LegCheck.stagingLegsBefore(plan, batch)) {
+                for (TransferBatch previous : plan.legsBefore(batch)) {
                     events.get(previous.destination()).add(new double[] {batch.plannedEndSeconds(), -previous.bytes()});
                 }
             }

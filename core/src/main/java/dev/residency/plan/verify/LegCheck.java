@@ -3,7 +3,6 @@ package dev.residency.plan.verify;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.TransferBatch;
 import dev.residency.topology.Topology;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -21,26 +20,6 @@ final class LegCheck {
     private static final double EPSILON = 1e-6;
 
     private LegCheck() {}
-
-    /**
-     * Returns the staging legs before {@code last} in its chain, nearest first: following {@link
-     * TransferBatch#previousLeg()} while it names a staging copy of the plan, at most as many steps as the
-     * plan has batches (a chain that leads elsewhere, or a cycle, ends there; {@link #check} reports it).
-     */
-    static List<TransferBatch> stagingLegsBefore(MigrationPlan plan, TransferBatch last) {
-        List<TransferBatch> batches = plan.batches();
-        List<TransferBatch> legs = new ArrayList<>();
-        int p = last.previousLeg();
-        for (int steps = 0; p >= 0 && p < batches.size() && steps < batches.size(); steps++) {
-            TransferBatch previous = batches.get(p);
-            if (!previous.staging()) {
-                break;
-            }
-            legs.add(previous);
-            p = previous.previousLeg();
-        }
-        return legs;
-    }
 
     /** Reports every leg that breaks a check; a leg names its previous one by id, taken as its index. */
     static void check(MigrationPlan plan, Topology topology, BiConsumer<VerificationCheck, String> report) {

@@ -405,7 +405,7 @@ public final class PlanVerifier {
          * that does not lead to staging copies of the plan is left alone (LegCheck reports it).
          */
         private void removeStagingCopies(TransferBatch last, List<Integer> copies) {
-            for (TransferBatch previous : LegCheck.stagingLegsBefore(plan, last)) {
+            for (TransferBatch previous : plan.legsBefore(last)) {
                 copies.remove(Integer.valueOf(previous.destination()));
             }
         }

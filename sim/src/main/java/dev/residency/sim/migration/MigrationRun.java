@@ -482,9 +482,8 @@ public final class MigrationRun {
      * copy, allowed there, so no deletion job and no backup), a leg still copying is aborted.
      */
     private void releaseStaging(int b, boolean forced) {
-        for (int p = setup.plan().batches().get(b).previousLeg();
-                p >= 0;
-                p = setup.plan().batches().get(p).previousLeg()) {
+        for (TransferBatch leg : setup.plan().legsBefore(setup.plan().batches().get(b))) {
+            int p = leg.id();
             if (state[p].atLeast(Stage.CUT_OVER)) {
                 continue;
             }
@@ -493,7 +492,6 @@ public final class MigrationRun {
                 flowOf[p] = -1;
             }
             if (arrived[p]) {
-                TransferBatch leg = setup.plan().batches().get(p);
                 storage.change(leg.destination(), -leg.bytes(), 0, sim.now());
                 arrived[p] = false;
             }

@@ -159,19 +159,15 @@ public final class MigrationSetup {
     }
 
     /**
-     * Returns the first leg of batch {@code b}'s chain of legs (following {@link
-     * TransferBatch#previousLeg()}; at most as many steps as the plan has batches, so a cycle ends).
+     * Returns the first leg of batch {@code b}'s chain of legs ({@link MigrationPlan#legsBefore}), {@code b}
+     * itself for a first or one-leg batch.
+     *
+     * @throws IllegalArgumentException if the chain is a cycle of legs
      */
     private static int chainStart(MigrationPlan plan, int b) {
-        int first = b;
-        for (int steps = 0; steps < plan.batches().size(); steps++) {
-            int p = plan.batches().get(first).previousLeg();
-            if (p < 0) {
-                return first;
-            }
-            first = p;
-        }
-        throw new IllegalArgumentException("plan batch " + b + " is on a cycle of legs");
+        ImmutableList<TransferBatch> legs = plan.legsBefore(plan.batches().get(b));
+        checkArgument(legs.size() < plan.batches().size(), "plan batch %s is on a cycle of legs", b);
+        return legs.isEmpty() ? b : legs.get(legs.size() - 1).id();
     }
 
     /** Returns, per site, the bytes of the population's replicas it holds before anything moves. */
@@ -339,11 +335,6 @@ public final class MigrationSetup {
     /** Returns the earliest second deletion job {@code d} may start (see {@link #deletionGate}). */
     double deletionGate(int d) {
         return deletionGate[d];
-    }
-
-    /** Returns the first leg of batch {@code b}'s chain of legs: {@code b} itself unless it continues a staging copy. */
-    int firstLeg(int b) {
-        return firstLeg[b];
     }
 
     /** Returns the leg that continues batch {@code b}'s staging copy, or -1 if {@code b} makes none. */

@@ -144,14 +144,16 @@ final class NetworkLayout {
             route.add(egressArc(setup.origin(id)));
             double cost = 0;
             double narrowest = Double.POSITIVE_INFINITY;
-            for (int leg = setup.firstLeg(id); leg >= 0; leg = leg == id ? -1 : setup.nextLeg(leg)) {
-                TransferBatch l = batches.get(leg);
+            List<TransferBatch> legs =
+                    new ArrayList<>(setup.plan().legsBefore(b).reverse());
+            legs.add(b);
+            for (TransferBatch l : legs) {
                 for (int k = 0; k < l.route().hops(); k++) {
                     int arc = l.route().arcs().get(k);
                     route.add(arc);
                     narrowest = Math.min(narrowest, topology.arcBytesPerSecond(arc));
                 }
-                cost += costPerByte[leg];
+                cost += costPerByte[l.id()];
             }
             route.add(ingestArc(b.destination()));
             catchUpRoutes[id] = route.stream().mapToInt(Integer::intValue).toArray();

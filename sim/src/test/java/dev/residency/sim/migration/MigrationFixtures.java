@@ -1,6 +1,7 @@
 package dev.residency.sim.migration;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
@@ -12,6 +13,7 @@ import dev.residency.policy.ResidencyPolicy;
 import dev.residency.policy.Rule;
 import dev.residency.policy.SiteConstraint;
 import dev.residency.sim.scenario.AggregateRow;
+import dev.residency.sim.scenario.MaintenanceWindow;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.PopulationSource;
 import dev.residency.sim.scenario.RunSettings;
@@ -61,6 +63,47 @@ final class MigrationFixtures {
         return Topology.of(
                 List.of(sg, us),
                 List.of(Link.symmetric("sg", "us", new Bandwidth(1.25e8), Duration.ofMillis(10), 0.02)));
+    }
+
+    /**
+     * Returns the holdover sites: sg (SG), jp (JP) and us (US), each with 1 TB of storage and far faster
+     * than the links, joined by 1 Gbps (1.25e8 B/s) links without latency, {@code sg-jp} at 0.02 USD/GiB
+     * and {@code jp-us} at 0.01 USD/GiB.
+     */
+    static Topology holdoverTopology() {
+        return Topology.of(
+                List.of(
+                        holdoverSite("sg", Jurisdiction.SG),
+                        holdoverSite("jp", Jurisdiction.of("JP")),
+                        holdoverSite("us", Jurisdiction.US)),
+                List.of(
+                        Link.symmetric("sg", "jp", new Bandwidth(1.25e8), Duration.ZERO, 0.02),
+                        Link.symmetric("jp", "us", new Bandwidth(1.25e8), Duration.ZERO, 0.01)));
+    }
+
+    private static DataCenter holdoverSite(String id, Jurisdiction jurisdiction) {
+        return new DataCenter(
+                id, jurisdiction, "op", DataSize.ofTerabytes(1), new Bandwidth(1e12), new Bandwidth(1e12));
+    }
+
+    /**
+     * Returns planning settings for {@link #holdoverTopology()}: the flow planner with {@code
+     * targetBatchBytes} and steps of {@code stepSeconds}, {@code sg-jp} in maintenance from {@code
+     * sgJpDownSeconds} to {@code sgJpUpSeconds} and {@code jp-us} from the start to {@code jpUsUpSeconds}.
+     */
+    static PlanningSettings holdoverPlanning(
+            long targetBatchBytes, long stepSeconds, long sgJpDownSeconds, long sgJpUpSeconds, long jpUsUpSeconds) {
+        return new PlanningSettings(
+                "flow",
+                targetBatchBytes,
+                Duration.ofSeconds(stepSeconds),
+                ImmutableMap.of(),
+                ImmutableMap.of(),
+                ImmutableList.of(
+                        new MaintenanceWindow(
+                                "sg", "jp", START.plusSeconds(sgJpDownSeconds), START.plusSeconds(sgJpUpSeconds)),
+                        new MaintenanceWindow("jp", "us", START, START.plusSeconds(jpUsUpSeconds))),
+                ImmutableMap.of());
     }
 
     /** Returns the policy "US users' data only in the US". */

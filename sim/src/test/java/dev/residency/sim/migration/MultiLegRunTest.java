@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
@@ -22,16 +21,11 @@ import dev.residency.sim.report.TimeSeries;
 import dev.residency.sim.scenario.Backups;
 import dev.residency.sim.scenario.DeadlineRule;
 import dev.residency.sim.scenario.Faults;
-import dev.residency.sim.scenario.MaintenanceWindow;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScheduledOutage;
-import dev.residency.topology.DataCenter;
-import dev.residency.topology.Link;
 import dev.residency.topology.Topology;
-import dev.residency.units.Bandwidth;
-import dev.residency.units.DataSize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -55,19 +49,6 @@ final class MultiLegRunTest {
     private static final long GB = 1_000_000_000L;
     private static final double TIME = 0.05;
 
-    private static Topology topology() {
-        return Topology.of(
-                List.of(site("sg", Jurisdiction.SG), site("jp", Jurisdiction.of("JP")), site("us", Jurisdiction.US)),
-                List.of(
-                        Link.symmetric("sg", "jp", new Bandwidth(1.25e8), Duration.ZERO, 0.02),
-                        Link.symmetric("jp", "us", new Bandwidth(1.25e8), Duration.ZERO, 0.01)));
-    }
-
-    private static DataCenter site(String id, Jurisdiction jurisdiction) {
-        return new DataCenter(
-                id, jurisdiction, "op", DataSize.ofTerabytes(1), new Bandwidth(1e12), new Bandwidth(1e12));
-    }
-
     private static RecordStore store(Topology topology) {
         RecordStore.Builder builder = RecordStore.builder(topology, 100);
         for (int i = 0; i < 100; i++) {
@@ -83,22 +64,8 @@ final class MultiLegRunTest {
     }
 
     private static Scenario scenario(String name, RunSettings run) {
-        Topology topology = topology();
-        PlanningSettings planning = new PlanningSettings(
-                "flow",
-                10 * GB,
-                Duration.ofSeconds(1_000),
-                ImmutableMap.of(),
-                ImmutableMap.of(),
-                ImmutableList.of(
-                        new MaintenanceWindow(
-                                "sg",
-                                "jp",
-                                MigrationFixtures.START.plusSeconds(1_000),
-                                MigrationFixtures.START.plusSeconds(100_000)),
-                        new MaintenanceWindow(
-                                "jp", "us", MigrationFixtures.START, MigrationFixtures.START.plusSeconds(2_000))),
-                ImmutableMap.of());
+        Topology topology = MigrationFixtures.holdoverTopology();
+        PlanningSettings planning = MigrationFixtures.holdoverPlanning(10 * GB, 1_000, 1_000, 100_000, 2_000);
         return MigrationFixtures.scenario(name, topology, policy(), planning, run);
     }
 

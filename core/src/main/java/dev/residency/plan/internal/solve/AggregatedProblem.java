@@ -48,7 +48,9 @@ final class AggregatedProblem {
      * A site holding a copy of a demand's records (one of its sources) is left out, and so is a site a
      * rule allows: it is a destination, or it already holds the record, or it is
      * another copy's destination of the same record, so a staging copy there would collide with a copy
-     * of the plan (and arriving there would end the move anyway).
+     * of the plan (and arriving there would end the move anyway). Of a record that needs several new
+     * copies, only the first (part 0) may be staged, so that two copies of it never wait at one site
+     * at once; a commodity that holds a later copy is staged nowhere.
      */
     final boolean[][] commodityStage;
 
@@ -215,9 +217,19 @@ final class AggregatedProblem {
                 commodityStage[j][v] = commodityPass[j][v] && !commodityDest[j][v];
             }
         }
+        // Only the first copy of a record that needs several may be staged: two copies of one record
+        // staged at one site at once would be one staging copy, deleted when the first chain lands while
+        // the other still needs it (the verifier's "copies record to a site that already holds it").
+        boolean[] laterCopy = new boolean[demandCount];
+        for (int[] ids : partsOfDemand) {
+            for (int c = 1; c < ids.length; c++) {
+                laterCopy[ids[c]] = true;
+            }
+        }
         for (int d = 0; d < demandCount; d++) {
             for (int v = 0; v < sites; v++) {
-                commodityStage[demandCommodity[d]][v] &= index.stagingAllowed(demandRule[d], v)
+                commodityStage[demandCommodity[d]][v] &= !laterCopy[d]
+                        && index.stagingAllowed(demandRule[d], v)
                         && !index.allows(demandRule[d], v)
                         && !ImmutableIntArray.copyOf(demandSources[d]).contains(v);
             }

@@ -17,6 +17,14 @@ import java.util.function.Consumer;
  * deadline, least makespan, least egress cost), and cuts the flow's constant-rate streams into
  * batches. Under a hard deadline, copies end early enough that every batch is verified and cut over by
  * the deadline ({@link PlanOptions#verificationRate()}, {@link PlanOptions#cutOverTime()}). Registered as "flow". Stateless and thread-safe.
+ *
+ * <p><b>The time step is the model's resolution.</b> Dates are rounded outward to {@link
+ * PlanOptions#timeStep()}: ready and approval dates up, maintenance windows widened to whole steps. So a
+ * link is usable only over the whole steps before its window: one that closes less than a step after the
+ * last step boundary loses that stretch, and one open for less than a step before its window carries
+ * nothing then. In particular no data crosses it early to wait at a staging site (with a 300 s step and
+ * a link closing at 250 s, the plan has no legs through it); a step no longer than the shortest such
+ * stretch keeps it. The rounding is conservative: a plan never uses a link during its maintenance.
  */
 public final class FlowPlanner implements Planner {
 

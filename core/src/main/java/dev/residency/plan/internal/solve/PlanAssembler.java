@@ -504,7 +504,9 @@ final class PlanAssembler {
      * records rarely fill a stream's quota exactly, so the last wave's streams (all starting together,
      * capacities constant from then on) get the rates that end them all at the same instant {@code
      * t0 + max over resources of (bytes through it / its capacity)}, link arcs, ingest and egress
-     * alike. That sum never exceeds a capacity and is optimal for the paths and bytes given.
+     * alike. That sum never exceeds a capacity and is optimal for the paths and bytes given. The last legs
+     * of flows that waited at a staging site are strict (an earlier leg cannot carry overshoot) but run in
+     * that wave too, so they are re-timed with the others (their bytes, their quota, are unchanged).
      */
     private static double[] rebalancedRates(AggregatedProblem p, List<RouteFlow> streams, RecordAssignment assignment) {
         double[] rates = streams.stream().mapToDouble(RouteFlow::bytesPerSecond).toArray();
@@ -512,13 +514,21 @@ final class PlanAssembler {
         int arcs = topology.arcCount();
         int sites = topology.siteCount();
         double[] load = new double[arcs + 2 * sites];
+        // The last wave's start: the earliest non-strict stream (spill streams start later, once every
+        // strict stream has ended).
         double start = Double.NaN;
+        for (RouteFlow stream : streams) {
+            if (!stream.strict() && !(stream.startSeconds() >= start)) {
+                start = stream.startSeconds();
+            }
+        }
+        boolean[] lastWave = new boolean[streams.size()];
         for (int k = 0; k < streams.size(); k++) {
             RouteFlow stream = streams.get(k);
-            if (stream.strict()) {
+            lastWave[k] = !stream.strict() || (!stream.earlier().isEmpty() && stream.startSeconds() >= start);
+            if (!lastWave[k]) {
                 continue;
             }
-            start = stream.startSeconds();
             long bytes = assignment.streamBytes[k];
             for (int a : stream.arcs()) {
                 load[a] += bytes;
@@ -540,7 +550,7 @@ final class PlanAssembler {
                     duration, load[arcs + sites + v] / topology.site(v).egress().bytesPerSecond());
         }
         for (int k = 0; k < streams.size(); k++) {
-            if (!streams.get(k).strict() && assignment.streamBytes[k] > 0 && duration > 0) {
+            if (lastWave[k] && assignment.streamBytes[k] > 0 && duration > 0) {
                 rates[k] = assignment.streamBytes[k] / duration;
             }
         }
