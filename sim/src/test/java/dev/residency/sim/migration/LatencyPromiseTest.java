@@ -185,11 +185,11 @@ final class LatencyPromiseTest {
     }
 
     /**
-     * A hard deadline with no window: 100 GB take 800 s of transfer, ten batches of 10 GB, each waiting 1
-     * s of latency first (ten seconds in all), and the last one's verification (0.5 s) and 60 s freeze;
-     * a deadline at 500 s leaves room for 500 - 60.5 - 0.5 s... of copies less one latency per batch: the
-     * plan keeps whole records it can copy, verify and cut over by then, and the run force-deletes exactly
-     * what the plan predicts still violating (none: the plan deletes the rest for DEADLINE).
+     * A hard deadline at 500 s with no window, 1 s of latency: 100 GB would take 800 s of transfer in ten
+     * batches of 10 GB, each waiting 1 s for the latency first. The plan keeps the whole records whose
+     * batches it can copy, verify (0.5 s per 10 GB) and cut over (60 s freeze) by 500 s, latencies
+     * included, and deletes the rest for DEADLINE; every batch of the run copies when the plan says and is
+     * cut over by the deadline, and the run force-deletes exactly what the plan predicts still violating.
      */
     @Test
     void execute_hardDeadlineOneSecondLatency_forcedLossEqualsPrediction() {

@@ -541,8 +541,8 @@ final class PlanAssembler {
     /**
      * Returns per batch when it counts as moved, as the executor runs a fault-free plan: its copy ends
      * at the planned end (which covers the route's latency before the first byte, one per batch of its
-     * stream so far); each destination then verifies the batches one at a time,
-     * in the order their copies end, at {@link PlanOptions#verificationRate()}; the cut-over follows
+     * stream so far); each destination then verifies the batches one at a time, in the order their
+     * copies end, at {@link PlanOptions#verificationRate()}; the cut-over follows
      * after {@link PlanOptions#cutOverTime()}. A leg that continues a staging copy starts no earlier than
      * that copy's verification (its copy then ends its planned duration later); a staging copy is
      * verified, never cut over.
