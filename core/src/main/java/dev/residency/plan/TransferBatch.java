@@ -5,15 +5,21 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.primitives.ImmutableIntArray;
 import dev.residency.topology.Route;
+import dev.residency.topology.Topology;
 
 /**
  * Records copied together from one source site to one destination over one route.
  *
- * <p>Timing: a batch runs at the constant rate {@link #bytesPerSecond()} from {@code
- * plannedStartSeconds} to {@code plannedEndSeconds}; the batches of one stream (same wave, source,
- * route and destination) run back to back. At every instant the rates of the active batches on an
- * arc, and into or out of a site, sum to at most its bandwidth. Link latency is not included (it is
- * below a second against batches of minutes to hours).
+ * <p>Timing: a batch's planned interval, from {@code plannedStartSeconds} to {@code plannedEndSeconds},
+ * covers its route's latency: its first byte moves {@link dev.residency.topology.Route#latencySeconds
+ * route latency} after the start, and from then to the end its bytes move at the constant rate {@link
+ * #bytesPerSecond(Topology)}; the batches of one stream (same wave, source, route and destination) run
+ * back to back, each starting when the last byte of the one before has arrived. So the planned times are
+ * what a fault-free run does: a plan that left the latency out had its batches end one latency per batch
+ * of their stream later than planned, and a batch planned to end as a maintenance window opens then ended
+ * inside it and waited for it to close (hours or days for a few milliseconds). At every instant the rates
+ * of the batches moving bytes on an arc, and into or out of a site, sum to at most its bandwidth; no batch
+ * uses a link during its maintenance window, latency included.
  *
  * <p><b>Legs.</b> Data may wait at a transit site between intervals (holdover) where its rule allows it to
  * be stored there. A flow that waits at {@code B} on its way from {@code A} to {@code C} becomes one batch
@@ -101,9 +107,31 @@ public record TransferBatch(
         return previousLeg >= 0;
     }
 
-    /** Returns the batch's constant rate, bytes over duration (0 for an instantaneous batch). */
+    /**
+     * Returns the batch's bytes over its planned duration (0 for an instantaneous batch): its rate if its
+     * route has no latency, else its average over an interval that includes the latency; see {@link
+     * #bytesPerSecond(Topology)} for the rate while its bytes move.
+     */
     public double bytesPerSecond() {
         double duration = plannedEndSeconds - plannedStartSeconds;
         return duration > 0 ? bytes / duration : 0;
+    }
+
+    /**
+     * Returns how long the batch's bytes move: its planned duration less its route's latency in {@code
+     * topology}, in seconds; zero or negative if the interval does not cover the latency.
+     */
+    public double transferSeconds(Topology topology) {
+        checkNotNull(topology, "topology");
+        return plannedEndSeconds - plannedStartSeconds - route.latencySeconds(topology);
+    }
+
+    /**
+     * Returns the batch's constant rate while its bytes move, after its route's latency in {@code
+     * topology}: bytes over {@link #transferSeconds}, in bytes per second (0 if that leaves no time).
+     */
+    public double bytesPerSecond(Topology topology) {
+        double seconds = transferSeconds(topology);
+        return seconds > 0 ? bytes / seconds : 0;
     }
 }

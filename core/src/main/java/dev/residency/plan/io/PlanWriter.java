@@ -171,7 +171,7 @@ public final class PlanWriter {
                     b.bytes(),
                     number(b.plannedStartSeconds()),
                     number(b.plannedEndSeconds()),
-                    number(b.bytesPerSecond()),
+                    number(b.bytesPerSecond(topology)),
                     b.continuesLeg() ? String.valueOf(b.previousLeg()) : "",
                     b.staging()));
         }

@@ -15,7 +15,10 @@ import java.util.function.BiConsumer;
 
 /**
  * The verifier's capacity checks, by sweeping over time: link bandwidth per direction, site ingest and
- * egress (every batch at its constant rate between start and end), link maintenance windows, and
+ * egress (every batch at its constant rate {@link TransferBatch#bytesPerSecond(Topology)} from its start
+ * plus its route's latency to its end: a batch's planned interval covers the latency), link maintenance
+ * windows (a batch uses its links over its whole planned interval, so one that would end inside a window
+ * only because of its latency violates it), and
  * destination storage (a batch reserves its bytes at its start; a deletion frees its bytes at its
  * earliest time; the staging copies of a batch's earlier legs are freed at its end; frees at the same
  * instant come first).
@@ -50,22 +53,29 @@ final class CapacityCheck {
             events.add(new ArrayList<>());
         }
         for (TransferBatch batch : plan.batches()) {
-            double rate = batch.bytesPerSecond();
-            if (batch.bytes() > 0 && !(batch.plannedEndSeconds() > batch.plannedStartSeconds())) {
+            double rate = batch.bytesPerSecond(topology);
+            double latency = batch.route().latencySeconds(topology);
+            if (batch.bytes() > 0 && !(batch.transferSeconds(topology) > 0)) {
                 report.accept(
                         VerificationCheck.BATCH_NO_TIME,
-                        "batch " + batch.id() + " moves " + batch.bytes() + " bytes in no time");
+                        "batch " + batch.id() + " moves " + batch.bytes() + " bytes in no time"
+                                + (latency > 0
+                                        ? ": its interval of "
+                                                + (batch.plannedEndSeconds() - batch.plannedStartSeconds())
+                                                + " s does not exceed its route's latency of " + latency + " s"
+                                        : ""));
                 continue;
             }
             // A batch is taken to end a hair early, so that floating-point rounding of back-to-back
             // times (end 108.00000000000001 vs start 108.0, or vs a maintenance window opening at 108.0)
-            // is not an overlap.
+            // is not an overlap. Its bytes flow from its start plus its route's latency.
             double end = batch.plannedEndSeconds() - 1e-9 * Math.max(1, batch.plannedEndSeconds());
+            double moving = batch.plannedStartSeconds() + latency;
             for (int k = 0; k < batch.route().hops(); k++) {
                 int a = batch.route().arcs().get(k);
                 int[] used = {a, arcs + sites + topology.arcFrom(a), arcs + topology.arcTo(a)};
                 for (int r : used) {
-                    events.get(r).add(new double[] {batch.plannedStartSeconds(), rate});
+                    events.get(r).add(new double[] {moving, rate});
                     events.get(r).add(new double[] {end, -rate});
                 }
                 for (LinkWindow w : problem.options().maintenance()) {

@@ -79,9 +79,9 @@ public enum VerificationCheck {
     LOWER_BOUND,
     /** The plan's egress cost differs from its batches'. */
     EGRESS_COST,
-    /** A batch with bytes takes no time. */
+    /** A batch with bytes takes no time once its route's latency is taken from its planned interval. */
     BATCH_NO_TIME,
-    /** A batch uses a link during the link's maintenance window. */
+    /** A batch uses a link during the link's maintenance window (its planned interval, latency included). */
     MAINTENANCE,
     /** The batches on an arc carry more than its bandwidth at some instant. */
     LINK_BANDWIDTH,

@@ -191,12 +191,13 @@ final class PlanWriterExactTest {
                         "qualityRatio,1.5",
                         "egressCostUsd,0.25",
                         "violatingBytesAtDeadline,0");
-        // Rates: 200 bytes in 4 s, 100 bytes in 0.5 s.
+        // Rates while the bytes move, after the route's 10 ms of latency: 200 bytes in 3.99 s, 100 bytes
+        // in 0.49 s.
         assertThat(PlanWriter.batchesCsv(p, TOPOLOGY).lines())
                 .containsExactly(
                         "id,wave,source,destination,route,records,bytes,start_s,end_s,rate_bytes_per_s,previous_leg,staging",
-                        "0,0,sg,va,sg>va,2,200,0.0,4.0,50.0,,false",
-                        "1,1,sg,va,sg>va,1,100,4.0,4.5,200.0,,false");
+                        "0,0,sg,va,sg>va,2,200,0.0,4.0,50.125313283208015,,false",
+                        "1,1,sg,va,sg>va,1,100,4.0,4.5,204.08163265306123,,false");
         // By reason (AFTER_MOVE before UNMOVABLE), although the plan lists them the other way round.
         assertThat(PlanWriter.deletionsCsv(p, TOPOLOGY).lines())
                 .containsExactly(

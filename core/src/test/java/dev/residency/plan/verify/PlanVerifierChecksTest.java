@@ -50,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * checks. {@link #cases_coverEveryCheck()} fails when a check is added without a case.
  *
  * <p>The instance: sites sg (SG), jp (JP), us1 and us2 (US); links sg-us1, sg-jp, jp-us2 and us1-us2
- * at 100 B/s (sg-us1 costs 1 USD/GiB, the jp links 2); ingest and egress far above the links, storage
+ * at 100 B/s with no latency unless a case sets one (sg-us1 costs 1 USD/GiB, the jp links 2); ingest and egress far above the links, storage
  * ample. Rules: US messages must have 2 copies in the US, all other US data 1, public content is exempt.
  * Eleven records of 100 B each:
  *
@@ -98,7 +98,8 @@ final class PlanVerifierChecksTest {
             boolean usTransitOnly,
             UnaryOperator<PlanOptions.Builder> options,
             long jpStorage,
-            boolean jpStaging) {
+            boolean jpStaging,
+            Duration linkLatency) {
 
         Fixture(
                 long us1Storage,
@@ -106,7 +107,15 @@ final class PlanVerifierChecksTest {
                 double sgEgressBytesPerSecond,
                 boolean usTransitOnly,
                 UnaryOperator<PlanOptions.Builder> options) {
-            this(us1Storage, us1IngestBytesPerSecond, sgEgressBytesPerSecond, usTransitOnly, options, 1L << 40, false);
+            this(
+                    us1Storage,
+                    us1IngestBytesPerSecond,
+                    sgEgressBytesPerSecond,
+                    usTransitOnly,
+                    options,
+                    1L << 40,
+                    false,
+                    Duration.ZERO);
         }
 
         static Fixture standard() {
@@ -121,7 +130,24 @@ final class PlanVerifierChecksTest {
                     usTransitOnly,
                     change,
                     jpStorage,
-                    jpStaging);
+                    jpStaging,
+                    linkLatency);
+        }
+
+        /**
+         * Returns this fixture with every link's latency {@code latency} (zero by default, so that the
+         * hand-made batch intervals are the transfers' own: a batch's interval covers its route's latency).
+         */
+        Fixture withLinkLatency(Duration latency) {
+            return new Fixture(
+                    us1Storage,
+                    us1IngestBytesPerSecond,
+                    sgEgressBytesPerSecond,
+                    usTransitOnly,
+                    options,
+                    jpStorage,
+                    jpStaging,
+                    latency);
         }
 
         /** Returns this fixture with jp's storage and whether the policy lists jp as a staging site. */
@@ -133,7 +159,8 @@ final class PlanVerifierChecksTest {
                     usTransitOnly,
                     options,
                     storage,
-                    staging);
+                    staging,
+                    linkLatency);
         }
 
         PlanningProblem problem() {
@@ -179,10 +206,10 @@ final class PlanVerifierChecksTest {
                         site("us1", "US", f.us1Storage(), f.us1IngestBytesPerSecond(), 1e12),
                         site("us2", "US", 1L << 40, 1e12, 1e12)),
                 List.of(
-                        link("sg", "us1", 1.0),
-                        link("sg", "jp", 2.0),
-                        link("jp", "us2", 2.0),
-                        link("us1", "us2", 0.0)));
+                        link("sg", "us1", 1.0, f.linkLatency()),
+                        link("sg", "jp", 2.0, f.linkLatency()),
+                        link("jp", "us2", 2.0, f.linkLatency()),
+                        link("us1", "us2", 0.0, f.linkLatency())));
     }
 
     private static DataCenter site(String id, String country, long storage, double ingest, double egress) {
@@ -195,8 +222,8 @@ final class PlanVerifierChecksTest {
                 new Bandwidth(egress));
     }
 
-    private static Link link(String a, String b, double usdPerGiB) {
-        return Link.symmetric(a, b, new Bandwidth(100), Duration.ofMillis(10), usdPerGiB);
+    private static Link link(String a, String b, double usdPerGiB, Duration latency) {
+        return Link.symmetric(a, b, new Bandwidth(100), latency, usdPerGiB);
     }
 
     /** A plan under construction: batches, deletions, blocked groups and the classification, by hand. */

@@ -300,7 +300,7 @@ public final class MigrationRun {
         // A leg copies the staging copy, which holds the data as its chain's first leg read it.
         snapshotAt[b] = batch.continuesLeg() ? snapshotAt[batch.previousLeg()] : sim.now();
         times.attempts[b]++;
-        layout.pace(network, b, batch.bytes(), batch.plannedEndSeconds() - batch.plannedStartSeconds());
+        layout.pace(network, batch);
         flowOf[b] = network.startFlow(layout.pacedRoute(b), batch.bytes(), interrupted, listener(b, Transfer.COPY));
     }
 

@@ -38,6 +38,7 @@ final class NetworkLayout {
     private final int[][] unpacedRoutes;
     private final double[] costPerByte;
     private final double[] bottleneck;
+    private final double[] transferSeconds;
     private final int[][] catchUpRoutes;
     private final double[] catchUpCostPerByte;
     private final double[] catchUpBottleneck;
@@ -102,8 +103,13 @@ final class NetworkLayout {
         unpacedRoutes = new int[n][];
         costPerByte = new double[n];
         bottleneck = new double[n];
+        transferSeconds = new double[n];
         boolean[] used = new boolean[arcs];
         for (TransferBatch b : batches) {
+            // The planned interval covers the route's latency, which the network waits before the first
+            // byte moves: the bytes themselves take the rest.
+            transferSeconds[b.id()] =
+                    b.plannedEndSeconds() - b.plannedStartSeconds() - b.route().latencySeconds(topology);
             int hops = b.route().hops();
             int[] unpaced = new int[hops + 2];
             unpaced[0] = egressArc(b.source());
@@ -199,10 +205,15 @@ final class NetworkLayout {
         return arcs + 2 * sites + stream;
     }
 
-    /** Sets the pace of batch {@code b}'s stream so that {@code bytes} take {@code seconds}. */
-    void pace(FlowNetwork network, int b, long bytes, double seconds) {
-        double rate = seconds > 0 && bytes > 0 ? bytes / seconds : UNPACED;
-        network.setArcCapacity(paceArc(streamOf[b]), rate);
+    /**
+     * Sets the pace of batch {@code b}'s stream so that its bytes take its planned interval less its
+     * route's latency (a batch's planned interval covers the latency before its first byte, see {@link
+     * TransferBatch}); unpaced if that leaves no time.
+     */
+    void pace(FlowNetwork network, TransferBatch b) {
+        double seconds = transferSeconds[b.id()];
+        double rate = seconds > 0 && b.bytes() > 0 ? b.bytes() / seconds : UNPACED;
+        network.setArcCapacity(paceArc(streamOf[b.id()]), rate);
     }
 
     int[] pacedRoute(int b) {

@@ -1,6 +1,7 @@
 package dev.residency.sim.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -10,9 +11,11 @@ import dev.residency.geo.Jurisdiction;
 import dev.residency.plan.BlockedGroup;
 import dev.residency.plan.DeletionReason;
 import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.TransferBatch;
 import dev.residency.policy.ResidencyPolicy;
 import dev.residency.policy.Rule;
 import dev.residency.policy.SiteConstraint;
+import dev.residency.sim.report.BatchOutcome;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.scenario.DeadlineRule;
 import dev.residency.sim.scenario.MaintenanceWindow;
@@ -45,10 +48,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * deadline less the blocked ones). Each instance draws, independently with probability 1/2: destination
  * storage that binds (storage outside the population leaves every allowed site room for a random part
  * of the bytes), approval gates for every home jurisdiction, late destination sites, and one to three
- * link maintenance windows; the deadline always is hard (0.3 to 1.5 times the unconstrained
+ * link maintenance windows, half of the time with their edges on the planning step's grid (where the
+ * plan's streams end: a batch planned to end as a window opens must not end inside it once it waited for
+ * its route's latency); and, independently with probability 1/2, link latencies of 1 ms to 5 s (drawn
+ * log-uniformly per link, so that some are seconds against batches of seconds to minutes) instead of
+ * the generator's 1 to 200 ms. The deadline always is hard (0.3 to 1.5 times the unconstrained
  * makespan), verification of one target batch taking 1/1000 to 1/3 of the unconstrained makespan,
  * and write freezes up to half of it (at most ten minutes). Keep priorities: videos 10, logs 1. The flow planner plans three seeds in
  * four, the greedy one the fourth.
+ *
+ * <p>Besides the forced loss, every batch that does not continue a staging copy copies when the plan
+ * says: its simulated copy ends at its planned end, to 10^-6 of it plus 1 ms (the planned interval
+ * covers the route's latency; a leg that continues a staging copy may start after its planned start,
+ * once that copy is verified, which the plan's own timeline allows for).
  *
  * <p>200 instances in the default build, as many as the system property {@code
  * residency.deadline.seeds} says otherwise ({@code ./mvnw -o -B -ntp -pl sim test
@@ -63,6 +75,8 @@ final class DeadlinePromisePropertyTest {
         "gates",
         "late sites",
         "maintenance",
+        "windows on the step grid",
+        "latencies up to seconds",
         "DEADLINE deletions",
         "NO_STORAGE deletions",
         "forced loss > 0",
@@ -80,6 +94,13 @@ final class DeadlinePromisePropertyTest {
     void execute_hardCornerDeadline_forcedLossEqualsPredictedViolation(long seed) {
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 7);
         Topology topology = RandomInstances.topology(rng, 3 + rng.nextInt(4), 0.4);
+        // Its own stream, so that the draws below (and the instances of earlier seeds) stay as they were.
+        SplittableRandom latencies = new SplittableRandom(seed * 0x632BE59BD9B4E019L + 11);
+        boolean slowLinks = latencies.nextBoolean();
+        boolean onGrid = latencies.nextBoolean();
+        if (slowLinks) {
+            topology = withLatencies(topology, latencies);
+        }
         int records = 20 + rng.nextInt(41);
         RecordStore.Builder builder = RecordStore.builder(topology, records);
         long total = 0;
@@ -156,9 +177,24 @@ final class DeadlinePromisePropertyTest {
             for (int k = 0; k < 1 + rng.nextInt(3); k++) {
                 Link l = topology.links().get(rng.nextInt(topology.links().size()));
                 double start = rng.nextDouble() * makespan;
-                maintenance.add(new MaintenanceWindow(
-                        l.from(), l.to(), at(start), at(start + 1 + rng.nextDouble() * makespan / 3)));
+                double end = start + 1 + rng.nextDouble() * makespan / 3;
+                if (onGrid) {
+                    // On the step's grid the window is not widened, so the streams before it end exactly as
+                    // it opens: only the latency reserve keeps their batches out of it.
+                    long stepSeconds = step.getSeconds();
+                    start = Math.floor(start / stepSeconds) * stepSeconds;
+                    end = Math.max(start + stepSeconds, Math.ceil(end / stepSeconds) * stepSeconds);
+                }
+                maintenance.add(new MaintenanceWindow(l.from(), l.to(), at(start), at(end)));
             }
+        }
+        if (!maintenance.isEmpty() && onGrid) {
+            drawn.add(CORNER_NAMES[4]);
+            CORNERS.incrementAndGet(4);
+        }
+        if (slowLinks) {
+            drawn.add(CORNER_NAMES[5]);
+            CORNERS.incrementAndGet(5);
         }
         PlanningSettings planning = new PlanningSettings(
                 planner,
@@ -186,16 +222,49 @@ final class DeadlinePromisePropertyTest {
 
         long blocked = plan.blocked().stream().mapToLong(BlockedGroup::bytes).sum();
         long predicted = plan.violatingBytesAtDeadline() - blocked;
-        count(plan.bytesToDeleteByReason().getOrDefault(DeletionReason.DEADLINE, 0L) > 0, 4);
-        count(plan.bytesToDeleteByReason().getOrDefault(DeletionReason.NO_STORAGE, 0L) > 0, 5);
-        count(result.forcedLoss().bytes() > 0, 6);
-        count(!plan.batches().isEmpty(), planner.equals("flow") ? 7 : 8);
+        count(plan.bytesToDeleteByReason().getOrDefault(DeletionReason.DEADLINE, 0L) > 0, 6);
+        count(plan.bytesToDeleteByReason().getOrDefault(DeletionReason.NO_STORAGE, 0L) > 0, 7);
+        count(result.forcedLoss().bytes() > 0, 8);
+        count(!plan.batches().isEmpty(), planner.equals("flow") ? 9 : 10);
+        for (TransferBatch batch : plan.batches()) {
+            BatchOutcome outcome = result.batches().get(batch.id());
+            if (batch.continuesLeg() || Double.isNaN(outcome.copyEnd())) {
+                continue;
+            }
+            assertThat(outcome.copyEnd())
+                    .as(
+                            "seed %s (%s planner, %s, deadline %s s, step %s): batch %s copy end vs planned"
+                                    + " [%s, %s]",
+                            seed,
+                            planner,
+                            drawn,
+                            deadline,
+                            step,
+                            batch.id(),
+                            batch.plannedStartSeconds(),
+                            batch.plannedEndSeconds())
+                    .isCloseTo(batch.plannedEndSeconds(), within(1e-6 * batch.plannedEndSeconds() + 1e-3));
+        }
         assertThat(result.forcedLoss().bytes())
                 .as(
                         "seed %s (%s planner, %s, deadline %s s, step %s): forced loss vs the plan's predicted"
                                 + " violation at the deadline",
                         seed, planner, drawn, deadline, step)
                 .isEqualTo(predicted);
+    }
+
+    /**
+     * Returns {@code topology} with every link's latency drawn log-uniformly from 1 ms to 5 s, in whole
+     * milliseconds.
+     */
+    private static Topology withLatencies(Topology topology, SplittableRandom rng) {
+        List<Link> links = new ArrayList<>();
+        for (Link l : topology.links()) {
+            long millis = Math.round(Math.pow(10, rng.nextDouble() * Math.log10(5_000)));
+            links.add(new Link(
+                    l.from(), l.to(), l.forward(), l.backward(), Duration.ofMillis(millis), l.egressCostPerGiB()));
+        }
+        return Topology.of(topology.sites(), links);
     }
 
     private static Instant at(double seconds) {

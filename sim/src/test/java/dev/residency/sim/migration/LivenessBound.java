@@ -32,7 +32,7 @@ import java.util.Optional;
  * where G is the latest gate of any batch or deletion job, M the total length of the maintenance
  * windows, O the total length of the fixed outages, R zero under RESUME and, under RESTART, the
  * number of outages times Σ_b bytes_b / c_b (an outage's start makes each copy lose its progress at
- * most once, which adds at most bytes_b / c_b to the potential Φ below), c_b the smaller of batch b's pace (its planned bytes over its planned duration) and the
+ * most once, which adds at most bytes_b / c_b to the potential Φ below), c_b the smaller of batch b's pace (its planned bytes over its planned duration less its route's latency) and the
  * narrowest capacity on its route (source egress, links, destination ingest), latency_b its route's
  * latency. Why it bounds the run: at every instant before full compliance that is after G and outside
  * every window and outage, some budget of the sum is being spent at rate at least one. Either a flow transfers,
@@ -117,7 +117,8 @@ final class LivenessBound {
                 narrowest = Math.min(narrowest, topology.arcBytesPerSecond(arc));
                 latency += topology.arcLatencySeconds(arc);
             }
-            double planned = batch.plannedEndSeconds() - batch.plannedStartSeconds();
+            // The planned interval covers the route's latency; the pace spreads the bytes over the rest.
+            double planned = batch.plannedEndSeconds() - batch.plannedStartSeconds() - latency;
             double rate = planned > 0 && batch.bytes() > 0 ? Math.min(narrowest, batch.bytes() / planned) : narrowest;
             work += batch.bytes() / rate + latency + batch.bytes() / verification + freeze;
             copying += batch.bytes() / rate;

@@ -81,11 +81,12 @@ final class MigrationRunAnalyticTest {
     void plan_oneLinkTenGigabytes_isOneBatchOfEightySeconds() {
         MigrationPlan plan = setup(run().build()).plan();
 
-        // 10 × 1 GB = 1e10 B at 1.25e8 B/s = 80 s, planned without latency.
+        // 10 × 1 GB = 1e10 B at 1.25e8 B/s = 80 s, after the link's 10 ms of latency, which the planned
+        // interval covers: [0, 80.01] s.
         assertThat(plan.batches()).hasSize(1);
         assertThat(plan.batches().get(0).bytes()).isEqualTo(10_000_000_000L);
         assertThat(plan.batches().get(0).plannedStartSeconds()).isCloseTo(0, within(TIME_TOLERANCE));
-        assertThat(plan.batches().get(0).plannedEndSeconds()).isCloseTo(80, within(TIME_TOLERANCE));
+        assertThat(plan.batches().get(0).plannedEndSeconds()).isCloseTo(80.01, within(TIME_TOLERANCE));
         assertThat(plan.deletions()).singleElement().satisfies(d -> {
             assertThat(d.reason()).isEqualTo(DeletionReason.AFTER_MOVE);
             assertThat(d.bytes()).isEqualTo(10_000_000_000L);

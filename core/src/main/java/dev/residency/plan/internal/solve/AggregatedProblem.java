@@ -273,6 +273,15 @@ final class AggregatedProblem {
         return new AggregatedProblem(this, timeline.refined(gridSeconds, horizon, cut, fine));
     }
 
+    /**
+     * Returns this problem with each maintenance window {@code w} of the options closing its link {@code
+     * reserveSeconds[w]} seconds before its rounded start: room for the latency of the batches that end
+     * just before it ({@link Timeline}).
+     */
+    AggregatedProblem withWindowReserves(double[] reserveSeconds) {
+        return new AggregatedProblem(this, new Timeline(problem, demandRelease, reserveSeconds));
+    }
+
     /** Aggregates {@code problem}: classifies every group and sums the movable demand. */
     public static AggregatedProblem of(PlanningProblem problem) {
         return new AggregatedProblem(checkNotNull(problem, "problem"));

@@ -29,9 +29,12 @@ import java.util.function.Consumer;
 public final class FlowPlanner implements Planner {
 
     /**
-     * How many times a plan under a hard deadline is re-solved with copies ending earlier, by as much as
-     * its latest batch would have counted as moved after the deadline (verification queues at a
-     * destination); batches still late after that are deleted for DEADLINE by the assembler.
+     * How many times a plan is re-solved to keep its timing promises: under a hard deadline with copies
+     * ending earlier, by as much as its latest batch would have counted as moved after the deadline
+     * (verification queues at a destination, route latencies); and with a maintenance window's link
+     * closed earlier by as much as the batches before it, each waiting for its route's latency, ran into
+     * it (the reserves add up over the rounds). Batches still late after that are deleted for DEADLINE by
+     * the assembler.
      */
     private static final int MAX_ROUNDS = 4;
 
@@ -125,8 +128,12 @@ public final class FlowPlanner implements Planner {
 
     @Override
     public MigrationPlan plan(PlanningProblem problem) {
-        AggregatedProblem aggregated = AggregatedProblem.of(checkNotNull(problem, "problem"));
+        AggregatedProblem base = AggregatedProblem.of(checkNotNull(problem, "problem"));
+        AggregatedProblem aggregated = base;
         double copyDeadline = AggregateSolver.copyDeadlineSeconds(problem);
+        // Per maintenance window, the link time reserved before it for the latency that the solve on the
+        // time-expanded network leaves out (PlanAssembler lays each batch out with its route's latency).
+        double[] reserves = new double[problem.options().maintenance().size()];
         for (int round = 0; ; round++) {
             FlowSolution solution = AggregateSolver.solve(aggregated, copyDeadline, minCostFlow, lpMaxVariables);
             PlanAssembler.Assembled assembled = PlanAssembler.assemble(
@@ -160,10 +167,25 @@ public final class FlowPlanner implements Planner {
                                 true,
                                 copyDeadline));
             }
-            if (assembled.lateSeconds() == 0 || round == MAX_ROUNDS || copyDeadline == 0) {
-                return assembled.bounded();
+            boolean overrun = false;
+            for (int w = 0; w < reserves.length; w++) {
+                if (assembled.windowOverrunSeconds()[w] > 0) {
+                    // A round's overrun adds to the reserve: the batches before the window lose their
+                    // latency's worth of link time; repeated in case the new layout cuts another batch.
+                    reserves[w] += assembled.windowOverrunSeconds()[w];
+                    overrun = true;
+                }
             }
-            copyDeadline = Math.max(0, copyDeadline - assembled.lateSeconds());
+            boolean late = assembled.lateSeconds() > 0 && copyDeadline > 0;
+            if ((!late && !overrun) || round == MAX_ROUNDS) {
+                return assembled.on(base).bounded();
+            }
+            if (late) {
+                copyDeadline = Math.max(0, copyDeadline - assembled.lateSeconds());
+            }
+            if (overrun) {
+                aggregated = base.withWindowReserves(reserves);
+            }
         }
     }
 }

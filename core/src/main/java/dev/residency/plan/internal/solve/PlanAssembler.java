@@ -32,9 +32,18 @@ import java.util.TreeMap;
  * batches of about the target size that run back to back at the stream's rate from its start,
  * schedules the deletions, lists the blocked records and tallies the classification.
  *
- * <p>Batch times: a stream starting at {@code t0} with rate {@code r} gives its {@code k}-th batch
- * the interval {@code [t0 + B_k / r, t0 + B_{k+1} / r]}, where {@code B_k} is the bytes of the batches
- * before it. Latency is not added.
+ * <p>Batch times: a stream starting at {@code t0} with rate {@code r} over a route of latency {@code L}
+ * gives its {@code k}-th batch (from 0) the interval {@code [t0 + B_k / r + k L, t0 + B_{k+1} / r + (k+1)
+ * L]}, where {@code B_k} is the bytes of the batches before it: each batch waits for the route's latency
+ * before its first byte moves, as the executor runs it (the next batch of a stream starts once the last
+ * byte of the one before has arrived), so the planned interval of a batch covers its latency and a
+ * stream of {@code n} batches ends {@code n L} after its flow's interval; a stream of a later interval
+ * that shares a link, ingest or egress with it starts after that ({@link LatencyLayout}). Where an
+ * interval ends at a maintenance window of a link the stream crosses, the batches would end inside the
+ * window and wait for it to close: {@link Assembled#windowOverrunSeconds()} says by how much, and {@link
+ * FlowPlanner} re-solves with that much of the link's time reserved before the window ({@link
+ * AggregatedProblem#withWindowReserves}). A hard deadline is treated the same way through {@link
+ * Assembled#lateSeconds()}.
  */
 final class PlanAssembler {
 
@@ -44,7 +53,25 @@ final class PlanAssembler {
      * A plan and how much later than the hard deadline its latest batch would have counted as moved
      * (0 if none was late); such batches are left out of the plan and their records deleted.
      */
-    record Assembled(MigrationPlan plan, double lateSeconds, AggregatedProblem problem, long[] movedPerDemand) {
+    record Assembled(
+            MigrationPlan plan,
+            double lateSeconds,
+            double[] windowOverrunSeconds,
+            AggregatedProblem problem,
+            long[] movedPerDemand) {
+
+        /**
+         * Returns whether the plan keeps its timing promises as laid out: no batch counts as moved after a
+         * hard deadline and none runs into a maintenance window.
+         */
+        boolean onTime() {
+            return lateSeconds == 0 && Arrays.stream(windowOverrunSeconds).allMatch(o -> o == 0);
+        }
+
+        /** Returns this assembly with its bounds computed on {@code base} (the problem without window reserves). */
+        Assembled on(AggregatedProblem base) {
+            return new Assembled(plan, lateSeconds, windowOverrunSeconds, base, movedPerDemand);
+        }
 
         /**
          * Returns the plan with its lower bounds: the makespan's ({@link MakespanBound}), the
@@ -126,6 +153,7 @@ final class PlanAssembler {
             }
         }
         List<TransferBatch> batches = built.batches;
+        double[] overrun = windowOverruns(p, batches);
         int[] lastBatch = built.lastBatch;
         long[] movedPerDemand = built.movedPerDemand;
         double egress = built.egress;
@@ -281,6 +309,7 @@ final class PlanAssembler {
                         0,
                         ImmutableList.of()),
                 late,
+                overrun,
                 p,
                 movedPerDemand);
     }
@@ -343,8 +372,6 @@ final class PlanAssembler {
     /** The batches cut from the streams, with what they move. */
     private static final class Built {
         final List<TransferBatch> batches = new ArrayList<>();
-        /** Per batch, the latency the executor adds before it ends: one route latency per batch of its stream so far. */
-        final List<Double> latency = new ArrayList<>();
 
         int[] lastBatch;
         long[] movedPerDemand;
@@ -354,7 +381,8 @@ final class PlanAssembler {
 
     /**
      * Cuts each stream's records, except the {@code dropped} ones, into batches of about the target size
-     * that run back to back at the stream's rate.
+     * that run back to back at the stream's rate, each batch's interval covering its route's latency
+     * before its first byte (see the class comment), each stream from its start in {@link LatencyLayout}.
      */
     private static Built build(
             AggregatedProblem p,
@@ -371,12 +399,30 @@ final class PlanAssembler {
         Arrays.fill(built.lastBatch, -1);
         built.movedPerDemand = new long[p.demandCount()];
         List<TransferBatch> batches = built.batches;
+        int[][] kept = new int[streams.size()][];
+        int[] batchCounts = new int[streams.size()];
+        long[] streamBytes = new long[streams.size()];
         for (int k = 0; k < streams.size(); k++) {
-            RouteFlow stream = streams.get(k);
-            int[] records = Arrays.stream(
+            kept[k] = Arrays.stream(
                             assignment.streamRecords, assignment.streamOffsets[k], assignment.streamOffsets[k + 1])
                     .filter(i -> !dropped[i])
                     .toArray();
+            long chunk = 0;
+            for (int r = 0; r <= kept[k].length; r++) {
+                long bytes = r < kept[k].length ? store.bytes(kept[k][r]) : 0;
+                // The same cuts as the loop below makes.
+                if (r == kept[k].length ? r > 0 : chunk > 0 && chunk + bytes > target) {
+                    batchCounts[k]++;
+                    chunk = 0;
+                }
+                chunk += bytes;
+                streamBytes[k] += bytes;
+            }
+        }
+        double[][] starts = LatencyLayout.starts(topology, streams, rates, batchCounts, streamBytes);
+        for (int k = 0; k < streams.size(); k++) {
+            RouteFlow stream = streams.get(k);
+            int[] records = kept[k];
             if (records.length == 0) {
                 continue;
             }
@@ -392,10 +438,15 @@ final class PlanAssembler {
                 if (r == records.length || (chunk > 0 && chunk + bytes > target)) {
                     ImmutableIntArray batchRecords = ImmutableIntArray.copyOf(Arrays.copyOfRange(records, start, r));
                     ++position;
-                    // The legs through staging copies first, each at its own interval's rate.
+                    // The legs through staging copies first, each at its own interval's rate. The k-th
+                    // batch of a stream (position k + 1) has waited k latencies before its start and one
+                    // more before its first byte; both ends are computed by one expression, so that a
+                    // batch ends exactly where the next one of its stream starts.
                     int previous = -1;
-                    for (RouteFlow.Leg leg : stream.earlier()) {
+                    for (int j = 0; j < stream.earlier().size(); j++) {
+                        RouteFlow.Leg leg = stream.earlier().get(j);
                         Route legRoute = Route.of(topology, ImmutableIntArray.copyOf(leg.arcs()));
+                        double legLatency = legRoute.latencySeconds(topology);
                         int legId = batches.size();
                         batches.add(new TransferBatch(
                                 legId,
@@ -405,17 +456,17 @@ final class PlanAssembler {
                                 legRoute,
                                 batchRecords,
                                 chunk,
-                                leg.startSeconds() + before / leg.bytesPerSecond(),
-                                leg.startSeconds() + (before + chunk) / leg.bytesPerSecond(),
+                                at(starts[k][j], before, leg.bytesPerSecond(), position - 1, legLatency),
+                                at(starts[k][j], before + chunk, leg.bytesPerSecond(), position, legLatency),
                                 previous,
                                 true));
-                        built.latency.add(position * legRoute.latencySeconds(topology));
                         built.egress += chunk * legRoute.costPerByte(topology);
                         previous = legId;
                     }
                     int id = batches.size();
-                    double begin = stream.startSeconds() + before / rates[k];
-                    double end = stream.startSeconds() + (before + chunk) / rates[k];
+                    double first = starts[k][stream.earlier().size()];
+                    double begin = at(first, before, rates[k], position - 1, latency);
+                    double end = at(first, before + chunk, rates[k], position, latency);
                     batches.add(new TransferBatch(
                             id,
                             waveIds[stream.wave()],
@@ -428,7 +479,6 @@ final class PlanAssembler {
                             end,
                             previous,
                             false));
-                    built.latency.add(position * latency);
                     for (int i = 0; i < batchRecords.length(); i++) {
                         int record = batchRecords.get(i);
                         if (built.lastBatch[record] < 0
@@ -450,10 +500,49 @@ final class PlanAssembler {
     }
 
     /**
+     * Returns when a batch of a stream starting at {@code startSeconds} with rate {@code bytesPerSecond}
+     * starts or ends: after {@code bytesBefore} bytes of the stream and {@code latencies} route latencies.
+     */
+    private static double at(
+            double startSeconds, long bytesBefore, double bytesPerSecond, int latencies, double latencySeconds) {
+        return startSeconds + bytesBefore / bytesPerSecond + latencies * latencySeconds;
+    }
+
+    /**
+     * Returns per maintenance window of the options, how long after the window opens the last batch on
+     * its link that overlaps it ends (0 if none does): the time to reserve before the window so that the
+     * batches, whose latency the solve leaves out, end before it opens.
+     */
+    private static double[] windowOverruns(AggregatedProblem p, List<TransferBatch> batches) {
+        Topology topology = p.topology;
+        List<dev.residency.plan.LinkWindow> windows = p.problem.options().maintenance();
+        double[] overrun = new double[windows.size()];
+        for (int w = 0; w < windows.size(); w++) {
+            dev.residency.plan.LinkWindow window = windows.get(w);
+            int link = topology.arcBetween(topology.siteIndex(window.from()), topology.siteIndex(window.to()))
+                            .getAsInt()
+                    >>> 1;
+            double open = Durations.seconds(window.start());
+            double close = Durations.seconds(window.end());
+            for (TransferBatch batch : batches) {
+                if (batch.bytes() == 0 || batch.plannedStartSeconds() >= close || batch.plannedEndSeconds() <= open) {
+                    continue;
+                }
+                for (int h = 0; h < batch.route().hops(); h++) {
+                    if (batch.route().arcs().get(h) >>> 1 == link) {
+                        overrun[w] = Math.max(overrun[w], batch.plannedEndSeconds() - open);
+                    }
+                }
+            }
+        }
+        return overrun;
+    }
+
+    /**
      * Returns per batch when it counts as moved, as the executor runs a fault-free plan: its copy ends
-     * at the planned end plus one route latency per batch of its stream so far (each batch's first
-     * byte waits for the route's latency); each destination then verifies the batches one at a time,
-     * in the order their copies end, at {@link PlanOptions#verificationRate()}; the cut-over follows
+     * at the planned end (which covers the route's latency before the first byte, one per batch of its
+     * stream so far); each destination then verifies the batches one at a time, in the order their
+     * copies end, at {@link PlanOptions#verificationRate()}; the cut-over follows
      * after {@link PlanOptions#cutOverTime()}. A leg that continues a staging copy starts no earlier than
      * that copy's verification (its copy then ends its planned duration later); a staging copy is
      * verified, never cut over.
@@ -464,7 +553,7 @@ final class PlanAssembler {
         int n = batches.size();
         double[] copied = new double[n];
         for (int b = 0; b < n; b++) {
-            copied[b] = batches.get(b).plannedEndSeconds() + built.latency.get(b);
+            copied[b] = batches.get(b).plannedEndSeconds();
         }
         Integer[] order = new Integer[n];
         for (int b = 0; b < n; b++) {
@@ -480,9 +569,9 @@ final class PlanAssembler {
             TransferBatch batch = batches.get(b);
             if (batch.continuesLeg()) {
                 // A leg starts only once its previous leg's staging copy is verified (that leg's copy
-                // ended earlier, so it came first in this order).
+                // ended earlier, so it came first in this order); its duration covers its latency.
                 double duration = batch.plannedEndSeconds() - batch.plannedStartSeconds();
-                copied[b] = Math.max(copied[b], verifiedAt[batch.previousLeg()] + duration + built.latency.get(b));
+                copied[b] = Math.max(copied[b], verifiedAt[batch.previousLeg()] + duration);
             }
             double verified = copied[b];
             if (options.verificationRate().isPresent()) {

@@ -12,6 +12,11 @@ import java.util.TreeSet;
  * The stretches of time over which capacities are constant: every site-ready date, approval date and
  * maintenance-window edge, rounded outward to the time step, starts a new interval. Interval {@code i}
  * runs from {@code start(i)} to {@code start(i+1)}; the last one never ends.
+ *
+ * <p>A window may carry a <em>reserve</em>: seconds before its rounded start during which its link also
+ * carries nothing, so that the route latency that batches wait before their first byte (which the flow
+ * over an interval leaves out) fits before the window opens. The reserved start is not rounded to the
+ * step: the link loses exactly the reserve, no more.
  */
 final class Timeline {
 
@@ -21,14 +26,24 @@ final class Timeline {
     private final boolean[][] linkDown;
     private final PlanningProblem problem;
     private final double[] releases;
+    private final double[] windowReserves;
 
     Timeline(PlanningProblem problem, double[] releases) {
-        this(problem, releases, new double[0]);
+        this(problem, releases, new double[problem.options().maintenance().size()], new double[0]);
     }
 
-    private Timeline(PlanningProblem problem, double[] releases, double[] extra) {
+    /**
+     * Creates a timeline whose window {@code w} (of the options' maintenance) closes its link {@code
+     * windowReserves[w]} seconds before its rounded start (not before 0).
+     */
+    Timeline(PlanningProblem problem, double[] releases, double[] windowReserves) {
+        this(problem, releases, windowReserves, new double[0]);
+    }
+
+    private Timeline(PlanningProblem problem, double[] releases, double[] windowReserves, double[] extra) {
         this.problem = problem;
         this.releases = releases;
+        this.windowReserves = windowReserves.clone();
         Topology topology = problem.topology();
         PlanOptions options = problem.options();
         stepSeconds = Durations.seconds(options.timeStep());
@@ -50,7 +65,10 @@ final class Timeline {
         int[] windowLink = new int[windows.length];
         for (int w = 0; w < windows.length; w++) {
             LinkWindow window = options.maintenance().get(w);
-            windows[w] = new double[] {down(Durations.seconds(window.start())), up(Durations.seconds(window.end()))};
+            windows[w] = new double[] {
+                Math.max(0, down(Durations.seconds(window.start())) - windowReserves[w]),
+                up(Durations.seconds(window.end()))
+            };
             windowLink[w] = topology.arcBetween(topology.siteIndex(window.from()), topology.siteIndex(window.to()))
                             .getAsInt()
                     >>> 1;
@@ -85,7 +103,7 @@ final class Timeline {
         }
         grid[Math.max(0, count)] = cut;
         System.arraycopy(fine, 0, grid, Math.max(0, count) + 1, fine.length);
-        return new Timeline(problem, releases, grid);
+        return new Timeline(problem, releases, windowReserves, grid);
     }
 
     /** Returns {@code seconds} rounded up to the step grid, never -0.0. */

@@ -1,6 +1,5 @@
 package dev.residency.plan.internal.solve;
 
-import static dev.residency.plan.PlanFixtures.link;
 import static dev.residency.plan.PlanFixtures.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -16,7 +15,9 @@ import dev.residency.plan.verify.PlanVerifier;
 import dev.residency.policy.ResidencyPolicy;
 import dev.residency.policy.Rule;
 import dev.residency.policy.SiteConstraint;
+import dev.residency.topology.Link;
 import dev.residency.topology.Topology;
+import dev.residency.units.Bandwidth;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * worked out by hand, where the sequential decomposition's commodity order makes it strictly worse.
  *
  * <p>The instance: sites a (SG, holds all the data), m (JP, the only transit site), us (US) and ca
- * (CA); links a-us and a-m at 1,000 B/s, m-us and m-ca at 10,000 B/s, no egress price. US users' 8
+ * (CA); links a-us and a-m at 1,000 B/s, m-us and m-ca at 10,000 B/s, no egress price, no latency. US users' 8
  * records and CA users' 2 records, 1,000 B each, all at a; US data may live only at us, CA data only
  * at ca. So the US data has two routes (a-us, and a-m-us through the shared link a-m) and the CA data
  * one (a-m-ca). Time step 1 s, batches of 1,000 B.
@@ -52,6 +53,15 @@ final class ExactLpTest {
 
     private static final long RECORD = 1_000;
 
+    /**
+     * Returns a link of {@code bytesPerSecond} each way, no egress price and no latency: the arithmetic by
+     * hand leaves latency out (with it, each 1 s batch would wait for it and the slots' streams would
+     * start one after another's latency, see {@code LatencyLayout}).
+     */
+    private static Link link(String a, String b, double bytesPerSecond) {
+        return Link.symmetric(a, b, new Bandwidth(bytesPerSecond), Duration.ZERO, 0.0);
+    }
+
     /** The hand-derived instance; {@code scale} multiplies every record's size. */
     static PlanningProblem sharedLink(long scale) {
         Topology topology = Topology.of(
@@ -61,10 +71,10 @@ final class ExactLpTest {
                         site("us", "US", 1L << 40),
                         site("ca", "CA", 1L << 40)),
                 List.of(
-                        link("a", "us", 1_000, 0.0),
-                        link("a", "m", 1_000, 0.0),
-                        link("m", "us", 10_000, 0.0),
-                        link("m", "ca", 10_000, 0.0)));
+                        link("a", "us", 1_000),
+                        link("a", "m", 1_000),
+                        link("m", "us", 10_000),
+                        link("m", "ca", 10_000)));
         RecordStore.Builder store = RecordStore.builder(topology, 10);
         for (int i = 0; i < 8; i++) {
             store.add(i, Jurisdiction.US, Category.VIDEOS, RECORD * scale, false, 0);
