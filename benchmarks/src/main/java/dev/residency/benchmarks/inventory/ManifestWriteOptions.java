@@ -196,7 +196,7 @@ public final class ManifestWriteOptions {
     /**
      * Returns the queries whose COPYs make the write: {@code select} itself, or with {@code split=files}
      * one per inventory file (the projection's glob replaced by the file), or with {@code passes=N} one
-     * per set of batches {@code batch % N = k}, each reading the whole inventory.
+     * per set of batches {@code batch mod N = k} (batch -1 in the last set), each reading the whole inventory.
      */
     private static List<String> pieces(Statement s, String select, String projection, Map<String, String> v)
             throws Exception {
@@ -213,7 +213,8 @@ public final class ManifestWriteOptions {
         }
         if (passes > 1) {
             return IntStream.range(0, passes)
-                    .mapToObj(k -> "SELECT * FROM (" + select + ") WHERE batch % " + passes + " = " + k)
+                    .mapToObj(k -> "SELECT * FROM (" + select + ") WHERE (batch % " + passes + " + " + passes + ") % "
+                            + passes + " = " + k)
                     .toList();
         }
         return List.of(select);

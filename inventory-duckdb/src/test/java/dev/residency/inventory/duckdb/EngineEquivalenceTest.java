@@ -116,6 +116,16 @@ final class EngineEquivalenceTest {
         assertThat(ManifestRows.read(temp.resolve("duck-chunked"), "parquet"))
                 .as(where)
                 .isEqualTo(parquetRows);
+        chunked.writeManifests(
+                source,
+                c,
+                UnitActions.of(planA, c),
+                temp.resolve("duck-chunked-csv"),
+                InventoryFormat.CSV,
+                ScanProgress.NONE);
+        assertThat(ManifestRows.read(temp.resolve("duck-chunked-csv"), "csv"))
+                .as(where)
+                .isEqualTo(csvRows);
 
         Map<Integer, Long> copied = RandomInventory.copiedBytesByBatch(parquetRows);
         Map<Integer, Long> planned = RandomInventory.plannedBytesByBatch(planA);
