@@ -324,11 +324,15 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
 
     /**
      * Returns the chunks of files the manifest write copies one after the other ({@link WriteChunks}), or
-     * one chunk of every file when DuckDB's glob does not match exactly the files listed (a remote
-     * inventory, or a glob the two read differently): the write must read the rows the scan read.
+     * one chunk of every file when there is at most one local file (a remote inventory lists none) or
+     * DuckDB's glob does not match exactly the files listed (a glob the two read differently): the write
+     * must read the rows the scan read.
      */
     private List<? extends List<String>> chunks(
             Connection c, InventorySource source, InventoryFiles files, InventoryScan scan) throws SQLException {
+        if (files.files().size() <= 1) {
+            return List.of();
+        }
         Set<String> listed = new HashSet<>();
         files.files().forEach(f -> listed.add(f.path()));
         Set<String> globbed = new HashSet<>();
