@@ -38,8 +38,10 @@ import java.util.stream.Stream;
  * fate; {@code nojoin} the fate from the shard alone, no lookup), {@code sink} ({@code copy}, or
  * {@code count} to aggregate instead of writing), {@code part} ({@code batch} or {@code none}), {@code
  * threads}, {@code maxopen} and {@code flush} (DuckDB's {@code partitioned_write_max_open_files} and
- * {@code partitioned_write_flush_threshold}), and {@code set} (more settings, {@code name:value} pairs
- * separated by ','). The output folder must exist; DuckDB spills into its sub-folder {@code spill}.
+ * {@code partitioned_write_flush_threshold}), {@code split} ({@code files}: one COPY per inventory file,
+ * appending to the same folders), {@code passes} (N COPYs over the whole inventory, each writing the
+ * batches {@code batch % N = k}), and {@code set} (more settings, {@code name:value} pairs separated by
+ * ','). The output folder must exist; DuckDB spills into its sub-folder {@code spill}.
  */
 public final class ManifestWriteOptions {
 
@@ -150,8 +152,13 @@ public final class ManifestWriteOptions {
         } else {
             String options = "FORMAT parquet" + (partitioned ? ", PARTITION_BY (batch)" : "")
                     + (copy.isBlank() ? "" : ", " + copy);
-            s.execute("COPY (" + select + ") TO '" + target + "' (" + options + ")");
-            rows = s.getLargeUpdateCount();
+            List<String> pieces = pieces(s, select, projection, v);
+            rows = 0;
+            for (int k = 0; k < pieces.size(); k++) {
+                String more = pieces.size() == 1 ? "" : ", OVERWRITE_OR_IGNORE true, FILENAME_PATTERN 'p" + k + "_{i}'";
+                s.execute("COPY (" + pieces.get(k) + ") TO '" + target + "' (" + options + more + ")");
+                rows += s.getLargeUpdateCount();
+            }
         }
         double wall = (System.nanoTime() - t) / 1e9;
         double used = cpuSeconds() - cpu;
@@ -184,6 +191,33 @@ public final class ManifestWriteOptions {
                 files,
                 bytes / 1e6,
                 loadAverage());
+    }
+
+    /**
+     * Returns the queries whose COPYs make the write: {@code select} itself, or with {@code split=files}
+     * one per inventory file (the projection's glob replaced by the file), or with {@code passes=N} one
+     * per set of batches {@code batch mod N = k} (batch -1 in the last set), each reading the whole inventory.
+     */
+    private static List<String> pieces(Statement s, String select, String projection, Map<String, String> v)
+            throws Exception {
+        int passes = Integer.parseInt(v.getOrDefault("passes", "1"));
+        if (v.getOrDefault("split", "none").equals("files")) {
+            String glob = projection.substring(projection.indexOf("read_parquet('") + 14, projection.lastIndexOf("')"));
+            List<String> files = new java.util.ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT file FROM glob('" + glob + "') ORDER BY file")) {
+                while (r.next()) {
+                    files.add(r.getString(1));
+                }
+            }
+            return files.stream().map(f -> select.replace(glob, f)).toList();
+        }
+        if (passes > 1) {
+            return IntStream.range(0, passes)
+                    .mapToObj(k -> "SELECT * FROM (" + select + ") WHERE (batch % " + passes + " + " + passes + ") % "
+                            + passes + " = " + k)
+                    .toList();
+        }
+        return List.of(select);
     }
 
     /** Returns a CASE giving a row's group number from its cells. */

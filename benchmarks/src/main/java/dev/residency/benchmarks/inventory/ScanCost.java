@@ -21,7 +21,9 @@ import java.util.Map;
  * too; the shard computed (and summed) but not grouped on; the units grouped on (strings and shard);
  * the engine's checks as filtered counts (the scan until 2026-11-30); the checks as per-unit aggregates
  * (the scan since); the units grouped on a 64-bit hash of the four group cells instead of the cells
- * (exact only if no two spellings collide, which the scan would have to check with a second pass).
+ * (exact only if no two spellings collide, which the scan would have to check with a second pass);
+ * the same with each unit's cells taken as their smallest and largest values (exact in one pass: a
+ * unit whose smallest and largest cells are equal holds one spelling only) or as any value (a floor).
  * Each query runs {@code repetitions} times in turn with the others, in a new in-process database;
  * the program prints each query's smallest wall time and smallest process CPU time (user + system of
  * all threads, DuckDB's included), the fairer figure on a loaded machine. Run it as:
@@ -73,6 +75,19 @@ public final class ScanCost {
         ladder.put(
                 "hashed units",
                 "SELECT hash(home, category, sites, legal_hold) AS g, " + shard + " AS shard,"
+                        + " count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM " + from
+                        + " GROUP BY ALL");
+        ladder.put(
+                "hashed, cells min/max",
+                "SELECT hash(home, category, sites, legal_hold) AS g, " + shard + " AS shard,"
+                        + " min(home), max(home), min(category), max(category), min(sites), max(sites),"
+                        + " bool_and(coalesce(legal_hold, false)), bool_or(coalesce(legal_hold, false)),"
+                        + " count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM " + from
+                        + " GROUP BY ALL");
+        ladder.put(
+                "hashed, cells any",
+                "SELECT hash(home, category, sites, legal_hold) AS g, " + shard + " AS shard,"
+                        + " any_value(home), any_value(category), any_value(sites), any_value(legal_hold),"
                         + " count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM " + from
                         + " GROUP BY ALL");
         String[] names = ladder.keySet().toArray(new String[0]);

@@ -1,5 +1,6 @@
 package dev.residency.inventory.duckdb;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -28,8 +29,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBPreparedStatement;
@@ -55,6 +58,7 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
 
     private final DuckDbSettings settings;
     private final ManifestQuery.UnitKeys unitKeys;
+    private final long rowsPerCopy;
     private final Map<InventoryScan, ScanState> scanned = new WeakHashMap<>();
 
     /** What a scan saw that the write needs: the raw group cells and the files with their sizes and times. */
@@ -70,8 +74,18 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
 
     /** Creates an engine whose manifest pass finds a row's unit by {@code unitKeys} (tests compare both). */
     DuckDbInventoryEngine(DuckDbSettings settings, ManifestQuery.UnitKeys unitKeys) {
+        this(settings, unitKeys, WriteChunks.rowsPerCopy(settings.memoryLimitBytes()));
+    }
+
+    /**
+     * Creates an engine whose manifest pass finds a row's unit by {@code unitKeys} and copies at most about
+     * {@code rowsPerCopy} rows at a time (tests write small inventories in several chunks).
+     */
+    DuckDbInventoryEngine(DuckDbSettings settings, ManifestQuery.UnitKeys unitKeys, long rowsPerCopy) {
         this.settings = checkNotNull(settings, "settings");
         this.unitKeys = checkNotNull(unitKeys, "unitKeys");
+        checkArgument(rowsPerCopy > 0, "rowsPerCopy must be positive, was %s", rowsPerCopy);
+        this.rowsPerCopy = rowsPerCopy;
     }
 
     @Override
@@ -288,7 +302,10 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
         try (Connection c = connect()) {
             InventoryRelation relation = InventoryRelation.open(c, source);
             List<RawGroup> raw = state != null ? state.raw() : rawGroups(c, relation, scan);
-            long rows = ManifestQuery.write(c, relation, scan, actions, raw, directory, format, unitKeys, progress);
+            List<? extends List<String>> chunks =
+                    chunks(c, source, state != null ? state.files() : files(source), scan);
+            long rows =
+                    ManifestQuery.write(c, relation, scan, actions, raw, directory, format, unitKeys, chunks, progress);
             if (state != null) {
                 // A file replaced during the write makes the manifests a mix of two inventories.
                 unchanged(source, state.files());
@@ -303,6 +320,32 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
         } catch (SQLException e) {
             throw DuckDbErrors.unreadable(source, e);
         }
+    }
+
+    /**
+     * Returns the chunks of files the manifest write copies one after the other ({@link WriteChunks}), or
+     * one chunk of every file when there is at most one local file (a remote inventory lists none) or
+     * DuckDB's glob does not match exactly the files listed (a glob the two read differently): the write
+     * must read the rows the scan read.
+     */
+    private List<? extends List<String>> chunks(
+            Connection c, InventorySource source, InventoryFiles files, InventoryScan scan) throws SQLException {
+        if (files.files().size() <= 1) {
+            return List.of();
+        }
+        Set<String> listed = new HashSet<>();
+        files.files().forEach(f -> listed.add(f.path()));
+        Set<String> globbed = new HashSet<>();
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT file FROM glob(" + Sql.literal(source.path()) + ")")) {
+            while (r.next()) {
+                globbed.add(Path.of(r.getString(1)).toAbsolutePath().normalize().toString());
+            }
+        }
+        if (!globbed.equals(listed)) {
+            return List.of();
+        }
+        return WriteChunks.of(files, scan.rowsRead(), rowsPerCopy);
     }
 
     private static InventoryFiles files(InventorySource source) throws InventoryException {

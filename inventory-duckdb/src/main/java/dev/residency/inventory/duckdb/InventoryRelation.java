@@ -1,5 +1,7 @@
 package dev.residency.inventory.duckdb;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.residency.inventory.InventoryColumns;
@@ -13,7 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * An inventory as a DuckDB table function, with its columns checked against the mapping: every
@@ -27,10 +32,16 @@ final class InventoryRelation {
 
     private final InventorySource source;
     private final String from;
+    private final UnaryOperator<String> reader;
 
-    private InventoryRelation(InventorySource source, String from) {
+    /**
+     * Creates the relation of {@code source} over {@code files} (the SQL of a path, glob or list of files)
+     * read by {@code reader}, which turns that SQL into the table function over them.
+     */
+    private InventoryRelation(InventorySource source, UnaryOperator<String> reader, String files) {
         this.source = source;
-        this.from = from;
+        this.reader = reader;
+        this.from = reader.apply(files);
     }
 
     /**
@@ -66,7 +77,7 @@ final class InventoryRelation {
             }
         }
         if (source.format() == InventoryFormat.PARQUET) {
-            return new InventoryRelation(source, "read_parquet(" + path + ")");
+            return new InventoryRelation(source, files -> "read_parquet(" + files + ")", path);
         }
         // CSV: no sniffing (it would guess a header from a malformed line); every column declared,
         // the mapped ones with their types, so that a cell that does not convert or a line with too
@@ -79,10 +90,9 @@ final class InventoryRelation {
                 .append(Sql.literal(column))
                 .append(": ")
                 .append(Sql.literal(type)));
-        return new InventoryRelation(
-                source,
-                "read_csv(" + path + ", auto_detect = false, header = true, delim = ',', quote = '\"',"
-                        + " filename = true, columns = {" + declared + "})");
+        String options = ", auto_detect = false, header = true, delim = ',', quote = '\"', filename = true,"
+                + " columns = {" + declared + "}";
+        return new InventoryRelation(source, files -> "read_csv(" + files + options + ")", path);
     }
 
     private static String wantedType(String attribute) {
@@ -110,6 +120,18 @@ final class InventoryRelation {
     /** Returns the table function to select from. */
     String from() {
         return from;
+    }
+
+    /**
+     * Returns the same relation over {@code files} only (some of the files the source's path matches),
+     * read as the source is, its columns already checked.
+     *
+     * @throws IllegalArgumentException if {@code files} is empty
+     */
+    InventoryRelation over(List<String> files) {
+        checkArgument(!files.isEmpty(), "files must not be empty");
+        return new InventoryRelation(
+                source, reader, files.stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]")));
     }
 
     /** Returns the source. */

@@ -1,5 +1,7 @@
 package dev.residency.inventory.duckdb;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import dev.residency.inventory.Fate;
 import dev.residency.inventory.GroupKey;
 import dev.residency.inventory.InventoryFormat;
@@ -15,7 +17,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBPreparedStatement;
@@ -57,6 +61,7 @@ final class ManifestQuery {
             Path directory,
             InventoryFormat format,
             UnitKeys keys,
+            List<? extends List<String>> chunks,
             ScanProgress progress)
             throws SQLException {
         // One small table keyed by the raw cells and the shard: each unit once per spelling of its
@@ -119,9 +124,9 @@ final class ManifestQuery {
                 : "FORMAT csv, HEADER true, PARTITION_BY (batch)";
         // Narrow rows, one per object: the fate's actions live once in the fate table. Measured at
         // 2·10^6 objects, writing an action's five columns on every row made the write 2.6 times slower.
-        String sql = "COPY (SELECT r.id AS object_id, r.b AS bytes, a.fate, a.batch"
-                + " FROM (" + relation.projection("") + ") r " + join + ") TO "
-                + Sql.literal(directory.toString()) + " (" + options + ")";
+        List<InventoryRelation> pieces = chunks.size() <= 1
+                ? List.of(relation)
+                : chunks.stream().map(relation::over).toList();
         // Every object's batch folder is drawn from all of them in turn (a unit's objects are spread over
         // the inventory), so each thread keeps writing to every folder: with more folders than DuckDB
         // keeps open (100 by default), it closes and reopens files whenever a folder's buffered rows pass
@@ -132,7 +137,6 @@ final class ManifestQuery {
             s.execute("SET partitioned_write_max_open_files = "
                     + Math.min(MAX_OPEN_FILES, Math.max(DUCKDB_OPEN_FILES, folders + 1)));
         }
-        long rows;
         String profile = System.getProperty(PROFILE_PROPERTY, "");
         if (!profile.isEmpty()) {
             try (Statement s = c.createStatement()) {
@@ -140,14 +144,32 @@ final class ManifestQuery {
                 s.execute("PRAGMA profiling_output = " + Sql.literal(profile));
             }
         }
-        try (DuckDBPreparedStatement s = c.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
-                ProgressPoller poller = new ProgressPoller(s, "writing manifests", progress)) {
-            if (s.execute()) {
-                try (ResultSet r = s.getResultSet()) {
-                    rows = r.next() ? r.getLong(1) : 0;
+        long rows = 0;
+        for (int k = 0; k < pieces.size(); k++) {
+            // One COPY per chunk of files, each adding its own files to the batch folders (named by the
+            // chunk, so that none replaces another's): DuckDB's memory for a write grows with the rows it
+            // writes, and one COPY of 10^9 rows into 285 folders ran at its memory limit with 14 million
+            // page faults. Short of memory, smaller writes cost less: 10^8 rows under a 2 GB limit took 61.0 s
+            // of CPU one file at a time against 90.2 s in one COPY (docs/inventories.md, "Manifest write in
+            // chunks").
+            String more = pieces.size() == 1
+                    ? ""
+                    : ", OVERWRITE_OR_IGNORE true, FILENAME_PATTERN " + Sql.literal("data_" + k + "_{i}");
+            String sql = "COPY (SELECT r.id AS object_id, r.b AS bytes, a.fate, a.batch"
+                    + " FROM (" + pieces.get(k).projection("") + ") r " + join + ") TO "
+                    + Sql.literal(directory.toString()) + " (" + options + more + ")";
+            int done = k;
+            int count = pieces.size();
+            ScanProgress part = (stage, fraction) -> progress.update(stage, (done + fraction) / count);
+            try (DuckDBPreparedStatement s = c.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
+                    ProgressPoller poller = new ProgressPoller(s, "writing manifests", part)) {
+                if (s.execute()) {
+                    try (ResultSet r = s.getResultSet()) {
+                        rows += r.next() ? r.getLong(1) : 0;
+                    }
+                } else {
+                    rows += s.getLargeUpdateCount();
                 }
-            } else {
-                rows = s.getLargeUpdateCount();
             }
         }
         if (!profile.isEmpty()) {
@@ -167,22 +189,25 @@ final class ManifestQuery {
 
     /**
      * Returns the join of the inventory's rows {@code r} to their unit's fate and batch {@code a}.
-     * With {@link UnitKeys#HASHED}, and if the 64-bit hashes of every (cells, shard) in {@code
-     * unit_raw} are distinct, the join is on that one hash: exact, because every row's cells and
-     * shard are among those of {@code unit_raw} (the inventory is the one scanned), so a row's hash
-     * equals a unit's only if its cells and shard do. Otherwise it is on the cells and the shard.
+     * With a {@linkplain UnitKeys#hash() hash}, and if the hashes of every (cells, shard) in {@code
+     * unit_raw} are distinct, the join is on that one hash: exact, because every row's cells and shard
+     * are among those of {@code unit_raw} (the inventory is the one scanned), so a row's hash equals a
+     * unit's only if its cells and shard do. Otherwise it is on the cells and the shard.
      */
     private static String join(Connection c, UnitKeys keys) throws SQLException {
         try (Statement s = c.createStatement()) {
-            if (keys == UnitKeys.HASHED) {
-                s.execute(
-                        "CREATE TABLE unit_hash AS SELECT hash(h, c, s, hold, shard) AS k, fate, batch FROM unit_raw");
+            if (keys.hash().isPresent()) {
+                String hash = keys.hash().get();
+                s.execute("CREATE TABLE unit_hash AS SELECT "
+                        + String.format(Locale.ROOT, hash, "h", "c", "s", "hold", "shard")
+                        + " AS k, fate, batch FROM unit_raw");
                 try (ResultSet r = s.executeQuery("SELECT count(*) = count(DISTINCT k) FROM unit_hash")) {
                     r.next();
                     if (r.getBoolean(1)) {
                         s.execute(
                                 "CREATE TABLE unit_fate AS SELECT k, fate, batch FROM unit_hash WHERE fate IS NOT NULL");
-                        return "JOIN unit_fate a ON hash(r.h, r.c, r.s, r.hold, r.shard) = a.k";
+                        return "JOIN unit_fate a ON "
+                                + String.format(Locale.ROOT, hash, "r.h", "r.c", "r.s", "r.hold", "r.shard") + " = a.k";
                     }
                 }
             }
@@ -191,15 +216,27 @@ final class ManifestQuery {
         return "JOIN unit_fate a ON r.h = a.h AND r.c = a.c AND r.s = a.s AND r.hold = a.hold AND r.shard = a.shard";
     }
 
-    /** How the manifest pass finds a row's unit. */
-    enum UnitKeys {
+    /**
+     * How the manifest pass finds a row's unit: by a hash of the row's cells and shard when no two units'
+     * hashes collide, else (or with no hash) by the cells and shard compared as they are.
+     *
+     * @param hash the SQL of the hash, a format whose five {@code %s} are the home, category, sites, hold
+     *     and shard columns; empty to join on the cells
+     */
+    record UnitKeys(Optional<String> hash) {
+
         /**
-         * By a 64-bit hash of the row's cells and shard, when no two units' hashes collide (else as
-         * {@link #CELLS}): one integer per row to hash and compare instead of three strings, which
+         * By DuckDB's 64-bit hash of the row's cells and shard, when no two units' hashes collide (else
+         * as {@link #CELLS}): one integer per row to hash and compare instead of three strings, which
          * halved the join's CPU time at 10^7 objects (benchmarks/README.md, "Manifest write").
          */
-        HASHED,
+        static final UnitKeys HASHED = new UnitKeys(Optional.of("hash(%s, %s, %s, %s, %s)"));
+
         /** By the row's raw cells and shard, compared as they are. */
-        CELLS
+        static final UnitKeys CELLS = new UnitKeys(Optional.empty());
+
+        UnitKeys {
+            checkNotNull(hash, "hash");
+        }
     }
 }

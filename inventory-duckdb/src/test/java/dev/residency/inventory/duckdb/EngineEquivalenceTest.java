@@ -21,6 +21,7 @@ import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.TransferBatch;
 import dev.residency.testing.RandomInstances;
 import dev.residency.topology.Topology;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,7 +31,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * policies and objects, split into 1 to 3 files), the DuckDB engine and the in-memory reference engine
  * give the same units, the groups equal {@link RecordGroups}' aggregation of the same records, the
  * planner gives the same plan on both scans, and the manifests (Parquet and CSV from DuckDB, CSV from
- * the reference) hold the same rows, hash for hash, one row per object. Each batch's copy rows add up
+ * the reference) hold the same rows, hash for hash, one row per object, also when DuckDB writes them
+ * one inventory file at a time. Each batch's copy rows add up
  * to the batch's bytes, and each object's actions are those the plan gives its unit, worked out from
  * the plan's batches, deletions and blocked groups without the engines' fate tables.
  */
@@ -98,6 +102,30 @@ final class EngineEquivalenceTest {
         List<String> memoryRows = ManifestRows.read(temp.resolve("memory-csv"), "csv");
         assertThat(ManifestRows.hash(parquetRows)).as(where).isEqualTo(ManifestRows.hash(memoryRows));
         assertThat(csvRows).as(where).isEqualTo(memoryRows);
+        // Written one file at a time (a chunk per file, as a large inventory is): the same rows.
+        DuckDbInventoryEngine chunked =
+                new DuckDbInventoryEngine(DuckDbSettings.DEFAULTS, ManifestQuery.UnitKeys.HASHED, 1);
+        InventoryScan c = chunked.scan(source, topology, known, ScanProgress.NONE);
+        chunked.writeManifests(
+                source,
+                c,
+                UnitActions.of(planA, c),
+                temp.resolve("duck-chunked"),
+                InventoryFormat.PARQUET,
+                ScanProgress.NONE);
+        assertThat(ManifestRows.read(temp.resolve("duck-chunked"), "parquet"))
+                .as(where)
+                .isEqualTo(parquetRows);
+        chunked.writeManifests(
+                source,
+                c,
+                UnitActions.of(planA, c),
+                temp.resolve("duck-chunked-csv"),
+                InventoryFormat.CSV,
+                ScanProgress.NONE);
+        assertThat(ManifestRows.read(temp.resolve("duck-chunked-csv"), "csv"))
+                .as(where)
+                .isEqualTo(csvRows);
 
         Map<Integer, Long> copied = RandomInventory.copiedBytesByBatch(parquetRows);
         Map<Integer, Long> planned = RandomInventory.plannedBytesByBatch(planA);
@@ -143,6 +171,55 @@ final class EngineEquivalenceTest {
         List<String> hashedRows = ManifestRows.read(temp.resolve("hashed"), "parquet");
         assertThat(hashedRows).as(where).isEqualTo(ManifestRows.read(temp.resolve("cells"), "parquet"));
         assertThat(hashedRows).as(where).isEqualTo(expectedRows(inventory.store(), a, plan, source.shards()));
+    }
+
+    /**
+     * When two units' hashes collide, the manifest pass joins on the cells and shard instead, and writes
+     * the same rows as the hash join and as worked out from the plan. The collision is forced by a hash
+     * that is the same constant for every unit: were that hash joined on, every row would match every
+     * unit the plan touches (at least two here: the seed is stepped until the plan touches two), so an
+     * object would have several rows and the comparison would fail.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("fewerSeeds")
+    void writeManifests_unitHashesCollide_joinsOnCellsWithSameRows(long seed) throws Exception {
+        DuckDbInventoryEngine hashed = new DuckDbInventoryEngine(DuckDbSettings.DEFAULTS);
+        // The first of the seeds seed, seed + 7,919, ... whose plan gives a fate to two units or more: with
+        // fewer, a join on the colliding hash would write the right rows too.
+        RandomInventory inventory = null;
+        InventoryScan a = null;
+        MigrationPlan plan = null;
+        UnitActions actions = null;
+        long touched = 0;
+        for (int k = 0; k < 20 && touched < 2; k++) {
+            Path folder = temp.resolve("try-" + k);
+            Files.createDirectories(folder);
+            inventory = RandomInventory.of(seed + 7_919L * k, folder);
+            a = hashed.scan(inventory.source(), inventory.topology(), inventory.categories(), ScanProgress.NONE);
+            plan = inventory.plan(a);
+            UnitActions drawn = UnitActions.of(plan, a);
+            actions = drawn;
+            touched = IntStream.range(0, drawn.units())
+                    .filter(u -> drawn.fateOf(u).isPresent())
+                    .count();
+        }
+        String where = inventory.where() + ", " + touched + " units with a fate";
+        assertThat(touched).as(where).isGreaterThanOrEqualTo(2);
+        InventorySource source = inventory.source();
+        DuckDbInventoryEngine colliding = new DuckDbInventoryEngine(
+                DuckDbSettings.DEFAULTS, new ManifestQuery.UnitKeys(Optional.of("CAST(7 AS UBIGINT)")));
+        InventoryScan b = colliding.scan(source, inventory.topology(), inventory.categories(), ScanProgress.NONE);
+        hashed.writeManifests(source, a, actions, temp.resolve("hashed"), InventoryFormat.PARQUET, ScanProgress.NONE);
+        colliding.writeManifests(
+                source,
+                b,
+                UnitActions.of(plan, b),
+                temp.resolve("collided"),
+                InventoryFormat.PARQUET,
+                ScanProgress.NONE);
+        List<String> collidedRows = ManifestRows.read(temp.resolve("collided"), "parquet");
+        assertThat(collidedRows).as(where).isEqualTo(ManifestRows.read(temp.resolve("hashed"), "parquet"));
+        assertThat(collidedRows).as(where).isEqualTo(expectedRows(inventory.store(), a, plan, source.shards()));
     }
 
     /**

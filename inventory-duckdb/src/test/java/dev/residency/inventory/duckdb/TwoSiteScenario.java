@@ -1,5 +1,6 @@
 package dev.residency.inventory.duckdb;
 
+import dev.residency.testing.TwoSiteFleet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +13,8 @@ import java.nio.file.Path;
  */
 public final class TwoSiteScenario {
 
-    /** The fleet, policy and run sections, one replication from 2020-08-02 to 2020-09-15. */
-    public static final String FLEET = """
-            sites:
-              - {id: src, jurisdiction: SG, operator: Old, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
-              - {id: dst, jurisdiction: US, operator: New, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
-            links:
-              - {from: src, to: dst, bandwidth: 10 Gbps}
-            policy:
-              rules:
-                - {name: us-in-us, homes: [US], allowed: {jurisdictions: [US]}}
-            run:
-              start: 2020-08-02
-              deadline: 2020-09-15
-              replications: 1
-            """;
+    /** The fleet, policy and run sections, one replication from 2020-08-02 to 2020-09-15 ({@link TwoSiteFleet}). */
+    public static final String FLEET = TwoSiteFleet.YAML;
 
     private TwoSiteScenario() {}
 

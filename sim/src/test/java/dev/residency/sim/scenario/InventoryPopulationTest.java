@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.residency.inventory.InventoryColumns;
 import dev.residency.inventory.InventoryFormat;
 import dev.residency.inventory.InventorySource;
+import dev.residency.testing.TwoSiteFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,20 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class InventoryPopulationTest {
 
-    private static final String FLEET = """
-            name: inv
-            sites:
-              - {id: va, jurisdiction: US, operator: Old, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
-              - {id: sg, jurisdiction: SG, operator: Old, storage: 10 PB, ingest: 100 Gbps, egress: 100 Gbps}
-            links:
-              - {from: sg, to: va, bandwidth: 10 Gbps}
-            policy:
-              rules:
-                - {name: us-in-us, homes: [US], allowed: {jurisdictions: [US]}}
-            run:
-              start: 2020-08-02
-              deadline: 2020-09-15
-            """;
+    /** A scenario without population: a name and the two-site fleet shared with the engines' tests. */
+    private static final String FLEET = "name: inv\n" + TwoSiteFleet.YAML;
 
     @TempDir
     Path temp;
