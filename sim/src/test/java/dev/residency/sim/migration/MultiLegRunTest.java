@@ -40,9 +40,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * staging site, so the plan stages the data there: 10 GB legs {@code sg->jp} k = 0..9 over [100k, 100(k+1)]
  * s (1e8 B/s), then {@code jp->us} over [2000 + 80k, 2080 + 80k] s. The run verifies at 20 GB/s (0.5 s per
  * 10 GB), freezes writes for 60 s, deletes at 10 GB/s (1 s per 10 GB job), crypto-shreds its backups, has
- * no live writes and, unless a test adds them, no faults. Links have no latency: the plan leaves it out,
- * and with 1 ms per hop the stream of ten legs {@code sg->jp} would end 10 ms after the link's maintenance
- * begins at 1,000 s, and its last leg would wait until 100,000 s. Times are checked to 0.05 s.
+ * no live writes and, unless a test adds them, no faults. Links have no latency, so the times above are
+ * the flow's own (plans with latency lay each batch out with it, and keep a reserve before maintenance:
+ * {@code LatencyPromiseTest}). Times are checked to 0.05 s.
  */
 final class MultiLegRunTest {
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A fault-free run without live writes follows its plan: every batch's simulated copy ends within 1%
- * of the plan's estimate, and the last within 1% of the plan's makespan. The simulation adds the
- * routes' latencies (below 0.2 s per batch, against batches of a minute or more) and shares links max-min
+ * of the plan's estimate, and the last within 1% of the plan's makespan. Plans include the routes'
+ * latencies in their batches' intervals, as the simulation does; the simulation shares links max-min
  * fairly where the plan gave each batch a constant rate. Checked on random topologies with large
  * records and on the built-in 2020 scenario in quick mode with its faults and writes removed.
  */

@@ -16,7 +16,10 @@ import java.util.function.Consumer;
  * the time-expanded network ({@link AggregateSolver}: routable bytes, keep priority under a hard
  * deadline, least makespan, least egress cost), and cuts the flow's constant-rate streams into
  * batches. Under a hard deadline, copies end early enough that every batch is verified and cut over by
- * the deadline ({@link PlanOptions#verificationRate()}, {@link PlanOptions#cutOverTime()}). Registered as "flow". Stateless and thread-safe.
+ * the deadline ({@link PlanOptions#verificationRate()}, {@link PlanOptions#cutOverTime()}). Batches include
+ * their routes' latency (each batch's first byte waits for it, as in a run), so where batches before a
+ * maintenance window would run into it, the plan is re-solved with that much of the link's time reserved
+ * before the window (see {@code MAX_ROUNDS}). Registered as "flow". Stateless and thread-safe.
  *
  * <p><b>The time step is the model's resolution.</b> Dates are rounded outward to {@link
  * PlanOptions#timeStep()}: ready and approval dates up, maintenance windows widened to whole steps. So a
