@@ -9,7 +9,6 @@ import dev.residency.plan.TransferBatch;
 import dev.residency.topology.Topology;
 import dev.residency.units.Durations;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -161,10 +160,5 @@ final class CapacityCheck {
                 }
             }
         }
-    }
-
-    /** Returns whether a sorted array holds {@code value}. */
-    static boolean contains(int[] sorted, int value) {
-        return Arrays.binarySearch(sorted, value) >= 0;
     }
 }

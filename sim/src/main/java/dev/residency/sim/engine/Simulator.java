@@ -189,8 +189,9 @@ public final class Simulator<E> {
     public void runUntil(double timeSeconds) {
         checkArgument(timeSeconds >= now, "timeSeconds %s is before now (%s)", timeSeconds, now);
         stopRequested = false;
-        while (!stopRequested && events.peekTime() <= timeSeconds) {
-            step();
+        // step() returns false once nothing is pending (its time is +infinity, which is <= an infinite limit).
+        while (!stopRequested && events.peekTime() <= timeSeconds && step()) {
+            // step() does the work
         }
         if (!stopRequested && timeSeconds < Double.POSITIVE_INFINITY) {
             now = timeSeconds;

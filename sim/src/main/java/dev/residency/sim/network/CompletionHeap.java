@@ -22,21 +22,9 @@ final class CompletionHeap {
         Arrays.fill(positionOf, -1);
     }
 
-    boolean isEmpty() {
-        return size == 0;
-    }
-
-    int size() {
-        return size;
-    }
-
     /** Returns the earliest completion time, or +infinity if empty. */
     double topTime() {
         return size == 0 ? Double.POSITIVE_INFINITY : times[0];
-    }
-
-    int topFlow() {
-        return flows[0];
     }
 
     boolean contains(int flow) {

@@ -40,11 +40,6 @@ final class MaxMinSolver {
         unfixed = new int[arcCount];
     }
 
-    /** Returns the number of flows of the last solved component. */
-    int flowCount() {
-        return flowCount;
-    }
-
     /** Returns the {@code i}-th flow of the last solved component. */
     int flow(int i) {
         return componentFlows[i];
