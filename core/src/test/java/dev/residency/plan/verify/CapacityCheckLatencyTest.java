@@ -2,13 +2,11 @@ package dev.residency.plan.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.residency.plan.Deletion;
 import dev.residency.plan.LinkWindow;
 import dev.residency.plan.TransferBatch;
 import dev.residency.plan.verify.PlanVerifierChecksTest.Draft;
 import dev.residency.plan.verify.PlanVerifierChecksTest.Fixture;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +32,8 @@ final class CapacityCheckLatencyTest {
 
     @Test
     void verify_batchesCoveringTheirLatencyAtLinkSpeed_pass() {
-        VerificationResult result = verify(LATENCY, stretched(PlanVerifierChecksTest.valid(), 1.1));
+        VerificationResult result =
+                verify(LATENCY, PlanVerifierChecksTest.valid().retimed(t -> t * 1.1));
 
         assertThat(result.failedChecks()).as("%s", result).isEmpty();
     }
@@ -56,7 +55,8 @@ final class CapacityCheckLatencyTest {
         Fixture window = LATENCY.withOptions(
                 o -> o.maintenance(new LinkWindow("sg", "us1", Duration.ofMillis(1_050), Duration.ofMillis(1_080))));
 
-        VerificationResult result = verify(window, stretched(PlanVerifierChecksTest.valid(), 1.1));
+        VerificationResult result =
+                verify(window, PlanVerifierChecksTest.valid().retimed(t -> t * 1.1));
 
         assertThat(result.failedChecks()).containsExactly(VerificationCheck.MAINTENANCE);
         assertThat(result.violations()).containsExactly("batch 0 uses link sg-us1 during its maintenance window");
@@ -68,7 +68,8 @@ final class CapacityCheckLatencyTest {
         Fixture window = LATENCY.withOptions(
                 o -> o.maintenance(new LinkWindow("sg", "us1", Duration.ofMillis(2_200), Duration.ofSeconds(3))));
 
-        VerificationResult result = verify(window, stretched(PlanVerifierChecksTest.valid(), 1.1));
+        VerificationResult result =
+                verify(window, PlanVerifierChecksTest.valid().retimed(t -> t * 1.1));
 
         assertThat(result.failedChecks()).as("%s", result).isEmpty();
     }
@@ -76,7 +77,7 @@ final class CapacityCheckLatencyTest {
     @Test
     void verify_batchNoLongerThanItsLatency_movesItsBytesInNoTime() {
         // Batch 0 over [0, 0.1] s: all of it is latency.
-        Draft d = stretched(PlanVerifierChecksTest.valid(), 1.1);
+        Draft d = PlanVerifierChecksTest.valid().retimed(t -> t * 1.1);
         d.batches.set(0, d.batch(0, d.route(SG, US1), 0, 0.1, 100, 0));
         d.deletions.set(0, Draft.deletion(SG, dev.residency.plan.DeletionReason.AFTER_MOVE, 0, 0.1, 0));
 
@@ -86,23 +87,5 @@ final class CapacityCheckLatencyTest {
         assertThat(result.violations())
                 .containsExactly("batch 0 moves 100 bytes in no time: its interval of 0.1 s does not exceed its"
                         + " route's latency of 0.1 s");
-    }
-
-    /** The plan with every batch and deletion time multiplied by {@code factor}. */
-    private static Draft stretched(Draft d, double factor) {
-        List<TransferBatch> batches = List.copyOf(d.batches);
-        d.batches.clear();
-        for (TransferBatch b : batches) {
-            d.batches.add(d.batch(
-                    b.id(),
-                    b.route(),
-                    b.plannedStartSeconds() * factor,
-                    b.plannedEndSeconds() * factor,
-                    b.bytes(),
-                    b.records().toArray()));
-        }
-        d.deletions.replaceAll(x -> new Deletion(
-                x.site(), x.records(), x.bytes(), x.reason(), x.afterBatch(), x.earliestSeconds() * factor));
-        return d;
     }
 }

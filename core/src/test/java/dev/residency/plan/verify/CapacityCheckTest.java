@@ -2,14 +2,12 @@ package dev.residency.plan.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.residency.plan.Deletion;
 import dev.residency.plan.DeletionReason;
 import dev.residency.plan.LinkWindow;
 import dev.residency.plan.TransferBatch;
 import dev.residency.plan.verify.PlanVerifierChecksTest.Draft;
 import dev.residency.plan.verify.PlanVerifierChecksTest.Fixture;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,7 +96,7 @@ final class CapacityCheckTest {
         // margin of 10^-9 / end (10^-15 s) would be below half an ulp of 10^6 (1.2e-10) and leave them
         // overlapping at 200 B/s.
         double shift = 1e6;
-        Draft d = shifted(PlanVerifierChecksTest.valid(), shift);
+        Draft d = PlanVerifierChecksTest.valid().retimed(t -> t + shift);
         TransferBatch first = d.batches.get(0);
         d.batches.set(
                 0,
@@ -179,23 +177,5 @@ final class CapacityCheckTest {
 
         assertThat(result.failedChecks()).contains(VerificationCheck.STORAGE);
         assertThat(result.violations()).contains("site us1 would store 700 bytes at t=1.0s, above its 600");
-    }
-
-    /** The plan with every batch and deletion time moved {@code shift} seconds later. */
-    private static Draft shifted(Draft d, double shift) {
-        List<TransferBatch> batches = List.copyOf(d.batches);
-        d.batches.clear();
-        for (TransferBatch b : batches) {
-            d.batches.add(d.batch(
-                    b.id(),
-                    b.route(),
-                    b.plannedStartSeconds() + shift,
-                    b.plannedEndSeconds() + shift,
-                    b.bytes(),
-                    b.records().toArray()));
-        }
-        d.deletions.replaceAll(x -> new Deletion(
-                x.site(), x.records(), x.bytes(), x.reason(), x.afterBatch(), x.earliestSeconds() + shift));
-        return d;
     }
 }

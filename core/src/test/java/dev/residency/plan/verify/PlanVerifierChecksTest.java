@@ -353,6 +353,29 @@ final class PlanVerifierChecksTest {
             return this;
         }
 
+        /** Returns this draft with every batch's and deletion's time mapped by {@code time}. */
+        Draft retimed(java.util.function.DoubleUnaryOperator time) {
+            List<TransferBatch> old = List.copyOf(batches);
+            batches.clear();
+            for (TransferBatch b : old) {
+                batches.add(batch(
+                        b.id(),
+                        b.route(),
+                        time.applyAsDouble(b.plannedStartSeconds()),
+                        time.applyAsDouble(b.plannedEndSeconds()),
+                        b.bytes(),
+                        b.records().toArray()));
+            }
+            deletions.replaceAll(x -> new Deletion(
+                    x.site(),
+                    x.records(),
+                    x.bytes(),
+                    x.reason(),
+                    x.afterBatch(),
+                    time.applyAsDouble(x.earliestSeconds())));
+            return this;
+        }
+
         /** Builds the plan; totals not set by hand are the sums over its batches and deletions. */
         MigrationPlan build() {
             long moved = batches.stream()
