@@ -17,7 +17,6 @@ import dev.residency.policy.Rule;
 import dev.residency.policy.SiteConstraint;
 import dev.residency.sim.report.BatchOutcome;
 import dev.residency.sim.report.RunResult;
-import dev.residency.sim.scenario.Backups;
 import dev.residency.sim.scenario.DeadlineRule;
 import dev.residency.sim.scenario.MaintenanceWindow;
 import dev.residency.sim.scenario.PlanningSettings;
@@ -88,14 +87,6 @@ final class LatencyPromiseTest {
                 ImmutableMap.of());
     }
 
-    private static RunSettings.Builder run() {
-        return RunSettings.builder(MigrationFixtures.START)
-                .replications(1)
-                .writeFreeze(Duration.ofSeconds(60))
-                .deletionFailureProbability(0)
-                .backups(new Backups(Duration.ZERO, true));
-    }
-
     private static MaintenanceWindow window(String from, String to, long startSeconds, long endSeconds) {
         return new MaintenanceWindow(
                 from,
@@ -126,7 +117,7 @@ final class LatencyPromiseTest {
                 topology,
                 usInUs(),
                 planning(List.of(window("sg", "us", 400, 100_000))),
-                run().build());
+                MigrationFixtures.quietRun().build());
         RecordStore store = store(topology);
         MigrationPlan plan = ScenarioPlans.plan(scenario, store);
 
@@ -167,7 +158,8 @@ final class LatencyPromiseTest {
     @ValueSource(longs = {10, 1_000})
     void execute_hardDeadlineInsideTheWindow_forcedLossEqualsPrediction(long latencyMillis) {
         Topology topology = oneLink(Duration.ofMillis(latencyMillis));
-        RunSettings run = run().deadline(MigrationFixtures.START.plusSeconds(50_000))
+        RunSettings run = MigrationFixtures.quietRun()
+                .deadline(MigrationFixtures.START.plusSeconds(50_000))
                 .deadlineRule(DeadlineRule.ENFORCE)
                 .build();
         Scenario scenario = MigrationFixtures.scenario(
@@ -194,7 +186,8 @@ final class LatencyPromiseTest {
     @Test
     void execute_hardDeadlineOneSecondLatency_forcedLossEqualsPrediction() {
         Topology topology = oneLink(Duration.ofSeconds(1));
-        RunSettings run = run().deadline(MigrationFixtures.START.plusSeconds(500))
+        RunSettings run = MigrationFixtures.quietRun()
+                .deadline(MigrationFixtures.START.plusSeconds(500))
                 .deadlineRule(DeadlineRule.ENFORCE)
                 .build();
         Scenario scenario =
@@ -239,7 +232,11 @@ final class LatencyPromiseTest {
                 ImmutableList.of(window("sg", "jp", 1_000, 100_000), window("jp", "us", 0, 2_000)),
                 ImmutableMap.of());
         Scenario scenario = MigrationFixtures.scenario(
-                "latency-holdover", topology, MultiLegRunTest.policy(), planning, run().build());
+                "latency-holdover",
+                topology,
+                MultiLegRunTest.policy(),
+                planning,
+                MigrationFixtures.quietRun().build());
         RecordStore store = store(topology);
         MigrationPlan plan = ScenarioPlans.plan(scenario, store);
 

@@ -13,6 +13,7 @@ import dev.residency.policy.ResidencyPolicy;
 import dev.residency.policy.Rule;
 import dev.residency.policy.SiteConstraint;
 import dev.residency.sim.scenario.AggregateRow;
+import dev.residency.sim.scenario.Backups;
 import dev.residency.sim.scenario.MaintenanceWindow;
 import dev.residency.sim.scenario.PlanningSettings;
 import dev.residency.sim.scenario.PopulationSource;
@@ -34,6 +35,19 @@ final class MigrationFixtures {
     static final Instant START = Instant.parse("2020-08-02T00:00:00Z");
 
     private MigrationFixtures() {}
+
+    /**
+     * Returns one replication's settings with nothing random left to happen: no deletion failures,
+     * backups kept for no time and crypto-shredded, and a 60 s write freeze (faults as the builder's
+     * default, none).
+     */
+    static RunSettings.Builder quietRun() {
+        return RunSettings.builder(START)
+                .replications(1)
+                .writeFreeze(Duration.ofSeconds(60))
+                .deletionFailureProbability(0)
+                .backups(new Backups(Duration.ZERO, true));
+    }
 
     /**
      * Prepares a one-link migration: sites sg (SG) and us (US), one 1 Gbps link with 10 ms latency,

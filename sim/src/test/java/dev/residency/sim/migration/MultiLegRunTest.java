@@ -18,7 +18,6 @@ import dev.residency.sim.network.FailurePolicy;
 import dev.residency.sim.report.BatchOutcome;
 import dev.residency.sim.report.RunResult;
 import dev.residency.sim.report.TimeSeries;
-import dev.residency.sim.scenario.Backups;
 import dev.residency.sim.scenario.DeadlineRule;
 import dev.residency.sim.scenario.Faults;
 import dev.residency.sim.scenario.PlanningSettings;
@@ -26,7 +25,6 @@ import dev.residency.sim.scenario.RunSettings;
 import dev.residency.sim.scenario.Scenario;
 import dev.residency.sim.scenario.ScheduledOutage;
 import dev.residency.topology.Topology;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -69,14 +67,6 @@ final class MultiLegRunTest {
         return MigrationFixtures.scenario(name, topology, policy(), planning, run);
     }
 
-    private static RunSettings.Builder run() {
-        return RunSettings.builder(MigrationFixtures.START)
-                .replications(1)
-                .writeFreeze(Duration.ofSeconds(60))
-                .deletionFailureProbability(0)
-                .backups(new Backups(Duration.ZERO, true));
-    }
-
     /**
      * Fault-free: the leg {@code jp->us} k starts at its planned 2000 + 80k s (its staging copy was verified
      * at 100(k+1) + 0.5 s), ends at 2080 + 80k, is verified at 2080.5 + 80k and cut over after the 60 s
@@ -88,7 +78,7 @@ final class MultiLegRunTest {
      */
     @Test
     void execute_faultFreeHoldover_cutsOverAtTheDestinationAsPlanned() {
-        Scenario scenario = scenario("holdover", run().build());
+        Scenario scenario = scenario("holdover", MigrationFixtures.quietRun().build());
         Planned planned = Planned.asByHand(scenario);
         MigrationPlan plan = planned.plan();
 
@@ -152,7 +142,8 @@ final class MultiLegRunTest {
                                 MigrationFixtures.START.plusSeconds(down),
                                 MigrationFixtures.START.plusSeconds(up))))
                 .withInterruptedTransfers(policy);
-        Scenario scenario = scenario("holdover-jp-down", run().faults(faults).build());
+        Scenario scenario = scenario(
+                "holdover-jp-down", MigrationFixtures.quietRun().faults(faults).build());
         Planned planned = Planned.asByHand(scenario);
         MigrationPlan plan = planned.plan();
 
@@ -187,7 +178,8 @@ final class MultiLegRunTest {
     void execute_holdoverUnderHardDeadline_forcedLossEqualsPredictedViolation() {
         Scenario scenario = scenario(
                 "holdover-hard",
-                run().deadline(MigrationFixtures.START.plusSeconds(2_500))
+                MigrationFixtures.quietRun()
+                        .deadline(MigrationFixtures.START.plusSeconds(2_500))
                         .deadlineRule(DeadlineRule.ENFORCE)
                         .build());
         RecordStore store = store(scenario.topology());
@@ -226,10 +218,11 @@ final class MultiLegRunTest {
      */
     @Test
     void execute_deadlineBeforeTheLastLegs_abortsEveryChainAndDeletesItsStagingCopies() {
-        Scenario loose = scenario("holdover", run().build());
+        Scenario loose = scenario("holdover", MigrationFixtures.quietRun().build());
         RecordStore store = store(loose.topology());
         MigrationPlan plan = ScenarioPlans.plan(loose, store);
-        Scenario enforced = loose.withRun(run().deadline(MigrationFixtures.START.plusSeconds(1_500))
+        Scenario enforced = loose.withRun(MigrationFixtures.quietRun()
+                .deadline(MigrationFixtures.START.plusSeconds(1_500))
                 .deadlineRule(DeadlineRule.ENFORCE)
                 .build());
 

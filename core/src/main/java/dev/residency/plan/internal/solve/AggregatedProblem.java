@@ -287,11 +287,6 @@ final class AggregatedProblem {
         return new AggregatedProblem(checkNotNull(problem, "problem"));
     }
 
-    /** Returns the planning problem. */
-    public PlanningProblem problem() {
-        return problem;
-    }
-
     /** Returns the number of commodities (distinct pairs of allowed and pass-through site sets). */
     public int commodityCount() {
         return commodityDest.length;
@@ -310,16 +305,6 @@ final class AggregatedProblem {
     /** Returns each demand's bytes to copy, indexed like the demands (a copy). */
     public long[] bytesPerDemand() {
         return demandBytes.clone();
-    }
-
-    /** Returns the number of intervals of the time-expanded network. */
-    public int intervalCount() {
-        return timeline.intervalCount();
-    }
-
-    /** Returns how many bytes one flow unit is (1 unless the demand exceeds 2^40 bytes). */
-    public long unitBytes() {
-        return unitBytes;
     }
 
     private boolean reachesDestination(int d) {
