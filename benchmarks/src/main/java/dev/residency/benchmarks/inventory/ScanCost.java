@@ -23,7 +23,9 @@ import java.util.Map;
  * (the scan since); the units grouped on a 64-bit hash of the four group cells instead of the cells
  * (exact only if no two spellings collide, which the scan would have to check with a second pass);
  * the same with each unit's cells taken as their smallest and largest values (exact in one pass: a
- * unit whose smallest and largest cells are equal holds one spelling only) or as any value (a floor).
+ * unit whose smallest and largest cells are equal holds one spelling only) or as any value (a floor);
+ * then the scan as it is and the plain {@code GROUP BY} under DuckDB settings (Parquet prefetching
+ * off, one thread), a {@code SET} before the query in the same database.
  * Each query runs {@code repetitions} times in turn with the others, in a new in-process database;
  * the program prints each query's smallest wall time and smallest process CPU time (user + system of
  * all threads, DuckDB's included), the fairer figure on a loaded machine. Run it as:
@@ -90,6 +92,12 @@ public final class ScanCost {
                         + " any_value(home), any_value(category), any_value(sites), any_value(legal_hold),"
                         + " count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM " + from
                         + " GROUP BY ALL");
+        // DuckDB settings measured on the scan as it is (a setting, then the query).
+        String scan = ladder.get("+ aggregate checks");
+        ladder.put("scan, no Parquet prefetch", "SET disable_parquet_prefetching = true;" + scan);
+        ladder.put("scan, 1 thread", "SET threads = 1;" + scan);
+        ladder.put(
+                "plain, no Parquet prefetch", "SET disable_parquet_prefetching = true;" + ladder.get("plain GROUP BY"));
         String[] names = ladder.keySet().toArray(new String[0]);
         double[] wall = new double[names.length];
         double[] cpu = new double[names.length];
@@ -103,10 +111,14 @@ public final class ScanCost {
                 try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                         Statement s = c.createStatement()) {
                     s.execute("SET preserve_insertion_order = false");
+                    String[] statements = ladder.get(names[q]).split(";");
+                    for (int i = 0; i < statements.length - 1; i++) {
+                        s.execute(statements[i]);
+                    }
                     long t = System.nanoTime();
                     long cpu0 = os.getProcessCpuTime();
                     long n = 0;
-                    try (ResultSet result = s.executeQuery(ladder.get(names[q]))) {
+                    try (ResultSet result = s.executeQuery(statements[statements.length - 1])) {
                         while (result.next()) {
                             n++;
                         }

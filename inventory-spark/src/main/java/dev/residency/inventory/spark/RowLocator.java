@@ -1,7 +1,6 @@
 package dev.residency.inventory.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
@@ -11,6 +10,7 @@ import dev.residency.inventory.InventoryScan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
@@ -66,19 +66,14 @@ final class RowLocator {
      * @throws InventoryException if an id appears more than once
      */
     void checkUnique() throws InventoryException {
-        List<Row> repeated = frame.projection()
-                .groupBy(col("id"))
-                .agg(count(lit(1)).as("n"))
-                .filter(col("n").gt(1))
-                .orderBy(col("id"))
-                .limit(1)
-                .collectAsList();
-        if (!repeated.isEmpty()) {
-            long id = repeated.get(0).getLong(0);
+        OptionalLong repeated = RepeatedIds.smallest(frame.projection());
+        if (repeated.isPresent()) {
+            long id = repeated.getAsLong();
+            long times = frame.projection().filter(col("id").equalTo(lit(id))).count();
             throw new InventoryException(
                     InventoryScan.FIELD + ".columns." + InventoryColumns.ID,
                     "column \"" + frame.columns().get(InventoryColumns.ID) + "\": object id " + id + " appears "
-                            + repeated.get(0).getLong(1)
+                            + times
                             + " times but the inventory promises unique ids (uniqueIds: true); first "
                             + where(first(col("id").equalTo(lit(id)))));
         }
