@@ -2,7 +2,10 @@ package dev.residency.sim.scenario;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,7 +109,13 @@ final class ScenarioMutator {
             Pattern.compile("(?<=\\d ?)(EiB|PiB|TiB|GiB|MiB|KiB|[kKMGTPEZ]?B(/s)?|[KMGTP]?bps|ms|[dhmsw])\\b");
     private static final Pattern KEY = Pattern.compile("(?m)^(\\s*-?\\s*)([A-Za-z][A-Za-z0-9_]*):");
 
+    /** The bases whose matches are cached (a fuzz campaign mutates a few bases many times). */
+    private static final int MAX_CACHED_BASES = 64;
+
     private final SplittableRandom random;
+
+    /** The matches of each pattern in each base, by the base's identity. */
+    private final Map<String, Map<Pattern, List<int[]>>> baseMatches = new IdentityHashMap<>();
 
     ScenarioMutator(long seed) {
         this.random = new SplittableRandom(seed);
@@ -117,7 +126,7 @@ final class ScenarioMutator {
         String text = base;
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            text = once(text);
+            text = once(text, i == 0 ? base : null);
         }
         return text;
     }
@@ -138,12 +147,21 @@ final class ScenarioMutator {
         TRUNCATE
     }
 
-    private String once(String text) {
+    /**
+     * Applies one mutation to {@code text}; {@code base} is {@code text} itself when it is a base passed
+     * to {@link #mutate} (its regular-expression matches are then reused from earlier calls), else null.
+     */
+    private String once(String text, String base) {
         if (text.isEmpty()) {
             return YAML_FRAGMENTS[random.nextInt(YAML_FRAGMENTS.length)];
         }
         Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
-        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        // Split only for the kinds that work on lines (the others would throw the split away).
+        List<String> lines = switch (kind) {
+            case LINE_DELETE, LINE_DUPLICATE, LINE_MOVE, SPLICE_BLOCK, INDENT ->
+                new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+            default -> List.of();
+        };
         switch (kind) {
             case BYTE_FLIP -> {
                 char[] chars = text.toCharArray();
@@ -152,7 +170,7 @@ final class ScenarioMutator {
                 return new String(chars);
             }
             case KEY_SWAP -> {
-                List<int[]> keys = matches(KEY, text, 2);
+                List<int[]> keys = matches(KEY, text, 2, base);
                 if (keys.size() < 2) {
                     return text;
                 }
@@ -174,7 +192,7 @@ final class ScenarioMutator {
                         + text.substring(second[1]);
             }
             case KEY_RENAME -> {
-                List<int[]> keys = matches(KEY, text, 2);
+                List<int[]> keys = matches(KEY, text, 2, base);
                 if (keys.isEmpty()) {
                     return text;
                 }
@@ -189,7 +207,7 @@ final class ScenarioMutator {
                 return text.substring(0, k[0]) + renamed + text.substring(k[1]);
             }
             case NUMBER -> {
-                List<int[]> numbers = matches(NUMBER, text, 0);
+                List<int[]> numbers = matches(NUMBER, text, 0, base);
                 if (numbers.isEmpty()) {
                     return text;
                 }
@@ -197,7 +215,7 @@ final class ScenarioMutator {
                 return text.substring(0, n[0]) + NUMBERS[random.nextInt(NUMBERS.length)] + text.substring(n[1]);
             }
             case UNIT -> {
-                List<int[]> units = matches(UNIT, text, 0);
+                List<int[]> units = matches(UNIT, text, 0, base);
                 if (units.isEmpty()) {
                     return text;
                 }
@@ -239,6 +257,25 @@ final class ScenarioMutator {
             }
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * Returns the [start, end) of each match's {@code group}, from the cache when {@code base} (the text
+     * itself, a base of {@link #mutate}) is not null. The lists are only read.
+     */
+    private List<int[]> matches(Pattern pattern, String text, int group, String base) {
+        if (base == null) {
+            return matches(pattern, text, group);
+        }
+        Map<Pattern, List<int[]>> byPattern = baseMatches.get(base);
+        if (byPattern == null) {
+            if (baseMatches.size() >= MAX_CACHED_BASES) {
+                return matches(pattern, text, group);
+            }
+            byPattern = new HashMap<>();
+            baseMatches.put(base, byPattern);
+        }
+        return byPattern.computeIfAbsent(pattern, p -> matches(p, text, group));
     }
 
     /** Returns the [start, end) of each match's {@code group}. */

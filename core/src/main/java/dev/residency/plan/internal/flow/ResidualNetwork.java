@@ -160,6 +160,44 @@ public final class ResidualNetwork {
         }
     }
 
+    /**
+     * Returns a copy of the current flow: entry {@code k} is the flow on the {@code k}-th arc added
+     * (arc id {@code 2k}), in units. {@link #setFlows} puts it back.
+     */
+    public long[] flows() {
+        long[] flows = new long[arcs / 2];
+        for (int k = 0; k < flows.length; k++) {
+            flows[k] = flow(2 * k);
+        }
+        return flows;
+    }
+
+    /**
+     * Replaces the current flow with {@code flows} (one entry per arc added, as {@link #flows} returns),
+     * keeping the capacities. The caller keeps flow conservation: a flow saved by {@link #flows} keeps it
+     * whatever capacities were set in between.
+     *
+     * @throws IllegalArgumentException if {@code flows} does not have one entry per added arc, or an
+     *     entry is negative or above its arc's capacity
+     */
+    public void setFlows(long[] flows) {
+        checkArgument(flows.length == arcs / 2, "flows has %s entries for %s arcs", flows.length, arcs / 2);
+        for (int k = 0; k < flows.length; k++) {
+            int a = 2 * k;
+            checkArgument(
+                    flows[k] >= 0 && flows[k] <= capacity[a],
+                    "flow %s of arc %s is outside [0, %s]",
+                    flows[k],
+                    a,
+                    capacity[a]);
+        }
+        for (int k = 0; k < flows.length; k++) {
+            int a = 2 * k;
+            residual[a] = capacity[a] - flows[k];
+            residual[a + 1] = flows[k];
+        }
+    }
+
     /** Returns the total cost of the current flow, {@code sum flow(a) * cost(a)}, as a double. */
     public double totalCost() {
         double sum = 0;

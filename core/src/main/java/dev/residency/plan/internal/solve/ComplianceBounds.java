@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.residency.plan.MigrationPlan;
-import dev.residency.plan.internal.flow.MaxFlow;
 import java.util.Arrays;
 
 /**
@@ -113,22 +112,16 @@ final class ComplianceBounds {
         if (need == 0) {
             return 0;
         }
-        double end = MakespanBound.relaxedHorizon(problem, mask, units, PRECISION);
+        RelaxedNetworkProbe probe = new RelaxedNetworkProbe(problem, mask, units);
+        double end = MakespanBound.relaxedHorizon(problem, probe, PRECISION);
         double area = 0;
         double previous = 0;
         for (int k = 1; k <= SAMPLES; k++) {
             double t = end * k / SAMPLES;
-            long flow = k == SAMPLES ? need : relaxedFlow(problem, mask, units, t, need);
+            long flow = k == SAMPLES ? need : probe.maxFlow(t);
             area += (double) (need - Math.min(need, flow)) * (t - previous);
             previous = t;
         }
         return area * problem.unitBytes;
-    }
-
-    private static long relaxedFlow(
-            AggregatedProblem problem, boolean[] mask, long[] units, double horizon, long need) {
-        long[] capacity = TimeExpandedNetwork.capacities(problem, horizon, true, need + 1);
-        TimeExpandedNetwork ten = TimeExpandedNetwork.build(problem, horizon, mask, units, capacity, true, true);
-        return MaxFlow.augment(ten.network, ten.source, ten.sink);
     }
 }

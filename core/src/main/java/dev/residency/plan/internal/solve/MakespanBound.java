@@ -188,26 +188,23 @@ final class MakespanBound {
 
     /**
      * Returns the largest horizon found not to carry {@code units} of the commodities in {@code mask} on
-     * the relaxed network (a lower bound), bisecting to the relative {@code precision}.
+     * the relaxed network (a lower bound), bisecting to the relative {@code precision}. The probes share
+     * one network ({@link RelaxedNetworkProbe}), each one's max-flow the same number as on a network
+     * built for its horizon, so the search and its result are those of one network per probe.
      */
     static double relaxedHorizon(AggregatedProblem problem, boolean[] mask, long[] units, double precision) {
-        long need = 0;
-        for (int d = 0; d < units.length; d++) {
-            if (mask[problem.demandCommodity[d]]) {
-                need += units[d];
-            }
-        }
+        return relaxedHorizon(problem, new RelaxedNetworkProbe(problem, mask, units), precision);
+    }
+
+    /** As {@link #relaxedHorizon(AggregatedProblem, boolean[], long[], double)}, on {@code probe}'s network. */
+    static double relaxedHorizon(AggregatedProblem problem, RelaxedNetworkProbe probe, double precision) {
+        long need = probe.need();
         if (need == 0) {
             return 0;
         }
-        long total = need;
-        HorizonSearch.Probe probe = horizon -> {
-            long[] capacity = TimeExpandedNetwork.capacities(problem, horizon, true, total + 1);
-            TimeExpandedNetwork ten = TimeExpandedNetwork.build(problem, horizon, mask, units, capacity, true, true);
-            return MaxFlow.augment(ten.network, ten.source, ten.sink) >= total;
-        };
         return HorizonSearch.search(
-                problem, probe, Double.POSITIVE_INFINITY, HorizonSearch.initialLength(problem, total), precision)[0];
+                problem, probe::fits, Double.POSITIVE_INFINITY, HorizonSearch.initialLength(problem, need), precision)[
+                0];
     }
 
     /**
