@@ -75,11 +75,6 @@ final class FlowSolution {
         return Arrays.stream(routedBytes).sum();
     }
 
-    /** Returns the number of constant-rate streams. */
-    public int streamCount() {
-        return streams.size();
-    }
-
     /** Returns how the flow was solved, e.g. "exact single-commodity max-flow + min-cost flow". */
     public String method() {
         return method;
@@ -111,10 +106,5 @@ final class FlowSolution {
                 arrivalStatus,
                 "; decomposition (its plan's violation-time integral was below the exact LP routing's, whose"
                         + " whole records and batches fell worse)");
-    }
-
-    /** Returns how many max-flow feasibility checks the horizon search made. */
-    public int feasibilityChecks() {
-        return feasibilityChecks;
     }
 }
