@@ -34,8 +34,6 @@ final class FlowSolution {
     /** The horizon of the earliest-arrival network, in seconds, NaN if not used. */
     final double arrivalHorizon;
 
-    final int feasibilityChecks;
-
     FlowSolution(
             double horizonSeconds,
             long[] routedBytes,
@@ -48,8 +46,7 @@ final class FlowSolution {
             double modelCost,
             double modelArea,
             double lpCost,
-            double arrivalHorizon,
-            int feasibilityChecks) {
+            double arrivalHorizon) {
         this.horizonSeconds = horizonSeconds;
         this.routedBytes = routedBytes;
         this.shortfall = shortfall;
@@ -62,7 +59,6 @@ final class FlowSolution {
         this.modelArea = modelArea;
         this.lpCost = lpCost;
         this.arrivalHorizon = arrivalHorizon;
-        this.feasibilityChecks = feasibilityChecks;
     }
 
     /** Returns the smallest horizon found at which the routed bytes fit, in seconds. */

@@ -28,8 +28,7 @@ final class FlowSolutionMethodTest {
                 Double.NaN,
                 Double.NaN,
                 lpCost,
-                Double.NaN,
-                7);
+                Double.NaN);
     }
 
     @Test
