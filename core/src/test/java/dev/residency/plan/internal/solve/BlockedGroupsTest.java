@@ -44,7 +44,12 @@ final class BlockedGroupsTest {
                 "two",
                 Rule.move("us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)),
                 Rule.move("ca", List.of(Jurisdiction.CA), SiteConstraint.in(Jurisdiction.CA)));
-        return new FlowPlanner().plan(PlanningProblem.builder().store(store.build()).policy(policy).options(options).build());
+        return new FlowPlanner()
+                .plan(PlanningProblem.builder()
+                        .store(store.build())
+                        .policy(policy)
+                        .options(options)
+                        .build());
     }
 
     @Test
@@ -69,8 +74,10 @@ final class BlockedGroupsTest {
     void violatingAtDeadline_countsBlockedBytesOnlyWithADeadline() {
         // With a deadline of an hour, the one movable record (3,200 B at 1,000 B/s) is done long before it,
         // and the 3,100 B blocked still violate then. Without a deadline nothing is counted.
-        assertThat(plan(PlanOptions.builder().deadline(Duration.ofHours(1)).build()).violatingBytesAtDeadline())
+        assertThat(plan(PlanOptions.builder().deadline(Duration.ofHours(1)).build())
+                        .violatingBytesAtDeadline())
                 .isEqualTo(3_100);
-        assertThat(plan(PlanOptions.builder().build()).violatingBytesAtDeadline()).isZero();
+        assertThat(plan(PlanOptions.builder().build()).violatingBytesAtDeadline())
+                .isZero();
     }
 }

@@ -137,7 +137,8 @@ final class ComplianceBoundsTest {
         // 10^6 B over 10^4 B/s: 100 s (the lower end of the bisection, within 3 * 10^-4 below).
         AggregatedProblem problem = oneLink(1_000_000, 10_000, 1L << 40);
 
-        double seconds = ComplianceBounds.partLowerBoundSeconds(problem, problem.bytesPerDemand(), new boolean[] {true});
+        double seconds =
+                ComplianceBounds.partLowerBoundSeconds(problem, problem.bytesPerDemand(), new boolean[] {true});
 
         assertThat(seconds).isBetween(100 * (1 - 3e-4), 100.0);
     }
@@ -181,8 +182,8 @@ final class ComplianceBoundsTest {
     void partLowerBound_wrongLength_isRefusedNamingIt() {
         AggregatedProblem problem = twoCommodities();
 
-        assertThatThrownBy(() -> ComplianceBounds.partLowerBoundSeconds(
-                        problem, problem.bytesPerDemand(), new boolean[3]))
+        assertThatThrownBy(
+                        () -> ComplianceBounds.partLowerBoundSeconds(problem, problem.bytesPerDemand(), new boolean[3]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("part has 3 entries");
     }

@@ -33,7 +33,8 @@ final class FlowSolutionMethodTest {
 
     @Test
     void fallbackMethod_exactLpWithStatus_saysTheDecompositionsGapIsUnknown() {
-        FlowSolution solution = solution("max-flow" + AggregateSolver.EARLIEST_ARRIVAL + STATUS + "; rest", STATUS, 42.0);
+        FlowSolution solution =
+                solution("max-flow" + AggregateSolver.EARLIEST_ARRIVAL + STATUS + "; rest", STATUS, 42.0);
 
         assertThat(solution.exactLp()).isTrue();
         assertThat(solution.fallbackMethod())
@@ -45,8 +46,7 @@ final class FlowSolutionMethodTest {
     @Test
     void fallbackMethod_decompositionWithStatus_keepsTheStatus() {
         String status = "; decomposition, gap 3 %";
-        FlowSolution solution =
-                solution("max-flow" + AggregateSolver.EARLIEST_ARRIVAL + status, status, Double.NaN);
+        FlowSolution solution = solution("max-flow" + AggregateSolver.EARLIEST_ARRIVAL + status, status, Double.NaN);
 
         assertThat(solution.exactLp()).isFalse();
         assertThat(solution.fallbackMethod())
@@ -58,7 +58,8 @@ final class FlowSolutionMethodTest {
         // One commodity: exact by itself, no status; the text must not gain the decomposition's remark.
         FlowSolution solution = solution("max-flow" + AggregateSolver.EARLIEST_ARRIVAL, "", 0.0);
 
-        assertThat(solution.fallbackMethod()).isEqualTo("max-flow + least egress at the least makespan (min-cost flow)");
+        assertThat(solution.fallbackMethod())
+                .isEqualTo("max-flow + least egress at the least makespan (min-cost flow)");
     }
 
     @Test

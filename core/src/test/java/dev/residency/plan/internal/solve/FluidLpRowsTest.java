@@ -29,7 +29,12 @@ final class FluidLpRowsTest {
 
     private static DataCenter dc(String id, String country, long storage, double ingest, double egress) {
         return new DataCenter(
-                id, Jurisdiction.of(country), "op", DataSize.ofBytes(storage), new Bandwidth(ingest), new Bandwidth(egress));
+                id,
+                Jurisdiction.of(country),
+                "op",
+                DataSize.ofBytes(storage),
+                new Bandwidth(ingest),
+                new Bandwidth(egress));
     }
 
     private static Link link(String a, String b, double bytesPerSecond) {

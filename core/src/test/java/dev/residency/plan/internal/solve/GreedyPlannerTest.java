@@ -37,7 +37,12 @@ final class GreedyPlannerTest {
 
     private static DataCenter dc(String id, String country, long storage, double ingest, double egress) {
         return new DataCenter(
-                id, Jurisdiction.of(country), "op", DataSize.ofBytes(storage), new Bandwidth(ingest), new Bandwidth(egress));
+                id,
+                Jurisdiction.of(country),
+                "op",
+                DataSize.ofBytes(storage),
+                new Bandwidth(ingest),
+                new Bandwidth(egress));
     }
 
     private static Link link(String a, String b, double bytesPerSecond, long latencyMillis) {
@@ -163,7 +168,10 @@ final class GreedyPlannerTest {
                 Rule.move("us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)),
                 Rule.move("ca", List.of(Jurisdiction.CA), SiteConstraint.in(Jurisdiction.CA)));
         return new GreedyPlanner()
-                .plan(PlanningProblem.builder().store(store.build()).policy(policy).build());
+                .plan(PlanningProblem.builder()
+                        .store(store.build())
+                        .policy(policy)
+                        .build());
     }
 
     @Test

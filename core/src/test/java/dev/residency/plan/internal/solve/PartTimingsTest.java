@@ -79,7 +79,8 @@ final class PartTimingsTest {
         assertThat(homes.get("AU").plannedSeconds()).isEqualTo(lastEnd(plan, i -> i >= 12));
         assertThat(rules.get("us").plannedSeconds()).isEqualTo(homes.get("US").plannedSeconds());
         assertThat(rules.get("other").plannedSeconds())
-                .isEqualTo(Math.max(homes.get("CA").plannedSeconds(), homes.get("AU").plannedSeconds()));
+                .isEqualTo(Math.max(
+                        homes.get("CA").plannedSeconds(), homes.get("AU").plannedSeconds()));
         for (PartTiming part : plan.parts(PartTiming.HOME)) {
             assertThat(part.plannedSeconds()).as("%s", part).isGreaterThanOrEqualTo(part.lowerBoundSeconds());
         }

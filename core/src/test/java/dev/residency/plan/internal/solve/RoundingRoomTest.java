@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 final class RoundingRoomTest {
 
     /** Returns the demands with a stream in the room, and checks the real streams end by the horizon. */
-    private static Set<Integer> roomTakers(int profilePriority, int videoPriority, boolean profileFirst, int[] priorities) {
+    private static Set<Integer> roomTakers(
+            int profilePriority, int videoPriority, boolean profileFirst, int[] priorities) {
         Topology topology = Topology.of(
                 List.of(site("sg", "SG", 1L << 40), site("us", "US", 1L << 40)), List.of(link("sg", "us", 1_000, 0.0)));
         RecordStore.Builder store = RecordStore.builder(topology, 20);

@@ -59,8 +59,8 @@ final class RouteFlowsTest {
     void of_softDeadline_lastIntervalsStreamMayOvershoot() {
         // 10^5 B over 1,000 B/s. The least-makespan routing has one interval, the last: not strict. The
         // earliest-arrival routing's first interval is followed by another: strict.
-        FlowSolution solution = solve(
-                PlanOptions.builder().deadline(Duration.ofHours(1)).build(), 100_000, 1_000);
+        FlowSolution solution =
+                solve(PlanOptions.builder().deadline(Duration.ofHours(1)).build(), 100_000, 1_000);
 
         assertThat(solution.fallbackStreams).hasSize(1);
         assertThat(solution.fallbackStreams.get(0).strict()).isFalse();
@@ -75,7 +75,12 @@ final class RouteFlowsTest {
         // The same under a hard deadline of one hour: a record past its quota could miss the deadline, so
         // the last interval's streams are strict too.
         FlowSolution solution = solve(
-                PlanOptions.builder().deadline(Duration.ofHours(1)).hardDeadline(true).build(), 100_000, 1_000);
+                PlanOptions.builder()
+                        .deadline(Duration.ofHours(1))
+                        .hardDeadline(true)
+                        .build(),
+                100_000,
+                1_000);
 
         assertThat(solution.fallbackStreams).hasSize(1);
         assertThat(solution.fallbackStreams.get(0).strict()).isTrue();
