@@ -1,6 +1,8 @@
 package dev.residency.plan.internal.solve;
 
 import static dev.residency.plan.PlanFixtures.keepIn;
+import static dev.residency.plan.PlanFixtures.link;
+import static dev.residency.plan.PlanFixtures.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,9 +13,6 @@ import dev.residency.plan.PlanningProblem;
 import dev.residency.topology.DataCenter;
 import dev.residency.topology.Link;
 import dev.residency.topology.Topology;
-import dev.residency.units.Bandwidth;
-import dev.residency.units.DataSize;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,20 +25,6 @@ final class FluidLpRowsTest {
 
     private static final double BIG = 1e12;
     private static final long LOTS = 1L << 40;
-
-    private static DataCenter dc(String id, String country, long storage, double ingest, double egress) {
-        return new DataCenter(
-                id,
-                Jurisdiction.of(country),
-                "op",
-                DataSize.ofBytes(storage),
-                new Bandwidth(ingest),
-                new Bandwidth(egress));
-    }
-
-    private static Link link(String a, String b, double bytesPerSecond) {
-        return Link.symmetric(a, b, new Bandwidth(bytesPerSecond), Duration.ofMillis(10), 0.0);
-    }
 
     /** Ten US records of 1,000 B at each source site {@code sources}, the policy keeping US data in the US. */
     private static double makespan(List<DataCenter> sites, List<Link> links, String... sources) {
@@ -64,8 +49,11 @@ final class FluidLpRowsTest {
         // 10^4 B from s: x over 1,000 B/s has room for 2,000 B, y over 100 B/s has plenty. Without the
         // storage row: 10^4 / 1,100 = 9.09 s. With it, y takes 8,000 B at 100 B/s: 80 s.
         double seconds = makespan(
-                List.of(dc("s", "SG", LOTS, BIG, BIG), dc("x", "US", 2_000, BIG, BIG), dc("y", "US", LOTS, BIG, BIG)),
-                List.of(link("s", "x", 1_000), link("s", "y", 100)),
+                List.of(
+                        site("s", "SG", LOTS, BIG, BIG),
+                        site("x", "US", 2_000, BIG, BIG),
+                        site("y", "US", LOTS, BIG, BIG)),
+                List.of(link("s", "x", 1_000, 0.0), link("s", "y", 100, 0.0)),
                 "s");
 
         assertThat(seconds).isCloseTo(80, within(80 * 1e-6));
@@ -75,8 +63,11 @@ final class FluidLpRowsTest {
     void minimumMakespan_sourceEgressBelowItsLinks_bindsTheSource() {
         // s's egress 500 B/s under links of 1,000 and 100 B/s: 10^4 / 500 = 20 s (links alone: 9.09 s).
         double seconds = makespan(
-                List.of(dc("s", "SG", LOTS, BIG, 500), dc("x", "US", LOTS, BIG, BIG), dc("y", "US", LOTS, BIG, BIG)),
-                List.of(link("s", "x", 1_000), link("s", "y", 100)),
+                List.of(
+                        site("s", "SG", LOTS, BIG, 500),
+                        site("x", "US", LOTS, BIG, BIG),
+                        site("y", "US", LOTS, BIG, BIG)),
+                List.of(link("s", "x", 1_000, 0.0), link("s", "y", 100, 0.0)),
                 "s");
 
         assertThat(seconds).isCloseTo(20, within(20 * 1e-6));
@@ -87,8 +78,11 @@ final class FluidLpRowsTest {
         // 10^4 B from each of s1 and s2 into x, each over 1,000 B/s, x's ingest 250 B/s:
         // 2 * 10^4 / 250 = 80 s (links alone: 10 s).
         double seconds = makespan(
-                List.of(dc("s1", "SG", LOTS, BIG, BIG), dc("s2", "SG", LOTS, BIG, BIG), dc("x", "US", LOTS, 250, BIG)),
-                List.of(link("s1", "x", 1_000), link("s2", "x", 1_000)),
+                List.of(
+                        site("s1", "SG", LOTS, BIG, BIG),
+                        site("s2", "SG", LOTS, BIG, BIG),
+                        site("x", "US", LOTS, 250, BIG)),
+                List.of(link("s1", "x", 1_000, 0.0), link("s2", "x", 1_000, 0.0)),
                 "s1",
                 "s2");
 

@@ -1,6 +1,7 @@
 package dev.residency.plan.internal.solve;
 
 import static dev.residency.plan.PlanFixtures.keepIn;
+import static dev.residency.plan.PlanFixtures.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,11 +15,9 @@ import dev.residency.plan.TransferBatch;
 import dev.residency.policy.ResidencyPolicy;
 import dev.residency.policy.Rule;
 import dev.residency.policy.SiteConstraint;
-import dev.residency.topology.DataCenter;
 import dev.residency.topology.Link;
 import dev.residency.topology.Topology;
 import dev.residency.units.Bandwidth;
-import dev.residency.units.DataSize;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,16 +33,6 @@ final class GreedyPlannerTest {
 
     private static final double BIG = 1e12;
     private static final long LOTS = 1L << 40;
-
-    private static DataCenter dc(String id, String country, long storage, double ingest, double egress) {
-        return new DataCenter(
-                id,
-                Jurisdiction.of(country),
-                "op",
-                DataSize.ofBytes(storage),
-                new Bandwidth(ingest),
-                new Bandwidth(egress));
-    }
 
     private static Link link(String a, String b, double bytesPerSecond, long latencyMillis) {
         return Link.symmetric(a, b, new Bandwidth(bytesPerSecond), Duration.ofMillis(latencyMillis), 0.0);
@@ -77,10 +66,10 @@ final class GreedyPlannerTest {
         // to near, if it is first, end at 0.01 + 3 / (1 - 1e-9) s; far's 7,000 or 10,000 B from sg at 1,000 B/s.
         Topology topology = Topology.of(
                 List.of(
-                        dc("sg", "SG", LOTS, BIG, BIG),
-                        dc("sg2", "SG", LOTS, BIG, BIG),
-                        dc("near", "US", 3_000, BIG, BIG),
-                        dc("far", "US", LOTS, BIG, BIG)),
+                        site("sg", "SG", LOTS, BIG, BIG),
+                        site("sg2", "SG", LOTS, BIG, BIG),
+                        site("near", "US", 3_000, BIG, BIG),
+                        site("far", "US", LOTS, BIG, BIG)),
                 List.of(
                         link("sg", "near", 1_000, 10),
                         link("sg", "far", 1_000, 50),
@@ -121,10 +110,10 @@ final class GreedyPlannerTest {
         // 4,000 B at far: 3,000 B lack storage.
         Topology topology = Topology.of(
                 List.of(
-                        dc("sg", "SG", LOTS, BIG, BIG),
-                        dc("iso", "SG", LOTS, BIG, BIG),
-                        dc("near", "US", 3_000, BIG, BIG),
-                        dc("far", "US", 4_000, BIG, BIG)),
+                        site("sg", "SG", LOTS, BIG, BIG),
+                        site("iso", "SG", LOTS, BIG, BIG),
+                        site("near", "US", 3_000, BIG, BIG),
+                        site("far", "US", 4_000, BIG, BIG)),
                 List.of(link("sg", "near", 1_000, 10), link("sg", "far", 1_000, 50)));
         RecordStore.Builder store = RecordStore.builder(topology, 11);
         for (int i = 0; i < 10; i++) {
@@ -152,9 +141,9 @@ final class GreedyPlannerTest {
     private static MigrationPlan twoStreams(double sgEgress, double hubIngest, Topology[] out) {
         Topology topology = Topology.of(
                 List.of(
-                        dc("sg", "SG", LOTS, BIG, sgEgress),
-                        dc("hub", "US", LOTS, hubIngest, BIG),
-                        dc("ca", "CA", LOTS, BIG, BIG)),
+                        site("sg", "SG", LOTS, BIG, sgEgress),
+                        site("hub", "US", LOTS, hubIngest, BIG),
+                        site("ca", "CA", LOTS, BIG, BIG)),
                 List.of(link("sg", "hub", 1_000, 10), link("hub", "ca", 200, 10)));
         out[0] = topology;
         RecordStore.Builder store = RecordStore.builder(topology, 10);

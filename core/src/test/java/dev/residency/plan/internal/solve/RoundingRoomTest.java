@@ -10,10 +10,7 @@ import dev.residency.data.Category;
 import dev.residency.data.RecordStore;
 import dev.residency.geo.Jurisdiction;
 import dev.residency.plan.PlanningProblem;
-import dev.residency.topology.DataCenter;
 import dev.residency.topology.Topology;
-import dev.residency.units.Bandwidth;
-import dev.residency.units.DataSize;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,13 +80,7 @@ final class RoundingRoomTest {
                 List.of(
                         site("sg1", "SG", 1L << 40),
                         site("sg2", "SG", 1L << 40),
-                        new DataCenter(
-                                "us",
-                                Jurisdiction.US,
-                                "op",
-                                DataSize.ofBytes(1L << 40),
-                                new Bandwidth(1_000),
-                                new Bandwidth(1e12))),
+                        site("us", "US", 1L << 40, 1_000, 1e12)),
                 List.of(link("sg1", "us", 1e6, 0.0), link("sg2", "us", 1e6, 0.0)));
         RecordStore.Builder store = RecordStore.builder(topology, 20);
         for (int i = 0; i < 20; i++) {
