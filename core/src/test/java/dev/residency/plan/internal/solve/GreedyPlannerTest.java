@@ -134,6 +134,39 @@ final class GreedyPlannerTest {
                 .containsEntry(DeletionReason.NO_STORAGE, 3_000L);
     }
 
+    @Test
+    void plan_transitSiteForbidden_neitherChosenNorRoutedThrough() {
+        // Data may pass only through SG sites. near (US) hangs off hub (CN): 20 ms away, but only through hub,
+        // so it is not reachable. far (US) is 50 ms away directly at 1,000 B/s, or through hub at 10^4 B/s.
+        // All 3,000 B go to far on the direct link (one hop): 0.05 + 3 / (1 - 1e-9) s.
+        Topology topology = Topology.of(
+                List.of(
+                        site("sg", "SG", LOTS, BIG, BIG),
+                        site("hub", "CN", LOTS, BIG, BIG),
+                        site("near", "US", LOTS, BIG, BIG),
+                        site("far", "US", LOTS, BIG, BIG)),
+                List.of(
+                        link("sg", "hub", 10_000, 10),
+                        link("hub", "near", 10_000, 10),
+                        link("hub", "far", 10_000, 10),
+                        link("sg", "far", 1_000, 50)));
+        RecordStore.Builder store = RecordStore.builder(topology, 3);
+        for (int i = 0; i < 3; i++) {
+            store.add(i, Jurisdiction.US, Category.VIDEOS, 1_000, false, 0);
+        }
+        PlanningProblem problem = PlanningProblem.builder()
+                .store(store.build())
+                .policy(keepIn(Jurisdiction.US, Jurisdiction.US).withTransit(SiteConstraint.in(Jurisdiction.of("SG"))))
+                .build();
+
+        MigrationPlan plan = new GreedyPlanner().plan(problem);
+
+        assertThat(bytesTo(plan, topology, "far")).isEqualTo(3_000);
+        assertThat(bytesTo(plan, topology, "near")).isZero();
+        assertThat(plan.batches()).allSatisfy(b -> assertThat(b.route().hops()).isEqualTo(1));
+        assertThat(endAt(plan, topology, "far")).isCloseTo(end(0.05, 3_000, 1_000), within(1e-9));
+    }
+
     /**
      * US data X from sg to hub (US) over sg-hub (1,000 B/s, 10 ms); Canadian data Y from sg through hub to
      * ca over sg-hub and hub-ca (200 B/s, 10 ms). X is 8 records, Y 2 records, of 1,000 B.
