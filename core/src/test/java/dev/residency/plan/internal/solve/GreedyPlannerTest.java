@@ -61,15 +61,16 @@ final class GreedyPlannerTest {
 
     @Test
     void plan_nearestSiteFull_spillsToTheNextByLatency() {
-        // near (10 ms) holds 3,000 B, far (50 ms) plenty. sg has 10 records of 1,000 B, sg2 2 records: the
+        // near (10 ms, listed after far) holds 3,000 B, far (50 ms) plenty. sg has 10 records of 1,000 B, sg2 2
+        // records: the
         // demand taken first fills near with 3,000 B, everything else (9,000 B) goes to far. sg's 3,000 B
         // to near, if it is first, end at 0.01 + 3 / (1 - 1e-9) s; far's 7,000 or 10,000 B from sg at 1,000 B/s.
         Topology topology = Topology.of(
                 List.of(
                         site("sg", "SG", LOTS, BIG, BIG),
                         site("sg2", "SG", LOTS, BIG, BIG),
-                        site("near", "US", 3_000, BIG, BIG),
-                        site("far", "US", LOTS, BIG, BIG)),
+                        site("far", "US", LOTS, BIG, BIG),
+                        site("near", "US", 3_000, BIG, BIG)),
                 List.of(
                         link("sg", "near", 1_000, 10),
                         link("sg", "far", 1_000, 50),
@@ -132,6 +133,38 @@ final class GreedyPlannerTest {
         assertThat(plan.bytesToDeleteByReason())
                 .containsEntry(DeletionReason.NO_ROUTE, 500L)
                 .containsEntry(DeletionReason.NO_STORAGE, 3_000L);
+    }
+
+    @Test
+    void plan_nearestSiteListedLastAndFullFromTheStart_isSkippedWithoutAStream() {
+        // far (US, 30 ms through hub) is listed before near (US, 20 ms through hub), and near is full (its
+        // 1,000 B hold a compliant record already): sg's 4,000 B all go to far, nearest first means near is
+        // tried first and skipped, with no stream of 0 B towards it sharing sg-hub with far's stream, which
+        // gets all 10^4 B/s: 0.03 + 0.4 / (1 - 1e-9) s.
+        Topology topology = Topology.of(
+                List.of(
+                        site("sg", "SG", LOTS, BIG, BIG),
+                        site("far", "US", LOTS, BIG, BIG),
+                        site("hub", "SG", LOTS, BIG, BIG),
+                        site("near", "US", 1_000, BIG, BIG)),
+                List.of(
+                        link("sg", "hub", 10_000, 10),
+                        link("hub", "near", 10_000, 10),
+                        link("hub", "far", 10_000, 20)));
+        RecordStore.Builder store = RecordStore.builder(topology, 5);
+        for (int i = 0; i < 4; i++) {
+            store.add(i, Jurisdiction.US, Category.VIDEOS, 1_000, false, 0);
+        }
+        store.add(4, Jurisdiction.US, Category.VIDEOS, 1_000, false, 3);
+        PlanningProblem problem = PlanningProblem.builder()
+                .store(store.build())
+                .policy(keepIn(Jurisdiction.US, Jurisdiction.US))
+                .build();
+
+        MigrationPlan plan = new GreedyPlanner().plan(problem);
+
+        assertThat(bytesTo(plan, topology, "far")).isEqualTo(4_000);
+        assertThat(endAt(plan, topology, "far")).isCloseTo(end(0.03, 4_000, 10_000), within(1e-9));
     }
 
     @Test
