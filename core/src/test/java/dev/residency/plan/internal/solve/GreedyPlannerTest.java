@@ -61,10 +61,10 @@ final class GreedyPlannerTest {
 
     @Test
     void plan_nearestSiteFull_spillsToTheNextByLatency() {
-        // near (10 ms, listed after far) holds 3,000 B, far (50 ms) plenty. sg has 10 records of 1,000 B, sg2 2
-        // records: the
-        // demand taken first fills near with 3,000 B, everything else (9,000 B) goes to far. sg's 3,000 B
-        // to near, if it is first, end at 0.01 + 3 / (1 - 1e-9) s; far's 7,000 or 10,000 B from sg at 1,000 B/s.
+        // near (10 ms, listed after far) holds 3,000 B, far (50 ms) plenty. sg has 10 records of 1,000 B,
+        // sg2 2 records: the demand taken first fills near with 3,000 B, everything else (9,000 B) goes to
+        // far. sg's 3,000 B to near, if it is first, end at 0.01 + 3 / (1 - 1e-9) s; far's 7,000 or 10,000 B
+        // from sg at 1,000 B/s.
         Topology topology = Topology.of(
                 List.of(
                         site("sg", "SG", LOTS, BIG, BIG),
