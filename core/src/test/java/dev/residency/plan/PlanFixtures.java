@@ -35,6 +35,18 @@ public final class PlanFixtures {
                 new Bandwidth(1e12));
     }
 
+    /** A site with the given ingest and egress limits, in bytes per second. */
+    public static DataCenter site(
+            String id, String country, long storageBytes, double ingestBytesPerSecond, double egressBytesPerSecond) {
+        return new DataCenter(
+                id,
+                Jurisdiction.of(country),
+                "op",
+                DataSize.ofBytes(storageBytes),
+                new Bandwidth(ingestBytesPerSecond),
+                new Bandwidth(egressBytesPerSecond));
+    }
+
     /** A symmetric link of {@code bytesPerSecond} with 10 ms latency and the given egress price. */
     public static Link link(String a, String b, double bytesPerSecond, double usdPerGiB) {
         return Link.symmetric(a, b, new Bandwidth(bytesPerSecond), Duration.ofMillis(10), usdPerGiB);

@@ -153,7 +153,6 @@ final class AggregateSolver {
         int lpMaxVariables = MultiCommodityLp.MAX_VARIABLES;
 
         int[] order;
-        int checks;
         List<TimeExpandedNetwork> lexicographicNetworks = List.of();
         /** The real units' cost on the earliest-arrival network of the routing kept (NaN if none). */
         double modelCost = Double.NaN;
@@ -196,8 +195,7 @@ final class AggregateSolver {
                         Double.NaN,
                         Double.NaN,
                         Double.NaN,
-                        Double.NaN,
-                        0);
+                        Double.NaN);
             }
             long[] want = new long[demands];
             for (int d = 0; d < demands; d++) {
@@ -308,8 +306,7 @@ final class AggregateSolver {
                     modelCost,
                     modelArea,
                     lpCost,
-                    arrivalHorizon,
-                    checks);
+                    arrivalHorizon);
         }
 
         private int[] initialOrder(long[] want) {
@@ -333,7 +330,6 @@ final class AggregateSolver {
 
         /** Routes the demands by priority class, highest first; returns the units routed per demand. */
         private long[] lexicographic(double horizon, long[] want) {
-            checks++;
             int demands = want.length;
             long[] routed = new long[demands];
             TreeSet<Integer> classes = new TreeSet<>();
@@ -403,7 +399,6 @@ final class AggregateSolver {
          */
         private List<TimeExpandedNetwork> route(double horizon, long[] amounts, boolean minCost) {
             for (int attempt = 0; attempt < Math.max(1, commodities); attempt++) {
-                checks++;
                 long total = Arrays.stream(amounts).sum() + 1;
                 long[] capacity = TimeExpandedNetwork.capacities(p, horizon, false, total);
                 List<TimeExpandedNetwork> networks = new ArrayList<>();
@@ -566,7 +561,6 @@ final class AggregateSolver {
             double exact = Double.NaN;
             try {
                 for (boolean margin : new boolean[] {false, true}) {
-                    checks++;
                     MultiCommodityLp.Solution solution = MultiCommodityLp.solve(networks, need, capacity, margin)
                             .orElseThrow();
                     if (!margin) {
@@ -631,7 +625,6 @@ final class AggregateSolver {
          */
         private List<TimeExpandedNetwork> routeByArrival(
                 AggregatedProblem fine, double horizon, long[] amounts, double[][] share, boolean nearest) {
-            checks++;
             Timeline timeline = fine.timeline;
             int intervals = TimeExpandedNetwork.intervalsBefore(timeline, horizon);
             long weight = arrivalWeight();

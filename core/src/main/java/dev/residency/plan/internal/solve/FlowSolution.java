@@ -34,8 +34,6 @@ final class FlowSolution {
     /** The horizon of the earliest-arrival network, in seconds, NaN if not used. */
     final double arrivalHorizon;
 
-    final int feasibilityChecks;
-
     FlowSolution(
             double horizonSeconds,
             long[] routedBytes,
@@ -48,8 +46,7 @@ final class FlowSolution {
             double modelCost,
             double modelArea,
             double lpCost,
-            double arrivalHorizon,
-            int feasibilityChecks) {
+            double arrivalHorizon) {
         this.horizonSeconds = horizonSeconds;
         this.routedBytes = routedBytes;
         this.shortfall = shortfall;
@@ -62,7 +59,6 @@ final class FlowSolution {
         this.modelArea = modelArea;
         this.lpCost = lpCost;
         this.arrivalHorizon = arrivalHorizon;
-        this.feasibilityChecks = feasibilityChecks;
     }
 
     /** Returns the smallest horizon found at which the routed bytes fit, in seconds. */
@@ -73,11 +69,6 @@ final class FlowSolution {
     /** Returns the bytes routed over all demands. */
     public long routedBytes() {
         return Arrays.stream(routedBytes).sum();
-    }
-
-    /** Returns the number of constant-rate streams. */
-    public int streamCount() {
-        return streams.size();
     }
 
     /** Returns how the flow was solved, e.g. "exact single-commodity max-flow + min-cost flow". */
@@ -111,10 +102,5 @@ final class FlowSolution {
                 arrivalStatus,
                 "; decomposition (its plan's violation-time integral was below the exact LP routing's, whose"
                         + " whole records and batches fell worse)");
-    }
-
-    /** Returns how many max-flow feasibility checks the horizon search made. */
-    public int feasibilityChecks() {
-        return feasibilityChecks;
     }
 }

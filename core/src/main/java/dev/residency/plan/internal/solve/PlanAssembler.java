@@ -60,14 +60,6 @@ final class PlanAssembler {
             AggregatedProblem problem,
             long[] movedPerDemand) {
 
-        /**
-         * Returns whether the plan keeps its timing promises as laid out: no batch counts as moved after a
-         * hard deadline and none runs into a maintenance window.
-         */
-        boolean onTime() {
-            return lateSeconds == 0 && Arrays.stream(windowOverrunSeconds).allMatch(o -> o == 0);
-        }
-
         /** Returns this assembly with its bounds computed on {@code base} (the problem without window reserves). */
         Assembled on(AggregatedProblem base) {
             return new Assembled(plan, lateSeconds, windowOverrunSeconds, base, movedPerDemand);
