@@ -21,7 +21,12 @@ final class ObservedMilestoneChecksTest {
     private static final Instant DAY2 = Instant.parse("2021-03-02T00:00:00Z");
 
     private static ObservedMilestone milestone(
-            What what, Subject subject, String name, Optional<Instant> from, Optional<Instant> to, Duration tolerance,
+            What what,
+            Subject subject,
+            String name,
+            Optional<Instant> from,
+            Optional<Instant> to,
+            Duration tolerance,
             String source) {
         return new ObservedMilestone(what, subject, name, from, to, tolerance, source);
     }
@@ -38,11 +43,22 @@ final class ObservedMilestoneChecksTest {
                 .hasMessage("observed range ends Optional[2021-03-01T00:00:00Z] before it starts"
                         + " Optional[2021-03-02T00:00:00Z]");
         assertThatThrownBy(() -> milestone(
-                        What.CLEAN, Subject.ALL, "", Optional.of(DAY1), Optional.empty(), Duration.ofMillis(-1), "press"))
+                        What.CLEAN,
+                        Subject.ALL,
+                        "",
+                        Optional.of(DAY1),
+                        Optional.empty(),
+                        Duration.ofMillis(-1),
+                        "press"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tolerance must not be negative, was PT-0.001S");
         assertThatThrownBy(() -> milestone(
-                        What.RECEIVING, Subject.JURISDICTION, "US", Optional.of(DAY1), Optional.empty(), Duration.ZERO,
+                        What.RECEIVING,
+                        Subject.JURISDICTION,
+                        "US",
+                        Optional.of(DAY1),
+                        Optional.empty(),
+                        Duration.ZERO,
                         "press"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("only a site can be observed receiving data");
@@ -50,16 +66,16 @@ final class ObservedMilestoneChecksTest {
                         What.CLEAN, Subject.RULE, " ", Optional.of(DAY1), Optional.empty(), Duration.ZERO, "press"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a rule milestone needs a name");
-        assertThatThrownBy(() -> milestone(
-                        What.CLEAN, Subject.ALL, "", Optional.of(DAY1), Optional.empty(), Duration.ZERO, " "))
+        assertThatThrownBy(() ->
+                        milestone(What.CLEAN, Subject.ALL, "", Optional.of(DAY1), Optional.empty(), Duration.ZERO, " "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("an observed milestone needs its source");
     }
 
     @Test
     void edges_accepted() {
-        ObservedMilestone oneInstant = milestone(
-                What.CLEAN, Subject.ALL, "", Optional.of(DAY1), Optional.of(DAY1), Duration.ZERO, "press");
+        ObservedMilestone oneInstant =
+                milestone(What.CLEAN, Subject.ALL, "", Optional.of(DAY1), Optional.of(DAY1), Duration.ZERO, "press");
         assertThat(oneInstant.reproducedBy(DAY1)).isTrue();
         assertThat(oneInstant.reproducedBy(DAY1.plusMillis(1))).isFalse();
         assertThat(oneInstant.reproducedBy(DAY1.minusMillis(1))).isFalse();
@@ -71,7 +87,8 @@ final class ObservedMilestoneChecksTest {
                 What.RECEIVING, Subject.SITE, "dst", Optional.of(DAY1), Optional.empty(), Duration.ofDays(1), "p");
         // One day of tolerance: exactly one day early is reproduced, a millisecond more is not.
         assertThat(receiving.reproducedBy(DAY1.minus(Duration.ofDays(1)))).isTrue();
-        assertThat(receiving.reproducedBy(DAY1.minus(Duration.ofDays(1)).minusMillis(1))).isFalse();
+        assertThat(receiving.reproducedBy(DAY1.minus(Duration.ofDays(1)).minusMillis(1)))
+                .isFalse();
         assertThat(receiving.daysOutside(DAY1.minus(Duration.ofDays(2)))).isEqualTo(-2.0);
         assertThat(receiving.daysOutside(DAY2)).isZero();
     }

@@ -43,11 +43,10 @@ final class RunSettingsEdgeTest {
     @Test
     void deadline_afterStart_notAfterTheHorizonsEnd() {
         Instant end = START.plus(Duration.ofDays(10));
-        assertThat(build(b -> b.horizon(Duration.ofDays(10)).deadline(end)).deadline()).contains(end);
+        assertThat(build(b -> b.horizon(Duration.ofDays(10)).deadline(end)).deadline())
+                .contains(end);
         assertThat(build(b -> b.deadline(START.plusNanos(1))).deadline()).contains(START.plusNanos(1));
-        refused(
-                b -> b.deadline(START),
-                "deadline 2020-08-02T00:00:00Z must be after start 2020-08-02T00:00:00Z");
+        refused(b -> b.deadline(START), "deadline 2020-08-02T00:00:00Z must be after start 2020-08-02T00:00:00Z");
         refused(
                 b -> b.horizon(Duration.ofDays(10)).deadline(end.plusNanos(1)),
                 "deadline 2020-08-12T00:00:00.000000001Z must not be after the horizon's end 2020-08-12T00:00:00Z"
@@ -73,9 +72,11 @@ final class RunSettingsEdgeTest {
 
     @Test
     void deletionFailureProbability_zeroToJustBelowOne() {
-        assertThat(build(b -> b.deletionFailureProbability(0)).deletionFailureProbability()).isZero();
+        assertThat(build(b -> b.deletionFailureProbability(0)).deletionFailureProbability())
+                .isZero();
         double below = Math.nextDown(1.0);
-        assertThat(build(b -> b.deletionFailureProbability(below)).deletionFailureProbability()).isEqualTo(below);
+        assertThat(build(b -> b.deletionFailureProbability(below)).deletionFailureProbability())
+                .isEqualTo(below);
         refused(
                 b -> b.deletionFailureProbability(1),
                 "deletionFailureProbability must be in [0, 1) (1 would retry forever), was 1.0");

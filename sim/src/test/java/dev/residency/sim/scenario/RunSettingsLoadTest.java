@@ -66,7 +66,8 @@ final class RunSettingsLoadTest {
 
     @Test
     void probability_zeroAndOneAccepted_pastThemRefused() throws Exception {
-        assertThat(load("deletionFailureProbability: 0").run().deletionFailureProbability()).isZero();
+        assertThat(load("deletionFailureProbability: 0").run().deletionFailureProbability())
+                .isZero();
         // 1 is a probability, so the field's own reading takes it; the run then refuses it as a whole.
         ScenarioError one = refusal("deletionFailureProbability: 1");
         assertThat(one.path()).isEqualTo("run");

@@ -58,12 +58,15 @@ final class UncertaintyEdgeTest {
 
     @Test
     void lognormal_zeroRefused_rangeIsTheFifthToNinetyFifthPercentile() throws Exception {
-        assertThat(refusal("backups: {retention: {lognormal: {median: 0d, sigma: 1}}}").message())
+        assertThat(refusal("backups: {retention: {lognormal: {median: 0d, sigma: 1}}}")
+                        .message())
                 .isEqualTo("lognormal: median and sigma must be positive, were 0d and 1");
-        assertThat(refusal("backups: {retention: {lognormal: {median: 10d, sigma: 0}}}").message())
+        assertThat(refusal("backups: {retention: {lognormal: {median: 10d, sigma: 0}}}")
+                        .message())
                 .isEqualTo("lognormal: median and sigma must be positive, were 10d and 0");
 
-        UncertainInput in = inputs("backups: {retention: {lognormal: {median: 10d, sigma: 0.5}}}").get(0);
+        UncertainInput in = inputs("backups: {retention: {lognormal: {median: 10d, sigma: 0.5}}}")
+                .get(0);
         double z = new NormalDistribution().inverseCumulativeProbability(0.95);
         double median = 10 * 86_400;
         assertThat(in.central()).isEqualTo("10d");
@@ -75,7 +78,9 @@ final class UncertaintyEdgeTest {
     @Test
     void uniformSize_runsAtItsMidpointUnquoted() throws Exception {
         String text = withRun("backups: {retention: 3d}")
-                .replace("planning:\n  planner: flow", "planning:\n  planner: flow\n  targetBatchSize: {uniform: [1 GB, 3 GB]}");
+                .replace(
+                        "planning:\n  planner: flow",
+                        "planning:\n  planner: flow\n  targetBatchSize: {uniform: [1 GB, 3 GB]}");
 
         Scenario s = ScenarioLoader.load(text, "t.yaml");
 
@@ -89,6 +94,8 @@ final class UncertaintyEdgeTest {
                 .isEqualTo("choice: lists 1d twice");
         ScenarioError misspelt = refusal("backups: {retention: {unifrom: [1d, 2d]}}");
         assertThat(misspelt.path()).isEqualTo("run.backups.retention");
-        assertThat(misspelt.message()).startsWith("unknown distribution \"unifrom\"").contains("uniform");
+        assertThat(misspelt.message())
+                .startsWith("unknown distribution \"unifrom\"")
+                .contains("uniform");
     }
 }

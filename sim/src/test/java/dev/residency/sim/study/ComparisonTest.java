@@ -38,7 +38,11 @@ final class ComparisonTest {
         Variant longRetention = variant("long", "run.backups.retention=60d");
 
         List<Comparison.Compared> compared = Comparison.run(
-                List.of(shortRetention, longRetention), UnaryOperator.identity(), Assumptions.CENTRAL, 1, Progress.NONE);
+                List.of(shortRetention, longRetention),
+                UnaryOperator.identity(),
+                Assumptions.CENTRAL,
+                1,
+                Progress.NONE);
 
         assertThat(compared).extracting(c -> c.variant().name()).containsExactly("short", "long");
         for (Comparison.Compared c : compared) {
@@ -90,8 +94,8 @@ final class ComparisonTest {
                 .hasMessage("a comparison needs 2 to 16 variants, had 17");
         // 16 are accepted: checked through the first refusal that follows the count check.
         sixteen.set(15, variant("v0"));
-        assertThatThrownBy(() ->
-                        Comparison.run(sixteen, UnaryOperator.identity(), Assumptions.CENTRAL, 1, Progress.NONE))
+        assertThatThrownBy(
+                        () -> Comparison.run(sixteen, UnaryOperator.identity(), Assumptions.CENTRAL, 1, Progress.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("two variants are named \"v0\"");
     }

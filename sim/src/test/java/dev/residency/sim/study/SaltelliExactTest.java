@@ -35,8 +35,7 @@ final class SaltelliExactTest {
     void firstOrder_termsWithNoSpread_zeroStandardError() {
         // f(A) = 0, 4; f(B) = 2, 2: mean 2, squares 4 + 4 + 0 + 0 = 8, variance 8 / 3. f(A_B) = 1, 5:
         // terms 2 (1 - 0) = 2 and 2 (5 - 4) = 2, mean 2, no spread: index 2 / (8/3) = 3/4, error 0.
-        List<Saltelli.Index> s =
-                Saltelli.firstOrder(new double[] {0, 4}, new double[] {2, 2}, new double[][] {{1, 5}});
+        List<Saltelli.Index> s = Saltelli.firstOrder(new double[] {0, 4}, new double[] {2, 2}, new double[][] {{1, 5}});
 
         assertThat(s.get(0).value()).isCloseTo(0.75, within(1e-15));
         assertThat(s.get(0).standardError()).isZero();
@@ -54,12 +53,13 @@ final class SaltelliExactTest {
                         new double[] {1, 2}, new double[] {2, 3}, new double[][] {{1, 2}, {1, 2, 3}}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("fAB[1] has 3 rows, fA 2");
-        assertThatThrownBy(() -> Saltelli.firstOrder(
-                        new double[] {1, 2}, new double[] {2, Double.NaN}, new double[][] {{1, 2}}))
+        assertThatThrownBy(() ->
+                        Saltelli.firstOrder(new double[] {1, 2}, new double[] {2, Double.NaN}, new double[][] {{1, 2}}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("row 1 has a non-finite output");
-        assertThatThrownBy(() -> Saltelli.firstOrder(
-                        new double[] {1, 2}, new double[] {2, 3}, new double[][] {{1, 2}, {Double.POSITIVE_INFINITY, 2}}))
+        assertThatThrownBy(() -> Saltelli.firstOrder(new double[] {1, 2}, new double[] {2, 3}, new double[][] {
+                    {1, 2}, {Double.POSITIVE_INFINITY, 2}
+                }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("row 0 of input 1 has a non-finite output");
         // With no spread in f(A) and f(B) the indices are undefined, and each input's rows are still

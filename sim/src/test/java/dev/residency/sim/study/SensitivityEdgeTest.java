@@ -62,15 +62,15 @@ final class SensitivityEdgeTest {
         Study study = study("run.backups.retention={uniform: [1d, 20d]}");
         List<int[]> updates = Collections.synchronizedList(new ArrayList<>());
 
-        SensitivityResult r = Sensitivity.run(study, List.of(), 1, 2, 1, (done, total) -> updates.add(new int[] {
-            done, total
-        }));
+        SensitivityResult r =
+                Sensitivity.run(study, List.of(), 1, 2, 1, (done, total) -> updates.add(new int[] {done, total}));
 
         // One-at-a-time: the centre and the input's two ends, 1 replication each: 3 runs. Sobol with N = 2
         // and k = 1 input: N (k + 2) = 6 runs. 9 runs told against a total of 9.
-        assertThat(updates).extracting(u -> u[0]).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 9)
-                .boxed()
-                .toList());
+        assertThat(updates)
+                .extracting(u -> u[0])
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.rangeClosed(1, 9).boxed().toList());
         assertThat(updates).extracting(u -> u[1]).containsOnly(9);
         assertThat(r.sobolSamples()).isEqualTo(2);
         assertThat(r.sobol()).hasSize(Figure.values().length);
@@ -87,9 +87,10 @@ final class SensitivityEdgeTest {
         // The centre (10 Gbps, the choice's first value) and each value: 3 runs; 5 Gbps needs its own
         // population and plan, the two 10 Gbps rows reuse the central ones.
         assertThat(r.reuse()).isEqualTo(new Reuse(2, 2, 2, 2));
-        assertThat(r.swings()).singleElement().satisfies(s -> assertThat(s.points())
-                .extracting(Swing.Point::value)
-                .containsExactly("10 Gbps", "5 Gbps"));
+        assertThat(r.swings())
+                .singleElement()
+                .satisfies(s ->
+                        assertThat(s.points()).extracting(Swing.Point::value).containsExactly("10 Gbps", "5 Gbps"));
     }
 
     @Test

@@ -116,9 +116,10 @@ final class StudyEdgeTest {
 
         // 7 points: both ends, then at most ceil(log2 7) = 3 halvings, 2 + 3 = 5 points of 4
         // replications: an estimated total of 20 (or the count done, if more).
-        assertThat(progress.all()).isNotEmpty().allSatisfy(u -> assertThat(u[1])
-                .as("total told with %s done", u[0])
-                .isEqualTo(Math.max(u[0], 20)));
+        assertThat(progress.all())
+                .isNotEmpty()
+                .allSatisfy(u ->
+                        assertThat(u[1]).as("total told with %s done", u[0]).isEqualTo(Math.max(u[0], 20)));
         assertThat(progress.done()).startsWith(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
@@ -129,8 +130,8 @@ final class StudyEdgeTest {
         assertThatThrownBy(() -> study.points(List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a sweep needs at least one axis");
-        assertThatThrownBy(() -> study.points(
-                        List.of(axis("run.backups.retention=0d,1d"), axis("run.backups.retention=2d,3d"))))
+        assertThatThrownBy(() ->
+                        study.points(List.of(axis("run.backups.retention=0d,1d"), axis("run.backups.retention=2d,3d"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("two axes vary run.backups.retention");
         // 40 x 30 = 1,200 points, each axis within the limit.
@@ -203,8 +204,11 @@ final class StudyEdgeTest {
         // are met and 44 days, the deadline's distance, are missed.
         Influence retention = influences.get(2);
         assertThat(retention.flips()).isTrue();
-        assertThat(retention.finding()).startsWith("met iff run.backups.retention <= 43d (bracket: met at 43d, missed at 44d;");
-        assertThat(retention.evaluations()).extracting(Threshold.Evaluation::value).startsWith("30d", "56d");
+        assertThat(retention.finding())
+                .startsWith("met iff run.backups.retention <= 43d (bracket: met at 43d, missed at 44d;");
+        assertThat(retention.evaluations())
+                .extracting(Threshold.Evaluation::value)
+                .startsWith("30d", "56d");
         // Both ends, then ceil(log2 27) = 5 halvings at most, each one day-valued point.
         assertThat(retention.evaluations()).hasSizeBetween(3, 2 + 5);
         assertThat(retention.evaluations())

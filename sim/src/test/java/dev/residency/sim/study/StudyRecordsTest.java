@@ -24,8 +24,7 @@ final class StudyRecordsTest {
 
     @Test
     void reuse_sentenceSingularAndPlural_negativeRefused() {
-        assertThat(new Reuse(1, 1, 1, 1))
-                .hasToString("1 population built, reused 1 time; 1 plan made, reused 1 time");
+        assertThat(new Reuse(1, 1, 1, 1)).hasToString("1 population built, reused 1 time; 1 plan made, reused 1 time");
         assertThat(new Reuse(2, 0, 3, 5))
                 .hasToString("2 populations built, reused 0 times; 3 plans made, reused 5 times");
         assertThat(new Reuse(0, 0, 0, 0)).isNotNull();
@@ -111,8 +110,7 @@ final class StudyRecordsTest {
                         new Swing.Point("10d", summary(1, 12.5)), new Swing.Point("20d", summary(1, Double.NaN))));
         assertThat(oneValue.swing(Figure.CLEAN_DAYS)).isZero();
         Swing equal = new Swing(
-                input,
-                ImmutableList.of(new Swing.Point("10d", summary(1, 7)), new Swing.Point("20d", summary(1, 7))));
+                input, ImmutableList.of(new Swing.Point("10d", summary(1, 7)), new Swing.Point("20d", summary(1, 7))));
         assertThat(equal.swing(Figure.CLEAN_DAYS)).isZero();
 
         assertThatThrownBy(() -> new Swing(input, ImmutableList.of(new Swing.Point("10d", summary(1, 1)))))

@@ -79,7 +79,15 @@ final class SweepFilesTest {
                 ImmutableList.of(
                         new Overrides.Setting("run.backups.retention", "30d"),
                         new Overrides.Setting("planning.targetBatchSize", "\"1 GB\"")),
-                summary(new Proportion(3, 4, 0.75, 0.3, 0.95), 1234.56, Double.NaN, 1.5e9, Double.NaN, 0, Double.NaN, 1234.5),
+                summary(
+                        new Proportion(3, 4, 0.75, 0.3, 0.95),
+                        1234.56,
+                        Double.NaN,
+                        1.5e9,
+                        Double.NaN,
+                        0,
+                        Double.NaN,
+                        1234.5),
                 "fp1");
         SweepPoint second = new SweepPoint(
                 ImmutableList.of(
@@ -87,7 +95,8 @@ final class SweepFilesTest {
                         new Overrides.Setting("planning.targetBatchSize", "[1, 2]")),
                 summary(new Proportion(0, 4, 0.0, 0.0, 0.49), Double.NaN, 2.0, 0, 2.5e12, 7, 10.004, 99.996),
                 "fp2");
-        return new SweepResult(ImmutableList.of(retention, batch), ImmutableList.of(first, second), new Reuse(1, 1, 2, 0));
+        return new SweepResult(
+                ImmutableList.of(retention, batch), ImmutableList.of(first, second), new Reuse(1, 1, 2, 0));
     }
 
     private static Threshold threshold() {

@@ -44,7 +44,8 @@ final class CsvFileCapTest {
 
         assertThat(read("a.csv", 5)).isEmpty();
         assertThat(errors.all())
-                .containsExactly(new ScenarioError("population.csv", "\"a.csv\" has 6 bytes, more than the limit of 5 bytes"));
+                .containsExactly(
+                        new ScenarioError("population.csv", "\"a.csv\" has 6 bytes, more than the limit of 5 bytes"));
     }
 
     @Test
