@@ -17,11 +17,14 @@ final class DistributionSpecTest {
         // Shape 1 is the exponential: Γ(2) = 1, the mean is the scale.
         assertThat(new DistributionSpec.Weibull(1, Duration.ofHours(2)).mean()).isEqualTo(Duration.ofHours(2));
         // Shape 2, scale 1 s: Γ(1.5) = √π / 2 = 0.886226925452758 s.
-        assertThat(new DistributionSpec.Weibull(2, Duration.ofSeconds(1)).mean()).isEqualTo(Duration.ofNanos(886_226_925));
+        assertThat(new DistributionSpec.Weibull(2, Duration.ofSeconds(1)).mean())
+                .isEqualTo(Duration.ofNanos(886_226_925));
         // Shape 0.5, scale 1.5 s (a nano part): Γ(3) = 2, so 3 s.
-        assertThat(new DistributionSpec.Weibull(0.5, Duration.ofMillis(1_500)).mean()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(new DistributionSpec.Weibull(0.5, Duration.ofMillis(1_500)).mean())
+                .isEqualTo(Duration.ofSeconds(3));
         // Sigma 0: the median itself (half a second: the nano part counts).
-        assertThat(new DistributionSpec.LogNormal(Duration.ofMillis(500), 0).mean()).isEqualTo(Duration.ofMillis(500));
+        assertThat(new DistributionSpec.LogNormal(Duration.ofMillis(500), 0).mean())
+                .isEqualTo(Duration.ofMillis(500));
         // Median 10 s, sigma 2: 10 e^2 = 73.890560989306502 s.
         assertThat(new DistributionSpec.LogNormal(Duration.ofSeconds(10), 2).mean())
                 .isEqualTo(Duration.ofNanos(73_890_560_989L));

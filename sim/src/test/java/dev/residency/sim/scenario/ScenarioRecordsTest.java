@@ -78,7 +78,13 @@ final class ScenarioRecordsTest {
 
     private static PlanningSettings planning(long batch, Duration step, Map<String, Long> used) {
         return new PlanningSettings(
-                "flow", batch, step, ImmutableMap.of(), ImmutableMap.of(), ImmutableList.of(), ImmutableMap.copyOf(used));
+                "flow",
+                batch,
+                step,
+                ImmutableMap.of(),
+                ImmutableMap.of(),
+                ImmutableList.of(),
+                ImmutableMap.copyOf(used));
     }
 
     @Test
@@ -87,7 +93,13 @@ final class ScenarioRecordsTest {
         assertThat(least.targetBatchBytes()).isEqualTo(1);
 
         assertThatThrownBy(() -> new PlanningSettings(
-                        "greedy-ish", 1, Duration.ofDays(1), ImmutableMap.of(), ImmutableMap.of(), ImmutableList.of(), ImmutableMap.of()))
+                        "greedy-ish",
+                        1,
+                        Duration.ofDays(1),
+                        ImmutableMap.of(),
+                        ImmutableMap.of(),
+                        ImmutableList.of(),
+                        ImmutableMap.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("planner must be one of ")
                 .hasMessageEndingWith(", was \"greedy-ish\"");

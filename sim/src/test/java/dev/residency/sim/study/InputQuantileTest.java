@@ -34,7 +34,8 @@ final class InputQuantileTest {
         // 10 + 0.25 (20 - 10) = 12.5 days = 1,080,000 s.
         assertThat(magnitude(InputDraws.quantile(input("uniform", true, "10d", "20d"), 0.25)))
                 .isEqualTo(1_080_000);
-        assertThat(InputDraws.quantile(input("uniform", true, "1 GB", "3 GB"), 0.5)).isEqualTo("2 GB");
+        assertThat(InputDraws.quantile(input("uniform", true, "1 GB", "3 GB"), 0.5))
+                .isEqualTo("2 GB");
     }
 
     @Test

@@ -38,10 +38,13 @@ final class QuantityTest {
         assertThat(new Quantity(Quantity.Kind.NUMBER, 0, true).format(2.6)).isEqualTo("3");
         assertThat(new Quantity(Quantity.Kind.NUMBER, 0, false).format(2.5)).isEqualTo("2.5");
         assertThat(new Quantity(Quantity.Kind.NUMBER, 0, false).format(3)).isEqualTo("3");
-        assertThat(new Quantity(Quantity.Kind.DURATION, 0, false).format(172_800)).isEqualTo("2d");
+        assertThat(new Quantity(Quantity.Kind.DURATION, 0, false).format(172_800))
+                .isEqualTo("2d");
         assertThat(new Quantity(Quantity.Kind.DATA_SIZE, 0, false).format(2e9)).isEqualTo("\"2 GB\"");
-        assertThat(new Quantity(Quantity.Kind.DATE, 0, false).format(1_600_128_000)).isEqualTo("2020-09-15");
-        assertThat(new Quantity(Quantity.Kind.DATE, 0, false).format(1_600_131_600)).isEqualTo("2020-09-15T01:00:00Z");
+        assertThat(new Quantity(Quantity.Kind.DATE, 0, false).format(1_600_128_000))
+                .isEqualTo("2020-09-15");
+        assertThat(new Quantity(Quantity.Kind.DATE, 0, false).format(1_600_131_600))
+                .isEqualTo("2020-09-15T01:00:00Z");
         assertThat(Quantity.Kind.DURATION.description()).isEqualTo("a duration");
     }
 }
