@@ -57,12 +57,6 @@ record RouteFlow(
                 ImmutableList.of());
     }
 
-    /** Returns this flow with another quota, its legs kept. */
-    RouteFlow withQuota(long bytes, boolean isStrict) {
-        return new RouteFlow(
-                demand, wave, startSeconds, source, destination, arcs, bytes, bytesPerSecond, isStrict, earlier);
-    }
-
     /**
      * A leg of a flow that waits at a transit site: a copy from {@code source} to a staging copy at
      * {@code destination} during interval {@code wave}, at a constant rate from {@code startSeconds}.
