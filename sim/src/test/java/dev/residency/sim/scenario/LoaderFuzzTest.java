@@ -37,6 +37,9 @@ final class LoaderFuzzTest {
 
     static final int SEEDS = 10;
     static final int CASES_PER_SEED = 1_000;
+    /** The fewest cases per seed for which "some mutated file loads" is checked. */
+    private static final int MIN_CASES_FOR_ACCEPTANCE = 100;
+
     static final long CASE_LIMIT_MILLIS = 30_000;
 
     @TempDir
@@ -110,8 +113,14 @@ final class LoaderFuzzTest {
         }
         Files.deleteIfExists(folder.resolve("case-" + seed + ".yaml"));
         assertThat(listing()).as("seed %d: the loader wrote no file", seed).isEqualTo(before);
-        // Mutations must not all be fatal: some mutated files still load (a number changed in range).
-        assertThat(accepted).as("seed %d: files accepted of %d", seed, cases).isPositive();
+        // Mutations must not all be fatal: some mutated files still load (a number changed in range). About
+        // one mutant in nine loads, so a run cut to a few dozen cases per seed (PIT's -Dpit.fuzz=20) may
+        // draw none by chance (seed 3 does at 20); from 100 cases on, none loading means the mutator is broken.
+        if (cases >= MIN_CASES_FOR_ACCEPTANCE) {
+            assertThat(accepted)
+                    .as("seed %d: files accepted of %d", seed, cases)
+                    .isPositive();
+        }
     }
 
     private static List<String> listing() throws IOException {
