@@ -55,6 +55,15 @@ final class GreedyPlannerTest {
                 .orElseThrow();
     }
 
+    /** Plans {@code store}'s records under {@code policy} with the greedy baseline. */
+    private static MigrationPlan greedy(RecordStore.Builder store, ResidencyPolicy policy) {
+        return new GreedyPlanner()
+                .plan(PlanningProblem.builder()
+                        .store(store.build())
+                        .policy(policy)
+                        .build());
+    }
+
     private static double end(double latencySeconds, double bytes, double rate) {
         return latencySeconds + bytes / (rate * (1 - 1e-9));
     }
@@ -82,12 +91,7 @@ final class GreedyPlannerTest {
         }
         store.add(10, Jurisdiction.US, Category.VIDEOS, 1_000, false, 1);
         store.add(11, Jurisdiction.US, Category.VIDEOS, 1_000, false, 1);
-        PlanningProblem problem = PlanningProblem.builder()
-                .store(store.build())
-                .policy(keepIn(Jurisdiction.US, Jurisdiction.US))
-                .build();
-
-        MigrationPlan plan = new GreedyPlanner().plan(problem);
+        MigrationPlan plan = greedy(store, keepIn(Jurisdiction.US, Jurisdiction.US));
 
         assertThat(bytesTo(plan, topology, "near")).isEqualTo(3_000);
         assertThat(bytesTo(plan, topology, "far")).isEqualTo(9_000);
@@ -121,12 +125,7 @@ final class GreedyPlannerTest {
             store.add(i, Jurisdiction.US, Category.VIDEOS, 1_000, false, 0);
         }
         store.add(10, Jurisdiction.US, Category.VIDEOS, 500, false, 1);
-        PlanningProblem problem = PlanningProblem.builder()
-                .store(store.build())
-                .policy(keepIn(Jurisdiction.US, Jurisdiction.US))
-                .build();
-
-        MigrationPlan plan = new GreedyPlanner().plan(problem);
+        MigrationPlan plan = greedy(store, keepIn(Jurisdiction.US, Jurisdiction.US));
 
         assertThat(bytesTo(plan, topology, "near")).isEqualTo(3_000);
         assertThat(bytesTo(plan, topology, "far")).isEqualTo(4_000);
@@ -156,12 +155,7 @@ final class GreedyPlannerTest {
             store.add(i, Jurisdiction.US, Category.VIDEOS, 1_000, false, 0);
         }
         store.add(4, Jurisdiction.US, Category.VIDEOS, 1_000, false, 3);
-        PlanningProblem problem = PlanningProblem.builder()
-                .store(store.build())
-                .policy(keepIn(Jurisdiction.US, Jurisdiction.US))
-                .build();
-
-        MigrationPlan plan = new GreedyPlanner().plan(problem);
+        MigrationPlan plan = greedy(store, keepIn(Jurisdiction.US, Jurisdiction.US));
 
         assertThat(bytesTo(plan, topology, "far")).isEqualTo(4_000);
         assertThat(endAt(plan, topology, "far")).isCloseTo(end(0.03, 4_000, 10_000), within(1e-9));
@@ -187,12 +181,8 @@ final class GreedyPlannerTest {
         for (int i = 0; i < 3; i++) {
             store.add(i, Jurisdiction.US, Category.VIDEOS, 1_000, false, 0);
         }
-        PlanningProblem problem = PlanningProblem.builder()
-                .store(store.build())
-                .policy(keepIn(Jurisdiction.US, Jurisdiction.US).withTransit(SiteConstraint.in(Jurisdiction.of("SG"))))
-                .build();
-
-        MigrationPlan plan = new GreedyPlanner().plan(problem);
+        MigrationPlan plan = greedy(
+                store, keepIn(Jurisdiction.US, Jurisdiction.US).withTransit(SiteConstraint.in(Jurisdiction.of("SG"))));
 
         assertThat(bytesTo(plan, topology, "far")).isEqualTo(3_000);
         assertThat(bytesTo(plan, topology, "near")).isZero();
@@ -222,11 +212,7 @@ final class GreedyPlannerTest {
                 "two",
                 Rule.move("us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)),
                 Rule.move("ca", List.of(Jurisdiction.CA), SiteConstraint.in(Jurisdiction.CA)));
-        return new GreedyPlanner()
-                .plan(PlanningProblem.builder()
-                        .store(store.build())
-                        .policy(policy)
-                        .build());
+        return greedy(store, policy);
     }
 
     @Test
