@@ -85,8 +85,8 @@ public record ObservedMilestone(
         checkArgument(
                 from.isEmpty() || to.isEmpty() || !to.get().isBefore(from.get()),
                 "observed range ends %s before it starts %s",
-                to,
-                from);
+                to.orElse(null),
+                from.orElse(null));
         checkArgument(!tolerance.isNegative(), "tolerance must not be negative, was %s", tolerance);
         checkArgument(what != What.RECEIVING || subject == Subject.SITE, "only a site can be observed receiving data");
         checkArgument(subject == Subject.ALL || !name.isBlank(), "a %s milestone needs a name", subject.label());
