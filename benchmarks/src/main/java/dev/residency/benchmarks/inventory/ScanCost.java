@@ -24,7 +24,9 @@ import java.util.Map;
  * (exact only if no two spellings collide, which the scan would have to check with a second pass);
  * the same with each unit's cells taken as their smallest and largest values (exact in one pass: a
  * unit whose smallest and largest cells are equal holds one spelling only) or as any value (a floor);
- * then the scan as it is and the plain {@code GROUP BY} under DuckDB settings (Parquet prefetching
+ * the scan with one shard (a computed key, but only as many units as groups); the distinct spellings of
+ * each group column (the second pass a hash key would need to be exact: the hash must keep their cross
+ * product apart); then the scan as it is and the plain {@code GROUP BY} under DuckDB settings (Parquet prefetching
  * off, one thread), a {@code SET} before the query in the same database.
  * Each query runs {@code repetitions} times in turn with the others, in a new in-process database;
  * the program prints each query's smallest wall time and smallest process CPU time (user + system of
@@ -74,6 +76,11 @@ public final class ScanCost {
                 "+ aggregate checks",
                 "SELECT " + units + ", count(*), sum(bytes), min(bytes), count(bytes)," + " count(object_id) FROM "
                         + from + " GROUP BY ALL");
+        // The same with one shard: every unit key still holds a computed column, but there are only as
+        // many units as groups, which separates the number of units from having the shard in the key.
+        ladder.put(
+                "+ aggregate checks, 1 shard",
+                ladder.get("+ aggregate checks").replace(shard, ObjectShards.sql("object_id", 1)));
         ladder.put(
                 "hashed units",
                 "SELECT hash(home, category, sites, legal_hold) AS g, " + shard + " AS shard,"
@@ -92,6 +99,13 @@ public final class ScanCost {
                         + " any_value(home), any_value(category), any_value(sites), any_value(legal_hold),"
                         + " count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM " + from
                         + " GROUP BY ALL");
+        // What grouping on a hash would have to add to be exact without comparing cells per row: the
+        // distinct spellings of each group column (a second pass), whose cross product the hash must
+        // keep apart.
+        ladder.put(
+                "distinct cells per column",
+                "SELECT count(DISTINCT home), count(DISTINCT category), count(DISTINCT sites),"
+                        + " count(DISTINCT legal_hold) FROM " + from);
         // DuckDB settings measured on the scan as it is (a setting, then the query).
         String scan = ladder.get("+ aggregate checks");
         ladder.put("scan, no Parquet prefetch", "SET disable_parquet_prefetching = true;" + scan);
