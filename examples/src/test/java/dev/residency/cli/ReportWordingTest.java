@@ -82,8 +82,9 @@ final class ReportWordingTest {
 
     @Test
     void report_2020_namesBlockedDataAndSpeaksInRealUnits() throws IOException {
-        Path out = tmp.resolve("r");
-        CliRunner r = CliRunner.run("run", "microsoft-tiktok-2020", "--quick", "--quiet", "--out", out.toString());
+        // run microsoft-tiktok-2020 --quick --quiet --out FOLDER, made once for the classes that read it.
+        Path out = SharedQuickRun.folder();
+        CliRunner r = SharedQuickRun.result();
         assertThat(r.status()).as(r.err()).isZero();
         String report = Files.readString(out.resolve("report.md"));
 

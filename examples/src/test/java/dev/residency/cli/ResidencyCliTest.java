@@ -26,8 +26,9 @@ final class ResidencyCliTest {
 
     @Test
     void run_quickBuiltIn_writesAllFilesAndExitsZero() throws IOException {
-        Path out = tmp.resolve("report");
-        CliRunner r = CliRunner.run("run", "microsoft-tiktok-2020", "--quick", "--quiet", "--out", out.toString());
+        // run microsoft-tiktok-2020 --quick --quiet --out FOLDER, made once for the classes that read it.
+        Path out = SharedQuickRun.folder();
+        CliRunner r = SharedQuickRun.result();
 
         assertThat(r.status()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("is the commitment met?").contains("Report written to");

@@ -224,7 +224,9 @@ final class WhatIfCliTest {
     @Test
     void run_withSetInterruptedTransfersRestart_accepted_reportListsThePolicyAmongTheFaults() throws IOException {
         Path restart = tmp.resolve("restart");
-        Path resume = tmp.resolve("resume");
+        // The same run without the override: run S --quick --quiet --out FOLDER, made once for the classes
+        // that read it.
+        Path resume = SharedQuickRun.folder();
         CliRunner r = CliRunner.run(
                 "run",
                 S,
@@ -234,7 +236,7 @@ final class WhatIfCliTest {
                 "run.faults.interruptedTransfers=restart",
                 "--out",
                 restart.toString());
-        CliRunner d = CliRunner.run("run", S, "--quick", "--quiet", "--out", resume.toString());
+        CliRunner d = SharedQuickRun.result();
 
         assertThat(r.status()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(d.status()).as(d.err()).isEqualTo(ExitCodes.OK);
@@ -251,8 +253,9 @@ final class WhatIfCliTest {
 
     @Test
     void run_quickBuiltIn_reportStatesWhatDecidesTheAnswer() throws IOException {
-        Path out = tmp.resolve("d");
-        CliRunner r = CliRunner.run("run", S, "--quick", "--quiet", "--out", out.toString());
+        // run S --quick --quiet --out FOLDER, made once for the classes that read it.
+        Path out = SharedQuickRun.folder();
+        CliRunner r = SharedQuickRun.result();
 
         assertThat(r.status()).as(r.err()).isEqualTo(ExitCodes.OK);
         // The console shows the answer block, which now names the deciding input and its threshold.

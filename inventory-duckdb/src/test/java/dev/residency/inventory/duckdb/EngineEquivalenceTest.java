@@ -24,7 +24,6 @@ import dev.residency.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -136,7 +135,7 @@ final class EngineEquivalenceTest {
     void writeManifests_hashedOrCellKeys_sameRows(long seed) throws Exception {
         RandomInventory inventory = RandomInventory.of(seed, temp);
         Path respelled = temp.resolve("respelled.parquet");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection c = SharedDuckDb.connect();
                 Statement s = c.createStatement()) {
             s.execute("COPY (SELECT * REPLACE (CASE object_id % 3 WHEN 1 THEN replace(sites, ';', '|')"
                     + " WHEN 2 THEN array_to_string(list_reverse(string_split(sites, ';')), ';') ELSE sites END"

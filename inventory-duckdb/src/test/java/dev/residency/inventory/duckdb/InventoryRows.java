@@ -2,7 +2,6 @@ package dev.residency.inventory.duckdb;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +17,7 @@ final class InventoryRows {
         String reader =
                 format.equals("parquet") ? "read_parquet('" + glob + "')" : "read_csv('" + glob + "', header = true)";
         List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection c = SharedDuckDb.connect();
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT object_id, home, category, sites, bytes, legal_hold FROM " + reader
                         + " ORDER BY object_id")) {

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ public abstract class InventoryValidationContract {
     /** Writes the rows of {@code select} to a new Parquet file and returns it. */
     protected Path parquet(String select) throws Exception {
         Path file = temp.resolve("inv-" + System.nanoTime() + ".parquet");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection c = SharedDuckDb.connect();
                 Statement s = c.createStatement()) {
             s.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet)");
         }

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -133,7 +132,7 @@ final class InventoryValidationTest extends InventoryValidationContract {
     }
 
     private static void copy(String select, Path file) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection c = SharedDuckDb.connect();
                 Statement s = c.createStatement()) {
             s.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet)");
         }

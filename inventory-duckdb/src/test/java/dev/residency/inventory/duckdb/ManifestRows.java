@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,11 +49,11 @@ public final class ManifestRows {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection c = SharedDuckDb.connect();
                 Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE m AS SELECT CAST(object_id AS BIGINT) o, CAST(bytes AS BIGINT) b,"
+            s.execute("CREATE TEMP TABLE m AS SELECT CAST(object_id AS BIGINT) o, CAST(bytes AS BIGINT) b,"
                     + " CAST(fate AS INTEGER) fate, CAST(batch AS INTEGER) folder FROM " + reader);
-            s.execute("CREATE TABLE t AS SELECT CAST(fate AS INTEGER) fate, CAST(step AS INTEGER) step, action,"
+            s.execute("CREATE TEMP TABLE t AS SELECT CAST(fate AS INTEGER) fate, CAST(step AS INTEGER) step, action,"
                     + " coalesce(source, '') src, coalesce(site, '') site, coalesce(reason, '') reason,"
                     + " CAST(batch AS INTEGER) batch FROM " + table);
             try (ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT o) FROM m")) {

@@ -18,7 +18,6 @@ import dev.residency.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +102,7 @@ public record RandomInventory(
         }
         Path dir = temp.resolve("parts");
         Files.createDirectories(dir);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection c = SharedDuckDb.connect();
                 Statement s = c.createStatement()) {
             for (int k = 0; k < files; k++) {
                 s.execute("COPY (SELECT * FROM read_parquet('" + whole + "') WHERE object_id % " + files + " = " + k

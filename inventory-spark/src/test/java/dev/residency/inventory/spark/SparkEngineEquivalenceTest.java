@@ -16,12 +16,12 @@ import dev.residency.inventory.duckdb.DuckDbInventoryEngine;
 import dev.residency.inventory.duckdb.DuckDbSettings;
 import dev.residency.inventory.duckdb.ManifestRows;
 import dev.residency.inventory.duckdb.RandomInventory;
+import dev.residency.inventory.duckdb.SharedDuckDb;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.testing.RandomInstances;
 import dev.residency.topology.Topology;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -131,7 +131,7 @@ final class SparkEngineEquivalenceTest {
     private static Set<String> pageKinds(Path directory) throws Exception {
         Set<String> kinds = new TreeSet<>();
         String glob = directory.resolve("batch=*").resolve("*.parquet").toString();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection c = SharedDuckDb.connect();
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(
                         "SELECT DISTINCT unnest(encoding_stats).page_type FROM parquet_metadata('" + glob + "')")) {

@@ -9,6 +9,7 @@ import dev.residency.inventory.UnitActions;
 import dev.residency.inventory.duckdb.DuckDbInventoryEngine;
 import dev.residency.inventory.duckdb.DuckDbSettings;
 import dev.residency.inventory.duckdb.ManifestRows;
+import dev.residency.inventory.duckdb.SharedDuckDb;
 import dev.residency.inventory.duckdb.TwoSiteScenario;
 import dev.residency.plan.MigrationPlan;
 import dev.residency.plan.io.PlanWriter;
@@ -23,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +55,7 @@ final class SparkPlanJobTest {
     /** Writes 300 objects: ids 1..300, a third SG-homed, videos or derived, all on src, every 50th held. */
     private Path scenario(String name, String sites) throws Exception {
         Path inventory = Files.createDirectories(temp.resolve("inv"));
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection c = SharedDuckDb.connect();
                 Statement s = c.createStatement()) {
             s.execute("COPY (SELECT i::BIGINT AS object_id, CASE WHEN i % 3 = 0 THEN 'SG' ELSE 'US' END AS home,"
                     + " CASE WHEN i % 2 = 0 THEN 'videos' ELSE 'derived' END AS category, '" + sites + "' AS sites,"
