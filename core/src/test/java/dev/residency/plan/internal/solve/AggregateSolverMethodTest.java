@@ -158,8 +158,7 @@ final class AggregateSolverMethodTest {
         assertThat(variables).isBetween(2, MultiCommodityLp.MAX_VARIABLES);
 
         FlowSolution exactly = AggregateSolver.solve(p, Double.POSITIVE_INFINITY, MinCostFlow::solve, variables);
-        FlowSolution oneShort =
-                AggregateSolver.solve(p, Double.POSITIVE_INFINITY, MinCostFlow::solve, variables - 1);
+        FlowSolution oneShort = AggregateSolver.solve(p, Double.POSITIVE_INFINITY, MinCostFlow::solve, variables - 1);
 
         assertThat(exactly.exactLp()).isTrue();
         assertThat(exactly.arrivalStatus).startsWith("; exact LP over 2 commodities (simplex, " + variables + " ");
@@ -231,9 +230,12 @@ final class AggregateSolverMethodTest {
 
         assertThat(solution.horizonSeconds()).isBetween(100.0, 100.0 * (1 + 1e-4));
         assertThat(solution.fallbackStreams).isNotEmpty();
-        assertThat(solution.fallbackStreams.stream().mapToLong(RouteFlow::quotaBytes).sum())
+        assertThat(solution.fallbackStreams.stream()
+                        .mapToLong(RouteFlow::quotaBytes)
+                        .sum())
                 .isEqualTo(100_000);
-        assertThat(solution.fallbackStreams).allSatisfy(f -> assertThat(f.arcs()).hasSize(2));
+        assertThat(solution.fallbackStreams)
+                .allSatisfy(f -> assertThat(f.arcs()).hasSize(2));
         assertThat(solution.streams).allSatisfy(f -> assertThat(f.arcs()).hasSize(2));
     }
 }

@@ -178,7 +178,9 @@ final class AggregatedProblemEdgeTest {
         AggregatedProblem p = AggregatedProblem.of(PlanningProblem.builder()
                 .store(store.build())
                 .policy(keepIn(Jurisdiction.US, Jurisdiction.US).withTransit(SiteConstraint.in(Jurisdiction.US)))
-                .options(PlanOptions.builder().usedBytesOutsideStore("full", 1_000).build())
+                .options(PlanOptions.builder()
+                        .usedBytesOutsideStore("full", 1_000)
+                        .build())
                 .build());
 
         assertThat(p.demandCount()).isEqualTo(4);

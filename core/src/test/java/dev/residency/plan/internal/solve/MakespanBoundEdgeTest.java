@@ -59,10 +59,8 @@ final class MakespanBoundEdgeTest {
                 "two",
                 Rule.move("us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)),
                 Rule.move("ca", List.of(Jurisdiction.CA), SiteConstraint.in(Jurisdiction.US, Jurisdiction.CA)));
-        AggregatedProblem p = AggregatedProblem.of(PlanningProblem.builder()
-                .store(store.build())
-                .policy(policy)
-                .build());
+        AggregatedProblem p = AggregatedProblem.of(
+                PlanningProblem.builder().store(store.build()).policy(policy).build());
         assertThat(p.commodityCount()).isEqualTo(2);
         assertThat(p.demandCount()).isEqualTo(2);
         return p;
@@ -75,7 +73,8 @@ final class MakespanBoundEdgeTest {
 
         MakespanBound.Bound bound = MakespanBound.lowerBound(p, p.bytesPerDemand());
 
-        // The relaxation rounds capacities up (by under a unit): its horizon may fall up to one unit's time, 1 ms, short.
+        // The relaxation rounds capacities up (by under a unit): its horizon may fall up to one unit's time, 1 ms,
+        // short.
         assertThat(bound.seconds()).isBetween(100 * (1 - 1e-3), 100.0);
         assertThat(bound.lpSeconds()).isNaN();
         assertThat(bound.lpVariables()).isZero();
@@ -105,7 +104,8 @@ final class MakespanBoundEdgeTest {
         // 10^4 / 1,000 = 10 s, and no LP is called for.
         AggregatedProblem p = twoCommodities();
         long[] bytes = p.bytesPerDemand();
-        int canadian = p.commodityDest[p.demandCommodity[0]][p.topology.indexOf("z").getAsInt()] ? 0 : 1;
+        int canadian =
+                p.commodityDest[p.demandCommodity[0]][p.topology.indexOf("z").getAsInt()] ? 0 : 1;
         bytes[canadian] = 0;
 
         MakespanBound.Bound bound = MakespanBound.lowerBound(p, bytes);
@@ -140,8 +140,7 @@ final class MakespanBoundEdgeTest {
         assertThat(new MakespanBound.Bound(1, 1, Optional.empty(), limit).lpSkipped())
                 .isEmpty();
         assertThat(new MakespanBound.Bound(1, Double.NaN, Optional.empty(), limit + 1).lpSkipped())
-                .contains(String.format(
-                        "its LP of %,d variables is above the limit of %,d", limit + 1, limit));
+                .contains(String.format("its LP of %,d variables is above the limit of %,d", limit + 1, limit));
     }
 
     @Test
