@@ -2,6 +2,8 @@ package dev.residency.plan.internal.solve;
 
 import static dev.residency.plan.PlanFixtures.link;
 import static dev.residency.plan.PlanFixtures.site;
+import static dev.residency.plan.internal.solve.RouteFlowFixtures.part;
+import static dev.residency.plan.internal.solve.RouteFlowFixtures.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
@@ -61,25 +63,6 @@ final class RecordAssignmentPassesTest {
                 ImmutableMap.of("videos", 10, "logs", 1));
         return AggregatedProblem.of(
                 PlanningProblem.builder().store(store.build()).policy(policy).build());
-    }
-
-    /** Returns the demand (part) that copy {@code copy} of record {@code record} belongs to. */
-    private static int part(AggregatedProblem p, int record, int copy) {
-        return p.partsOfDemand[p.demandOfGroup[p.triage.groups.groupOf(record)]][copy];
-    }
-
-    private static RouteFlow stream(
-            AggregatedProblem p,
-            int part,
-            int wave,
-            double start,
-            int from,
-            int to,
-            long quota,
-            double rate,
-            boolean strict) {
-        int[] route = {p.topology.arcBetween(from, to).getAsInt()};
-        return new RouteFlow(part, wave, start, from, to, route, quota, rate, strict);
     }
 
     private static RecordAssignment assign(AggregatedProblem p, double deadline, RouteFlow... streams) {
