@@ -19,6 +19,7 @@ import dev.residency.plan.Deletion;
 import dev.residency.plan.DeletionReason;
 import dev.residency.plan.LinkWindow;
 import dev.residency.plan.MigrationPlan;
+import dev.residency.plan.PartTiming;
 import dev.residency.plan.PlanOptions;
 import dev.residency.plan.PlanningProblem;
 import dev.residency.plan.RecordClass;
@@ -41,9 +42,10 @@ import org.junit.jupiter.api.Test;
  * the waves used, a record's deletion after the later of its two copies, the reasons of records left over,
  * and batches dropped at a hard deadline.
  *
- * <p>Instance: US records in Singapore, at a (and b); US sites t and u. Links a-t (0.02 USD/GiB), b-t and
- * a-u, 1,000 B/s each unless said, no latency unless said. Site indices a 0, b 1, t 2, u 3. No
- * verification and no cut-over time, so a batch counts as moved when its copy ends.
+ * <p>Instance: US records in Singapore, at a (and b); US sites t and u. Links a-t (0.02 USD/GiB), b-t,
+ * a-u and a-b (0.01 USD/GiB), 1,000 B/s each unless said, no latency unless said. Site indices a 0, b 1, t
+ * 2, u 3. Rules: US data in the US, Singaporean data in Singapore. No verification and no cut-over time
+ * unless said, so a batch counts as moved when its copy ends.
  */
 final class PlanAssemblerStreamsTest {
 
@@ -53,8 +55,8 @@ final class PlanAssemblerStreamsTest {
     private static final double NONE = Double.POSITIVE_INFINITY;
     private static final double USD_PER_BYTE = 0.02 / (1024.0 * 1024 * 1024);
 
-    /** A record of {@code bytes} with replicas at {@code sites} (site indices). */
-    private record Row(Category category, long bytes, int... sites) {}
+    /** A record of {@code home} of {@code bytes} with replicas at {@code sites} (site indices). */
+    private record Row(Jurisdiction home, Category category, long bytes, int... sites) {}
 
     /** The site and link limits that a test changes, in bytes per second, and the links' latency. */
     private record Net(double egressA, double ingestT, double linkAt, Duration latency) {}
@@ -62,7 +64,7 @@ final class PlanAssemblerStreamsTest {
     private static final Net PLAIN = new Net(1e12, 1e12, 1_000, Duration.ZERO);
 
     private static Row videos(long bytes) {
-        return new Row(Category.VIDEOS, bytes, A);
+        return new Row(Jurisdiction.US, Category.VIDEOS, bytes, A);
     }
 
     private static AggregatedProblem problem(Net net, PlanOptions options, int copies, Row... rows) {
@@ -75,15 +77,18 @@ final class PlanAssemblerStreamsTest {
                 List.of(
                         link("a", "t", net.linkAt(), net.latency(), 0.02),
                         link("b", "t", 1_000, net.latency(), 0.0),
-                        link("a", "u", 1_000, net.latency(), 0.0)));
+                        link("a", "u", 1_000, net.latency(), 0.0),
+                        link("a", "b", 1_000, net.latency(), 0.01)));
         RecordStore.Builder store = RecordStore.builder(topology, rows.length);
         for (int i = 0; i < rows.length; i++) {
-            store.add(i, Jurisdiction.US, rows[i].category(), rows[i].bytes(), false, rows[i].sites());
+            store.add(i, rows[i].home(), rows[i].category(), rows[i].bytes(), false, rows[i].sites());
         }
         ResidencyPolicy policy = new ResidencyPolicy(
                 "us",
-                ImmutableList.of(Rule.move("us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US))
-                        .withMinCompliantReplicas(copies)),
+                ImmutableList.of(
+                        Rule.move("us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US))
+                                .withMinCompliantReplicas(copies),
+                        Rule.move("sg", List.of(Jurisdiction.SG), SiteConstraint.in(Jurisdiction.SG))),
                 SiteConstraint.ANY,
                 ImmutableMap.of());
         return AggregatedProblem.of(PlanningProblem.builder()
@@ -303,7 +308,7 @@ final class PlanAssemblerStreamsTest {
     void twoViolatingReplicas_deletedAtEachAfterTheMove() {
         // One record with replicas at a and b (both in Singapore), moved from a: deleted at a and at b after
         // its batch, in site order.
-        AggregatedProblem p = problem(PLAIN, target(1_000), 1, new Row(Category.VIDEOS, 500, A, 1));
+        AggregatedProblem p = problem(PLAIN, target(1_000), 1, new Row(Jurisdiction.US, Category.VIDEOS, 500, A, 1));
 
         MigrationPlan plan = assemble(p, false, NONE, stream(p, part(p, 0, 0), 0, 0, A, T, 500, 100, true))
                 .plan();
@@ -321,7 +326,8 @@ final class PlanAssemblerStreamsTest {
      * quota 500 B takes record 0 only.
      */
     private static MigrationPlan leftOver(PlanOptions options, DeletionReason shortfall) {
-        AggregatedProblem p = problem(PLAIN, options, 1, videos(500), videos(500), new Row(KEEPSAKE, 500, A));
+        AggregatedProblem p =
+                problem(PLAIN, options, 1, videos(500), videos(500), new Row(Jurisdiction.US, KEEPSAKE, 500, A));
         int d = part(p, 0, 0);
         DeletionReason[] reasons = new DeletionReason[p.demandCount()];
         reasons[d] = shortfall;
@@ -411,5 +417,180 @@ final class PlanAssemblerStreamsTest {
                 .containsExactly(java.util.Map.entry(DeletionReason.DEADLINE, 1_000L));
         assertThat(at10.lateSeconds()).isZero();
         assertThat(at10.plan().batches()).hasSize(2);
+    }
+
+    @Test
+    void softDeadline_batchDoneExactlyAtIt_noLongerViolates() {
+        // Batches done at 8 and 13 s. At a deadline of 13 s record 2 (500 B) is just moved; at 12 s not yet.
+        assertThat(threeRecords(PLAIN, soft(13)).plan().violatingBytesAtDeadline())
+                .isZero();
+        assertThat(threeRecords(PLAIN, soft(12)).plan().violatingBytesAtDeadline())
+                .isEqualTo(500);
+    }
+
+    private static PlanOptions soft(long deadlineSeconds) {
+        return PlanOptions.builder()
+                .targetBatchBytes(600)
+                .deadline(Duration.ofSeconds(deadlineSeconds))
+                .build();
+    }
+
+    @Test
+    void parts_onlyHomesAndRulesWithMovedData() {
+        // A US record moved, and a Singaporean one already where its rule wants it: the parts are the home US
+        // and the rule "us" only (Singapore and rule "sg" moved nothing).
+        AggregatedProblem p =
+                problem(PLAIN, target(1_000), 1, videos(500), new Row(Jurisdiction.SG, Category.VIDEOS, 300, A));
+
+        MigrationPlan plan = assemble(p, false, NONE, stream(p, part(p, 0, 0), 0, 0, A, T, 500, 100, true))
+                .bounded();
+
+        assertThat(plan.parts(PartTiming.HOME))
+                .extracting(PartTiming::name, PartTiming::bytes)
+                .containsExactly(tuple("US", 500L));
+        assertThat(plan.parts(PartTiming.RULE))
+                .extracting(PartTiming::name, PartTiming::bytes)
+                .containsExactly(tuple("us", 500L));
+    }
+
+    @Test
+    void latencyLayout_nextWaveOnTheLinkWaitsForEveryBatchsLatency() {
+        // 10 ms of latency, batches of 600 B. s1 (wave 0, from 0 s at 100 B/s) carries 700, 300 and 300 B:
+        // 700 B alone (larger than the target, yet a batch of its own, not two), then 300 + 300 = 600 B (not
+        // more than the target): two batches, so it ends at 1,300 / 100 + 2 · 0.01 = 13.02 s. s2 (wave 1, from
+        // 13 s on the same link, 100 B) waits for it: [13.02, 14.03].
+        AggregatedProblem p = problem(
+                new Net(1e12, 1e12, 1_000, Duration.ofMillis(10)),
+                target(600),
+                1,
+                videos(700),
+                videos(300),
+                videos(300),
+                videos(100));
+        int d = part(p, 0, 0);
+
+        MigrationPlan plan = assemble(
+                        p,
+                        false,
+                        NONE,
+                        stream(p, d, 0, 0, A, T, 1_300, 100, true),
+                        stream(p, d, 1, 13, A, T, 100, 100, true))
+                .plan();
+
+        assertThat(plan.batches()).hasSize(3);
+        assertThat(plan.batches().get(1).plannedEndSeconds()).isCloseTo(13.02, offset(1e-9));
+        assertThat(plan.batches().get(2).plannedStartSeconds()).isCloseTo(13.02, offset(1e-9));
+        assertThat(plan.batches().get(2).plannedEndSeconds()).isCloseTo(14.03, offset(1e-9));
+    }
+
+    @Test
+    void latencyLayout_streamWithNoRecord_holdsNothingBack() {
+        // An empty stream in wave 0 on a-t (quota 0) has no batch, so no latency to wait for: the stream of
+        // wave 1 on the same link starts at its own 0 s.
+        AggregatedProblem p = problem(new Net(1e12, 1e12, 1_000, Duration.ofMillis(10)), target(600), 1, videos(100));
+        int d = part(p, 0, 0);
+
+        MigrationPlan plan = assemble(
+                        p,
+                        false,
+                        NONE,
+                        stream(p, d, 0, 0, A, T, 0, 100, true),
+                        stream(p, d, 1, 0, A, T, 100, 100, true))
+                .plan();
+
+        assertThat(plan.batches())
+                .extracting(TransferBatch::plannedStartSeconds)
+                .containsExactly(0.0);
+    }
+
+    /**
+     * A flow of demand {@code d} staged at b: a leg a→b in wave 0 from 0 s at 100 B/s, then b→t in wave 1
+     * from 5 s at 100 B/s, quota 500 B, strict.
+     */
+    private static RouteFlow staged(AggregatedProblem p, int d) {
+        return new RouteFlow(
+                d,
+                1,
+                5,
+                1,
+                T,
+                new int[] {p.topology.arcBetween(1, T).getAsInt()},
+                500,
+                100,
+                true,
+                ImmutableList.of(new RouteFlow.Leg(
+                        0, 0, A, 1, new int[] {p.topology.arcBetween(A, 1).getAsInt()}, 100)));
+    }
+
+    @Test
+    void legs_stagingCopyFirst_lastLegVerifiedAfterIt() {
+        // Two records of 250 B, batches of 250 B, 10 ms of latency, verification at 50 B/s, soft deadline
+        // 18 s. Batches, each leg's before its last leg's: 0 a→b [0, 2.51], 1 b→t, 2 a→b [2.51, 5.02], 3 b→t.
+        // The last legs wait for the staging copies' end (5.02 s): 1 [5.02, 7.53], 3 [7.53, 10.04].
+        // Verification: batch 0 at b by 7.51, batch 2 by 12.51 (after 0's); batch 1 goes on only after 0 is
+        // verified, so its copy ends 7.51 + 2.51 = 10.02, verified at t by 15.02; batch 3's copy ends 12.51 +
+        // 2.51 = 15.02, verified by 20.02. At 18 s record 1 (250 B) still violates.
+        AggregatedProblem p = problem(
+                new Net(1e12, 1e12, 1_000, Duration.ofMillis(10)),
+                PlanOptions.builder()
+                        .targetBatchBytes(250)
+                        .verificationRate(new Bandwidth(50))
+                        .deadline(Duration.ofSeconds(18))
+                        .build(),
+                1,
+                videos(250),
+                videos(250));
+
+        MigrationPlan plan = assemble(p, false, NONE, staged(p, part(p, 0, 0))).plan();
+
+        assertThat(plan.batches())
+                .extracting(
+                        TransferBatch::staging,
+                        TransferBatch::source,
+                        TransferBatch::destination,
+                        TransferBatch::previousLeg)
+                .containsExactly(
+                        tuple(true, A, 1, -1), tuple(false, 1, T, 0), tuple(true, A, 1, -1), tuple(false, 1, T, 2));
+        double[] starts = {0, 5.02, 2.51, 7.53};
+        double[] ends = {2.51, 7.53, 5.02, 10.04};
+        for (int b = 0; b < 4; b++) {
+            assertThat(plan.batches().get(b).plannedStartSeconds())
+                    .as("start %s", b)
+                    .isCloseTo(starts[b], offset(1e-9));
+            assertThat(plan.batches().get(b).plannedEndSeconds())
+                    .as("end %s", b)
+                    .isCloseTo(ends[b], offset(1e-9));
+        }
+        assertThat(plan.violatingBytesAtDeadline()).isEqualTo(250);
+        // Only a→b costs (0.01 USD/GiB); only the last legs move data and count in the area.
+        assertThat(plan.egressCostUsd()).isCloseTo(500 * 0.01 / (1024.0 * 1024 * 1024), offset(1e-18));
+        assertThat(plan.bytesToMove()).isEqualTo(500);
+        assertThat(plan.areaByteSeconds()).isCloseTo(250 * 7.53 + 250 * 10.04, offset(1e-6));
+        assertThat(plan.deletions())
+                .extracting(Deletion::afterBatch)
+                .containsExactly(OptionalInt.of(1), OptionalInt.of(3));
+    }
+
+    @Test
+    void rebalance_lastLegOfAStagedFlowStartingWithTheLastWave_isRetimedWithIt() {
+        // No latency, batches of 250 B. The staged flow (strict, from 5 s, records 0 and 1, 500 B) and N (a→u,
+        // not strict, from 5 s, record 2, 300 B) make the last wave. b→t carries 500 B at 1,000 B/s, 0.5 s,
+        // the longest: the last leg runs at 1,000 B/s ([5, 5.25] and [5.25, 5.5]) and N at 600 B/s ([5, 5.5]).
+        // The legs a→b keep their 100 B/s: [0, 2.5] and [2.5, 5].
+        AggregatedProblem p = problem(PLAIN, target(250), 1, videos(250), videos(250), videos(300));
+        int d = part(p, 0, 0);
+
+        MigrationPlan plan = assemble(p, true, NONE, staged(p, d), stream(p, d, 1, 5, A, U, 300, 100, false))
+                .plan();
+
+        assertThat(plan.batches())
+                .extracting(
+                        TransferBatch::staging, TransferBatch::plannedStartSeconds, TransferBatch::plannedEndSeconds)
+                .containsExactly(
+                        tuple(true, 0.0, 2.5),
+                        tuple(false, 5.0, 5.25),
+                        tuple(true, 2.5, 5.0),
+                        tuple(false, 5.25, 5.5),
+                        tuple(false, 5.0, 5.5));
     }
 }
