@@ -298,4 +298,67 @@ final class RecordAssignmentPassesTest {
         assertThat(assignment.streamRecords).containsExactly(expected);
         assertThat(assignment.streamBytes).startsWith(100, 0, 300);
     }
+
+    @Test
+    void withinQuota_fillsStreamsExactlyInOrder_beforeAnyRounding() {
+        // Streams s1 (quota 200 B) and s2 (quota 500 B), not strict; three records of 100 B. Within quota, s1
+        // takes records 0 and 1 (200 <= 200), s2 record 2. Rounding only after that: s1 is full. So s1 holds
+        // records 0 and 1, s2 record 2.
+        AggregatedProblem p = problem(1L << 40, 1, videos(100), videos(100), videos(100));
+        int d = part(p, 0, 0);
+
+        RecordAssignment assignment =
+                assign(p, NONE, stream(p, d, 0, 0, A, T, 200, 10, false), stream(p, d, 0, 0, A, U, 500, 10, false));
+
+        assertThat(assignment.streamOffsets).containsExactly(0, 2, 3);
+        assertThat(assignment.streamRecords).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void withinQuota_beforeRounding_evenWhenRoundingWouldFitFirst() {
+        // Streams s1 and s2 of quota 150 B, not strict; three records of 100 B. Within quota: record 0 to s1,
+        // record 1 to s2 (200 > 150 in s1), record 2 nowhere; rounding: record 2 to s1 (100 < 150). Rounding
+        // first would put records 0 and 1 in s1.
+        AggregatedProblem p = problem(1L << 40, 1, videos(100), videos(100), videos(100));
+        int d = part(p, 0, 0);
+
+        RecordAssignment assignment =
+                assign(p, NONE, stream(p, d, 0, 0, A, T, 150, 10, false), stream(p, d, 0, 0, A, U, 150, 10, false));
+
+        assertThat(assignment.streamOffsets).containsExactly(0, 2, 3);
+        assertThat(assignment.streamRecords).containsExactly(0, 2, 1);
+    }
+
+    @Test
+    void rounding_recordEndingExactlyAtTheCopyDeadline_fits() {
+        // From 2 s at 25 B/s, quota 250 B, not strict; copy deadline 14.02 s: 12.02 · 25 = 300.5 B, 300 B
+        // rounded down. Within quota two records (300 > 250); rounding takes the third, 300 <= 300.
+        AggregatedProblem p = problem(1L << 40, 1, videos(100), videos(100), videos(100));
+
+        RecordAssignment assignment = assign(p, 14.02, stream(p, part(p, 0, 0), 0, 2, A, T, 250, 25, false));
+
+        assertThat(assignment.streamBytes[0]).isEqualTo(300);
+    }
+
+    @Test
+    void spill_destinationWithExactlyTheRoomLeft_takesIt() {
+        // The streams of the spill test above with t holding 200 B: s0 puts record 0 there (100 B left); the
+        // spill on s0's route to t needs exactly those 100 B. With 199 B, 99 B are left: no spill.
+        Row[] rows = {videos(100), videos(100), videos(100), videos(100)};
+        AggregatedProblem exact = problem(200, 1, rows);
+        AggregatedProblem tooSmall = problem(199, 1, rows);
+
+        assertThat(spillCase(exact).assigned).containsOnly(true);
+        assertThat(spillCase(tooSmall).assigned).containsExactly(true, true, true, false);
+    }
+
+    private static RecordAssignment spillCase(AggregatedProblem p) {
+        int d = part(p, 0, 0);
+        return assign(
+                p,
+                NONE,
+                stream(p, d, 0, 0, A, T, 150, 15, true),
+                stream(p, d, 1, 10, A, U, 150, 10, true),
+                stream(p, d, 2, 20, A, U, 100, 10, false));
+    }
 }
