@@ -215,7 +215,7 @@ final class TimeExpandedNetworkStructureTest {
         assertThat(ten.storageSite(30)).isEqualTo(-1);
         assertThat(ten.length(0)).isEqualTo(10.0);
         assertThat(ten.length(2)).isEqualTo(10.0);
-        assertThat(ten.hasHoldover()).isTrue();
+        assertThat(holdoverCapacities(ten)).hasSize(2);
 
         // Link arcs: s may only be left (a source, no transit), so never entered: j→s is missing. s→j in
         // every interval; j→t and t→j only once j-t is up: 5 link arcs, each on resource 10 i + a.
@@ -348,7 +348,7 @@ final class TimeExpandedNetworkStructureTest {
         TimeExpandedNetwork ten = TimeExpandedNetwork.build(p, 30, ALL, UNITS, capacity, true, true);
 
         assertThat(ten.network.nodeCount()).isEqualTo(33);
-        assertThat(ten.hasHoldover()).isFalse();
+        assertThat(holdoverCapacities(ten)).isEmpty();
         assertThat(ten.limitStaging(capacity)).isFalse();
         int waits = 0;
         for (int k = 0; k < ten.arcResource.length; k++) {
@@ -378,9 +378,9 @@ final class TimeExpandedNetworkStructureTest {
         TimeExpandedNetwork none = TimeExpandedNetwork.build(
                 full, 30, ALL, UNITS, TimeExpandedNetwork.capacities(full, 30, false, TOTAL), false, true);
 
-        assertThat(one.hasHoldover()).isFalse();
+        assertThat(holdoverCapacities(one)).isEmpty();
         assertThat(one.network.nodeCount()).isEqualTo(9 + 3 + 1 + 2);
-        assertThat(none.hasHoldover()).isFalse();
+        assertThat(holdoverCapacities(none)).isEmpty();
         assertThat(none.network.nodeCount()).isEqualTo(33);
         // Without a room, only interval 2's 1,000 B arrive.
         assertThat(MaxFlow.augment(none.network, none.source, none.sink)).isEqualTo(1_000);
