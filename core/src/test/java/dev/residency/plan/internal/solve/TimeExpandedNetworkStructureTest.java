@@ -46,6 +46,20 @@ final class TimeExpandedNetworkStructureTest {
     }
 
     private static AggregatedProblem problem(long storageAtJ, Duration approval, long usedAtJ) {
+        PlanOptions.Builder options = PlanOptions.builder()
+                .timeStep(Duration.ofSeconds(10))
+                .siteReadyAt("s", Duration.ofSeconds(10))
+                .maintenance(new LinkWindow("j", "t", Duration.ZERO, Duration.ofSeconds(20)));
+        if (usedAtJ > 0) {
+            options.usedBytesOutsideStore("j", usedAtJ);
+        }
+        if (!approval.isZero()) {
+            options.approvalAt(Jurisdiction.US, approval);
+        }
+        return problem(storageAtJ, options.build());
+    }
+
+    private static AggregatedProblem problem(long storageAtJ, PlanOptions options) {
         Topology topology = Topology.of(
                 List.of(
                         site("s", "SG", 100_000, 700, 100),
@@ -60,20 +74,10 @@ final class TimeExpandedNetworkStructureTest {
                         "us", Rule.move("us", List.of(Jurisdiction.US), SiteConstraint.in(Jurisdiction.US)))
                 .withTransit(SiteConstraint.in(Jurisdiction.of("JP")))
                 .withStaging(List.of("j"));
-        PlanOptions.Builder options = PlanOptions.builder()
-                .timeStep(Duration.ofSeconds(10))
-                .siteReadyAt("s", Duration.ofSeconds(10))
-                .maintenance(new LinkWindow("j", "t", Duration.ZERO, Duration.ofSeconds(20)));
-        if (usedAtJ > 0) {
-            options.usedBytesOutsideStore("j", usedAtJ);
-        }
-        if (!approval.isZero()) {
-            options.approvalAt(Jurisdiction.US, approval);
-        }
         return AggregatedProblem.of(PlanningProblem.builder()
                 .store(store.build())
                 .policy(policy)
-                .options(options.build())
+                .options(options)
                 .build());
     }
 
@@ -452,6 +456,29 @@ final class TimeExpandedNetworkStructureTest {
             }
             assertThat(found).as("interval %s", i).isTrue();
         }
+    }
+
+    @Test
+    void waitingRoom_leftOnlyInALaterInterval_neverAnEarlierOne() {
+        // s-j up only over [20, 30), j-t only over [10, 20): data reaches j at 20 s at the earliest and can
+        // wait there for later intervals only, when j-t is down, so up to 40 s (four intervals) nothing
+        // arrives, though j may stage 1,500 B in each of the three arcs into its room.
+        AggregatedProblem p = problem(
+                1_500,
+                PlanOptions.builder()
+                        .timeStep(Duration.ofSeconds(10))
+                        .maintenance(new LinkWindow("s", "j", Duration.ZERO, Duration.ofSeconds(20)))
+                        .maintenance(new LinkWindow("s", "j", Duration.ofSeconds(30), Duration.ofSeconds(1_000)))
+                        .maintenance(new LinkWindow("j", "t", Duration.ZERO, Duration.ofSeconds(10)))
+                        .maintenance(new LinkWindow("j", "t", Duration.ofSeconds(20), Duration.ofSeconds(1_000)))
+                        .build());
+        long[] capacity = TimeExpandedNetwork.capacities(p, 40, false, TOTAL);
+
+        TimeExpandedNetwork ten = TimeExpandedNetwork.build(p, 40, ALL, UNITS, capacity, false, true);
+
+        assertThat(ten.intervals).isEqualTo(4);
+        assertThat(holdoverCapacities(ten)).containsExactly(1_500L, 1_500L, 1_500L);
+        assertThat(MaxFlow.augment(ten.network, ten.source, ten.sink)).isZero();
     }
 
     /** A network up to 30 s with {@code storageAtJ} at j, and its capacities. */
