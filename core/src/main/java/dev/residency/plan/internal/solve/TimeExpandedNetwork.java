@@ -245,11 +245,6 @@ final class TimeExpandedNetwork {
         return waitBase + interval * sites + site;
     }
 
-    /** Returns whether this network has holdover arcs at staging sites. */
-    boolean hasHoldover() {
-        return holdoverArcs.length > 0;
-    }
-
     /**
      * Keeps the staging within each site's storage, for the flow now on the network and any flow routed
      * on it later (a min-cost flow after this max-flow may spread the staging otherwise): caps the arcs
