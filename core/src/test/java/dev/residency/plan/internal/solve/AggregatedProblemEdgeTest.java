@@ -64,14 +64,7 @@ final class AggregatedProblemEdgeTest {
     }
 
     private static AggregatedProblem oneRecord(long bytes) {
-        Topology topology = Topology.of(
-                List.of(site("a", "SG", 1L << 42), site("us", "US", 1L << 42)), List.of(link("a", "us", 1e9, 0.0)));
-        RecordStore.Builder store = RecordStore.builder(topology, 1);
-        store.add(0, Jurisdiction.US, Category.VIDEOS, bytes, false, 0);
-        return AggregatedProblem.of(PlanningProblem.builder()
-                .store(store.build())
-                .policy(keepIn(Jurisdiction.US, Jurisdiction.US))
-                .build());
+        return SolverFixtures.oneUsRecord(bytes, 1e9, 1L << 42, 1L << 42);
     }
 
     @Test

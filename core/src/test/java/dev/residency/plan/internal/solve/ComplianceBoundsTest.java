@@ -1,6 +1,5 @@
 package dev.residency.plan.internal.solve;
 
-import static dev.residency.plan.PlanFixtures.keepIn;
 import static dev.residency.plan.PlanFixtures.link;
 import static dev.residency.plan.PlanFixtures.site;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,17 +34,9 @@ final class ComplianceBoundsTest {
 
     private static final double SUM_FACTOR = 7.5 / 16;
 
-    /** One US record of {@code bytes} in sg, one sg-us link of {@code bytesPerSecond}. */
+    /** One US record of {@code bytes} in a (SG), one a-us link of {@code bytesPerSecond}. */
     private static AggregatedProblem oneLink(long bytes, double bytesPerSecond, long storage) {
-        Topology topology = Topology.of(
-                List.of(site("sg", "SG", storage), site("us", "US", storage)),
-                List.of(link("sg", "us", bytesPerSecond, 0.0)));
-        RecordStore.Builder store = RecordStore.builder(topology, 1);
-        store.add(0, Jurisdiction.US, Category.VIDEOS, bytes, false, 0);
-        return AggregatedProblem.of(PlanningProblem.builder()
-                .store(store.build())
-                .policy(keepIn(Jurisdiction.US, Jurisdiction.US))
-                .build());
+        return SolverFixtures.oneUsRecord(bytes, bytesPerSecond, storage, storage);
     }
 
     /**

@@ -32,14 +32,7 @@ final class MakespanBoundEdgeTest {
 
     /** One US demand of {@code bytes} at a, a link of {@code rate} B/s to us, us with {@code storage} B. */
     private static AggregatedProblem oneLink(long bytes, double rate, long storage) {
-        Topology topology = Topology.of(
-                List.of(site("a", "SG", LOTS), site("us", "US", storage)), List.of(link("a", "us", rate, 0.0)));
-        RecordStore.Builder store = RecordStore.builder(topology, 1);
-        store.add(0, Jurisdiction.US, Category.VIDEOS, bytes, false, 0);
-        return AggregatedProblem.of(PlanningProblem.builder()
-                .store(store.build())
-                .policy(keepIn(Jurisdiction.US, Jurisdiction.US))
-                .build());
+        return SolverFixtures.oneUsRecord(bytes, rate, LOTS, storage);
     }
 
     /**

@@ -113,14 +113,7 @@ final class SolverShortfallTest {
     @Test
     void solve_everythingFits_noShortfall() {
         // 10^5 B over 1,000 B/s: 100 s, all routed, no reason recorded.
-        Topology topology = Topology.of(
-                List.of(site("a", "SG", 1L << 40), site("us", "US", 1L << 40)), List.of(link("a", "us", 1_000, 0.0)));
-        RecordStore.Builder store = RecordStore.builder(topology, 1);
-        store.add(0, Jurisdiction.US, Category.VIDEOS, 100_000, false, 0);
-        AggregatedProblem p = AggregatedProblem.of(PlanningProblem.builder()
-                .store(store.build())
-                .policy(keepIn(Jurisdiction.US, Jurisdiction.US))
-                .build());
+        AggregatedProblem p = SolverFixtures.oneUsRecord(100_000, 1_000, 1L << 40, 1L << 40);
 
         FlowSolution solution = AggregateSolver.solve(p);
 
