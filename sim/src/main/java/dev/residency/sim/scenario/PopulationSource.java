@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.math.LongMath;
 import dev.residency.data.Category;
 import dev.residency.data.CategoryShare;
 import dev.residency.data.PopulationGenerator;
@@ -120,6 +121,9 @@ public sealed interface PopulationSource {
      */
     record Aggregated(ImmutableList<AggregateRow> rows) implements PopulationSource {
 
+        /** The most records one aggregated population expands into: what one record store holds. */
+        public static final long MAX_RECORDS = Integer.MAX_VALUE - 9L;
+
         /**
          * Creates the source.
          *
@@ -128,8 +132,8 @@ public sealed interface PopulationSource {
         public Aggregated {
             rows = ImmutableList.copyOf(rows);
             checkArgument(!rows.isEmpty(), "an aggregated population needs at least one row");
-            long total = rows.stream().mapToLong(AggregateRow::records).sum();
-            checkArgument(total < Integer.MAX_VALUE - 8, "%s records do not fit in one store", total);
+            long total = rows.stream().mapToLong(AggregateRow::records).reduce(0, LongMath::saturatedAdd);
+            checkArgument(total <= MAX_RECORDS, "%s records do not fit in one store", total);
         }
 
         @Override

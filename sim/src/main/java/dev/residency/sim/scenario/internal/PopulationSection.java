@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.math.LongMath;
 import dev.residency.data.Category;
 import dev.residency.data.CategoryShare;
 import dev.residency.data.PopulationSpec;
@@ -336,6 +337,23 @@ final class PopulationSection {
         }
         if (rowNodes.isEmpty() && p.errors().count() == before) {
             p.field(p.field("rows").present() ? "rows" : "csv").error("has no rows");
+        }
+        long total = 0;
+        for (AggregateRow row : rows) {
+            total = LongMath.saturatedAdd(total, row.records());
+        }
+        if (total > PopulationSource.Aggregated.MAX_RECORDS) {
+            p.field(p.field("rows").present() ? "rows" : "csv")
+                    .error(
+                            "%s synthetic records at scale %d are more than one record store holds (%s);"
+                                    + " raise population.scale to at least %d",
+                            total == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(total),
+                            scale,
+                            PopulationSource.Aggregated.MAX_RECORDS,
+                            (long) Math.min(
+                                    Long.MAX_VALUE,
+                                    Math.ceil((double) scale * total / PopulationSource.Aggregated.MAX_RECORDS)));
+            return Optional.empty();
         }
         return p.errors().count() == before && !rows.isEmpty()
                 ? Optional.of(new PopulationSource.Aggregated(ImmutableList.copyOf(rows)))
