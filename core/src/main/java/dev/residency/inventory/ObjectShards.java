@@ -37,11 +37,19 @@ public final class ObjectShards {
 
     /**
      * Returns the formula as a SQL expression over the integer expression {@code id} (standard
-     * truncating {@code %}, as in DuckDB, Spark SQL and Java).
+     * truncating {@code %}, as in DuckDB, Spark SQL and Java), in the form that costs an engine the
+     * fewest operations per row: {@code ((id % P + P) · 48271 % P)}, then {@code & (shards - 1)} for a
+     * power of two or {@code % shards} otherwise. It gives {@link #shardOf}'s values: {@code id % P + P}
+     * lies in 1 … 2P-1 and is congruent to {@code m}, so one modulus after the product replaces the
+     * two around the shift into 0 … P-1; the product stays below 2^48; and the value before the last
+     * step is never negative, where {@code & (shards - 1)} is {@code % shards}. (A scan of 10^8 rows
+     * spends about a tenth of its CPU on the shard: each division costs an engine more than the
+     * reading of a column's values.)
      */
     public static String sql(String id, int shards) {
         checkArgument(shards >= 1 && shards <= MAX_SHARDS, "shards must be in 1..%s, was %s", MAX_SHARDS, shards);
-        String m = "(((" + id + ") % " + MODULUS + " + " + MODULUS + ") % " + MODULUS + ")";
-        return "((" + m + " * " + MULTIPLIER + ") % " + MODULUS + " % " + shards + ")";
+        String mixed = "(((" + id + ") % " + MODULUS + " + " + MODULUS + ") * " + MULTIPLIER + " % " + MODULUS + ")";
+        boolean powerOfTwo = (shards & (shards - 1)) == 0;
+        return "(" + mixed + (powerOfTwo ? " & " + (shards - 1) : " % " + shards) + ")";
     }
 }

@@ -34,14 +34,17 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.residency.benchmarks.inventory.InventoryAtScale \
- *     [objects] [inventory-folder] [manifest-folder] [memory-limit, e.g. 6GB] [unique] [baseline]
+ *     [objects] [inventory-folder] [manifest-folder] [memory-limit, e.g. 6GB] [unique] [baseline | baseline-group]
+ *     [scan-only]
  * </pre>
  *
  * The manifest folder must be new or empty; the inventory folder is kept for later runs. With {@code
  * unique} the scan also checks that ids are unique; with {@code baseline} the program then times the
  * issue's hand-written DuckDB job (group, then a per-group running byte sum into 50 batches written
  * partitioned by batch) on the same inventory into {@code manifest-folder-baseline}, so that both are
- * measured under the same load. {@code -Dresidency.duckdb.profile=FILE} makes DuckDB write the
+ * measured under the same load; with {@code baseline-group} only the hand-written job's group (its write
+ * spills for minutes at 10^9); with {@code scan-only} the program stops after the plan (no manifests),
+ * to repeat the scan's measurement. {@code -Dresidency.duckdb.profile=FILE} makes DuckDB write the
  * manifest write's operator tree with its times to FILE.
  */
 public final class InventoryAtScale {
@@ -56,7 +59,8 @@ public final class InventoryAtScale {
         String memory = args.length > 3 ? args[3] : "6GB";
         List<String> flags = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
         boolean unique = flags.contains("unique");
-        boolean baseline = flags.contains("baseline");
+        boolean baseline = flags.contains("baseline") || flags.contains("baseline-group");
+        boolean baselineWrite = flags.contains("baseline");
         DuckDbSettings settings = new DuckDbSettings(memory, 0, Optional.empty());
         Scenario scenario = BuiltInScenarios.load("microsoft-tiktok-2020");
         PopulationSpec real = InventoryGenerator.realPopulation(
@@ -92,12 +96,14 @@ public final class InventoryAtScale {
                 source, com.google.common.collect.ImmutableMap.copyOf(categories(scenario)), Optional.empty());
 
         long t1 = System.nanoTime();
+        long cpu1 = processCpu();
         InventoryScan scan = engine.scan(source, scenario.topology(), population.categories(), ScanProgress.NONE);
         System.out.printf(
                 Locale.ROOT,
-                "scan + group: %,d rows in %.1f s; %,d groups, %,d units%n",
+                "scan + group: %,d rows in %.1f s (process CPU %.1f s); %,d groups, %,d units%n",
                 scan.rowsRead(),
                 seconds(t1),
+                (processCpu() - cpu1) / 1e9,
                 scan.groups().size(),
                 scan.units().size());
 
@@ -122,6 +128,14 @@ public final class InventoryAtScale {
                 plan.batches().size(),
                 plan.deletions().size());
 
+        if (flags.contains("scan-only")) {
+            if (baseline) {
+                handWritten(inventory.resolve("*.parquet").toString(), Path.of(manifests + "-baseline"), memory, false);
+            }
+            System.out.printf(
+                    Locale.ROOT, "peak resident set (JVM + DuckDB): %s; load average %s%n", peakRss(), loadAverage());
+            return;
+        }
         long t3 = System.nanoTime();
         ManifestSummary summary = engine.writeManifests(
                 source, scan, UnitActions.of(plan, scan), manifests, InventoryFormat.PARQUET, ScanProgress.NONE);
@@ -135,7 +149,8 @@ public final class InventoryAtScale {
         System.out.printf(
                 Locale.ROOT, "peak resident set (JVM + DuckDB): %s; load average %s%n", peakRss(), loadAverage());
         if (baseline) {
-            handWritten(inventory.resolve("*.parquet").toString(), Path.of(manifests + "-baseline"), memory);
+            handWritten(
+                    inventory.resolve("*.parquet").toString(), Path.of(manifests + "-baseline"), memory, baselineWrite);
             System.out.printf(
                     Locale.ROOT,
                     "peak resident set after the baseline: %s; load average %s%n",
@@ -151,7 +166,7 @@ public final class InventoryAtScale {
      * partitioned by batch (Parquet, zstd). No carve-out filter: every object is written, as the
      * engine's manifests of the 2020 plan hold every object.
      */
-    private static void handWritten(String glob, Path out, String memory) throws Exception {
+    private static void handWritten(String glob, Path out, String memory, boolean write) throws Exception {
         String from = "read_parquet('" + glob + "')";
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
                 java.sql.Statement s = c.createStatement()) {
@@ -167,6 +182,9 @@ public final class InventoryAtScale {
             }
             System.out.printf(
                     Locale.ROOT, "baseline (hand-written job) group: %d groups in %.1f s%n", groups, seconds(t));
+            if (!write) {
+                return;
+            }
             long t2 = System.nanoTime();
             s.execute("COPY (SELECT object_id, bytes, least(49, CAST(floor(run * 50.0 / total) AS INTEGER)) AS batch"
                     + " FROM (SELECT object_id, bytes, sum(bytes) OVER (PARTITION BY home, category, sites, legal_hold"
@@ -194,6 +212,13 @@ public final class InventoryAtScale {
         try (Stream<Path> s = Files.list(dir)) {
             return s.anyMatch(p -> p.toString().endsWith(".parquet"));
         }
+    }
+
+    /** The CPU time of the whole process (every thread, DuckDB's included), in nanoseconds. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long since) {

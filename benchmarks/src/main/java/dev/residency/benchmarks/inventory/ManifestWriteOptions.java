@@ -1,5 +1,6 @@
 package dev.residency.benchmarks.inventory;
 
+import dev.residency.inventory.ObjectShards;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +61,7 @@ public final class ManifestWriteOptions {
         if (fates < 2) {
             throw new IllegalArgumentException("fates must be at least 2, was " + fates);
         }
-        String shard = "((((CAST(object_id AS BIGINT)) % 2147483647 + 2147483647) % 2147483647) * 48271"
-                + " % 2147483647 % 1024)";
+        String shard = ObjectShards.sql("CAST(object_id AS BIGINT)", 1024);
         String projection = "SELECT CAST(object_id AS BIGINT) AS id, CAST(bytes AS BIGINT) AS b, home AS h,"
                 + " category AS c, sites AS s, coalesce(legal_hold, false) AS hold, " + shard + " AS shard FROM"
                 + " read_parquet('" + args[0] + "')";

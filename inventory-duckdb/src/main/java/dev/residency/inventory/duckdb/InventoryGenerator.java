@@ -32,6 +32,12 @@ import org.duckdb.DuckDBPreparedStatement;
  * category's median with its sigma (at least 1 byte), legal hold with the spec's fraction, and the
  * sites are the home's placement. Draws come from DuckDB's {@code hash} of (id, seed, draw number), so
  * the same spec, size and DuckDB version give the same rows; object ids are unique.
+ *
+ * <p>Parquet files are written with zstd and Parquet 2 encodings ({@code PARQUET_VERSION V2}, as the
+ * manifests are): the integer columns delta-encoded, the text columns dictionary-encoded. Every reader
+ * of Parquet 2 reads them (DuckDB, Spark, Arrow); they are about a fifth smaller than with Parquet 1's
+ * plain integers, and an engine decodes their id and size columns for a good deal less CPU (at 10^8
+ * rows the checking scan took about 30 % less time; docs/inventories.md, "The inventory's encodings").
  */
 public final class InventoryGenerator {
 
@@ -74,7 +80,7 @@ public final class InventoryGenerator {
                 long from = f * rowsPerFile;
                 long to = Math.min(objects, from + rowsPerFile);
                 String options = format == InventoryFormat.PARQUET
-                        ? "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1048576"
+                        ? "FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION V2, ROW_GROUP_SIZE 1048576"
                         : "FORMAT csv, HEADER true";
                 Path file = directory.resolve("data_" + f + "." + format.fileName());
                 written.add(file);

@@ -17,14 +17,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class ShardSqlTest {
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {11, 12, 13})
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16})
     void sql_agreesWithJava(long seed) throws Exception {
         SplittableRandom rng = new SplittableRandom(seed);
-        int shards = 1 + rng.nextInt(ObjectShards.MAX_SHARDS);
+        // Even seeds: a power of two (the SQL masks), odd seeds: any count (the SQL takes a modulus).
+        int shards = seed % 2 == 0 ? 1 << rng.nextInt(21) : 1 + rng.nextInt(ObjectShards.MAX_SHARDS);
         long[] ids = new long[2004];
         ids[0] = Long.MIN_VALUE;
         ids[1] = Long.MAX_VALUE;
         ids[2] = -1;
+        ids[3] = -ObjectShards.MODULUS;
         for (int i = 4; i < ids.length; i++) {
             ids[i] = i % 3 == 0 ? rng.nextLong() : rng.nextInt(1 << 30);
         }
