@@ -218,7 +218,9 @@ final class ManifestQuery {
 
     /**
      * How the manifest pass finds a row's unit: by a hash of the row's cells and shard when no two units'
-     * hashes collide, else (or with no hash) by the cells and shard compared as they are.
+     * hashes collide, else (or with no hash) by the cells and shard compared as they are. The scan of a
+     * Parquet inventory groups its units the same way (the hash with a constant 0 for the shard, beside
+     * the shard), when that is exact; with no hash it groups on the cells.
      *
      * @param hash the SQL of the hash, a format whose five {@code %s} are the home, category, sites, hold
      *     and shard columns; empty to join on the cells

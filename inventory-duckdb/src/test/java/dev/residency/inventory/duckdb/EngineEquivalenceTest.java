@@ -153,6 +153,8 @@ final class EngineEquivalenceTest {
         DuckDbInventoryEngine cells = new DuckDbInventoryEngine(DuckDbSettings.DEFAULTS, ManifestQuery.UnitKeys.CELLS);
         InventoryScan a = hashed.scan(source, inventory.topology(), inventory.categories(), ScanProgress.NONE);
         InventoryScan b = cells.scan(source, inventory.topology(), inventory.categories(), ScanProgress.NONE);
+        // The scan grouped on a hash of the cells (the default) and on the cells: the same units.
+        assertThat(a.units()).as(where).isEqualTo(b.units());
         MigrationPlan plan = inventory.plan(a);
         hashed.writeManifests(
                 source, a, UnitActions.of(plan, a), temp.resolve("hashed"), InventoryFormat.PARQUET, ScanProgress.NONE);
@@ -161,6 +163,26 @@ final class EngineEquivalenceTest {
         List<String> hashedRows = ManifestRows.read(temp.resolve("hashed"), "parquet");
         assertThat(hashedRows).as(where).isEqualTo(ManifestRows.read(temp.resolve("cells"), "parquet"));
         assertThat(hashedRows).as(where).isEqualTo(expectedRows(inventory.store(), a, plan, source.shards()));
+    }
+
+    /**
+     * A scan whose units' hashes match none of the cells' combinations (as when the files change between
+     * the spellings' passes and the grouping) groups on the cells instead: the same units. Forced by a
+     * "hash" that is random per row, so that no unit's value is among the combinations'.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("fewerSeeds")
+    void scan_unitHashesMatchNoCells_groupsOnCells(long seed) throws Exception {
+        RandomInventory inventory = RandomInventory.of(seed, temp);
+        InventorySource source = inventory.source();
+        InventoryScan expected = new DuckDbInventoryEngine(DuckDbSettings.DEFAULTS, ManifestQuery.UnitKeys.CELLS)
+                .scan(source, inventory.topology(), inventory.categories(), ScanProgress.NONE);
+        DuckDbInventoryEngine unmatched = new DuckDbInventoryEngine(
+                DuckDbSettings.DEFAULTS,
+                new ManifestQuery.UnitKeys(Optional.of("CAST(floor(random() * 9e18) AS UBIGINT)")));
+        InventoryScan scan = unmatched.scan(source, inventory.topology(), inventory.categories(), ScanProgress.NONE);
+        assertThat(scan.units()).as(inventory.where()).isEqualTo(expected.units());
+        assertThat(scan.rowsRead()).isEqualTo(expected.rowsRead());
     }
 
     /**
@@ -199,6 +221,8 @@ final class EngineEquivalenceTest {
         DuckDbInventoryEngine colliding = new DuckDbInventoryEngine(
                 DuckDbSettings.DEFAULTS, new ManifestQuery.UnitKeys(Optional.of("CAST(7 AS UBIGINT)")));
         InventoryScan b = colliding.scan(source, inventory.topology(), inventory.categories(), ScanProgress.NONE);
+        // The scan too falls back to the cells when the hashes of the cells' combinations collide.
+        assertThat(b.units()).as(where).isEqualTo(a.units());
         hashed.writeManifests(source, a, actions, temp.resolve("hashed"), InventoryFormat.PARQUET, ScanProgress.NONE);
         colliding.writeManifests(
                 source,
