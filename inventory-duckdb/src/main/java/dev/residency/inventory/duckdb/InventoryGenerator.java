@@ -35,9 +35,10 @@ import org.duckdb.DuckDBPreparedStatement;
  *
  * <p>Parquet files are written with zstd and Parquet 2 encodings ({@code PARQUET_VERSION V2}, as the
  * manifests are): the integer columns delta-encoded, the text columns dictionary-encoded. Every reader
- * of Parquet 2 reads them (DuckDB, Spark, Arrow); they are about a fifth smaller than with Parquet 1's
+ * of Parquet 2 reads them (DuckDB, Spark, Arrow); they are about a quarter smaller than with Parquet 1's
  * plain integers, and an engine decodes their id and size columns for a good deal less CPU (at 10^8
- * rows the checking scan took about 30 % less time; docs/inventories.md, "The inventory's encodings").
+ * rows the checking scan took about 30 % less time; docs/inventories.md, "The inventory's encodings,
+ * and the shard's SQL form").
  */
 public final class InventoryGenerator {
 
