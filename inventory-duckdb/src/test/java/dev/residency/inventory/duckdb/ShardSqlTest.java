@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.SplittableRandom;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +51,35 @@ final class ShardSqlTest {
                 }
             }
             assertThat(n).isEqualTo(ids.length);
+        }
+    }
+
+    /** The scan's key keeps the shard in its low bits: as few bits as hold every shard, by hand. */
+    @Test
+    void shardBits_byHand() {
+        assertThat(DuckDbInventoryEngine.shardBits(1)).isZero();
+        assertThat(DuckDbInventoryEngine.shardBits(2)).isEqualTo(1);
+        assertThat(DuckDbInventoryEngine.shardBits(3)).isEqualTo(2);
+        assertThat(DuckDbInventoryEngine.shardBits(4)).isEqualTo(2);
+        assertThat(DuckDbInventoryEngine.shardBits(7)).isEqualTo(3);
+        assertThat(DuckDbInventoryEngine.shardBits(1024)).isEqualTo(10);
+        assertThat(DuckDbInventoryEngine.shardBits(1025)).isEqualTo(11);
+        assertThat(DuckDbInventoryEngine.shardBits(ObjectShards.MAX_SHARDS)).isEqualTo(20);
+    }
+
+    /** For any count of shards, the largest shard fits in the bits and one bit fewer would not hold it. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23})
+    void shardBits_holdTheLargestShardAndNoFewer(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < 1000; i++) {
+            int shards = 1 + rng.nextInt(ObjectShards.MAX_SHARDS);
+            int bits = DuckDbInventoryEngine.shardBits(shards);
+            long largest = shards - 1;
+            assertThat(largest).as("shards %s", shards).isLessThan(1L << bits);
+            if (bits > 0) {
+                assertThat(largest).as("shards %s", shards).isGreaterThanOrEqualTo(1L << (bits - 1));
+            }
         }
     }
 }
