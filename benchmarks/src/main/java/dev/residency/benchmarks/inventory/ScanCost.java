@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,7 +25,11 @@ import java.util.Map;
  * (exact only if no two spellings collide, which the scan would have to check with a second pass);
  * the same with each unit's cells taken as their smallest and largest values (exact in one pass: a
  * unit whose smallest and largest cells are equal holds one spelling only) or as any value (a floor);
- * the scan with one shard (a computed key, but only as many units as groups); the distinct spellings of
+ * the scan with one shard (a computed key, but only as many units as groups); the units on one key, the
+ * cells' hash with its low bits replaced by the shard (the scan since 2026-11-30 evening), with fewer
+ * aggregates, and that key's parts alone (the cells' hash, the shard; the sums of the id and of the
+ * shard, the shard also by a reduction with no modulus), and the units before and after the one key
+ * and the plain {@code GROUP BY} under the engine's DuckDB settings; the distinct spellings of
  * each group column (the second pass a hash key would need to be exact: the hash must keep their cross
  * product apart); then the scan as it is and the plain {@code GROUP BY} under DuckDB settings (Parquet prefetching
  * off, one thread), a {@code SET} before the query in the same database.
@@ -33,8 +38,12 @@ import java.util.Map;
  * all threads, DuckDB's included), the fairer figure on a loaded machine. Run it as:
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.residency.benchmarks.inventory.ScanCost 'inv-1e7/*.parquet' 3
+ * java -cp benchmarks/target/benchmarks.jar dev.residency.benchmarks.inventory.ScanCost 'inv-1e7/*.parquet' 3 \
+ *     ['plain GROUP BY|one key|...']
  * </pre>
+ *
+ * The third argument, if given, runs only the queries it names (separated by '|'), in the ladder's
+ * order; the first of them is the one the others' CPU is divided by.
  */
 public final class ScanCost {
 
@@ -42,9 +51,9 @@ public final class ScanCost {
 
     /** Runs the ladder; see the class Javadoc for the arguments. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("expected: inventory-glob repetitions, got " + args.length
-                    + " arguments: " + Arrays.toString(args));
+        if (args.length != 2 && args.length != 3) {
+            throw new IllegalArgumentException("expected: inventory-glob repetitions [query|query|...], got "
+                    + args.length + " arguments: " + Arrays.toString(args));
         }
         int repetitions = Integer.parseInt(args[1]);
         if (repetitions < 1) {
@@ -99,6 +108,33 @@ public final class ScanCost {
                         + " any_value(home), any_value(category), any_value(sites), any_value(legal_hold),"
                         + " count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM " + from
                         + " GROUP BY ALL");
+        // The key the scan groups on since 2026-11-30 evening: the cells' hash with its low 10 bits
+        // replaced by the shard, one 64-bit column instead of two; then that key's parts alone.
+        String oneKey = "(hash(home, category, sites, coalesce(legal_hold, false)) & 18446744073709550592::UBIGINT)"
+                + " | CAST(" + shard + " AS UBIGINT)";
+        ladder.put(
+                "one key",
+                "SELECT " + oneKey + " AS k, count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM "
+                        + from + " GROUP BY k");
+        ladder.put(
+                "one key, count and sum",
+                "SELECT " + oneKey + " AS k, count(*), sum(bytes) FROM " + from + " GROUP BY k");
+        ladder.put("one key, count", "SELECT " + oneKey + " AS k, count(*) FROM " + from + " GROUP BY k");
+        ladder.put(
+                "cells' hash key",
+                "SELECT hash(home, category, sites, coalesce(legal_hold, false)) AS k, count(*), sum(bytes) FROM "
+                        + from + " GROUP BY k");
+        ladder.put("shard key", "SELECT " + shard + " AS k, count(*), sum(bytes) FROM " + from + " GROUP BY k");
+        ladder.put("sum of the id", "SELECT sum(object_id) FROM " + from);
+        ladder.put("sum of the shard", "SELECT sum(" + shard + ") FROM " + from);
+        // The same shard by a Mersenne reduction (P = 2^31 - 1: 2^31 = 1 mod P), shifts, masks and sums
+        // and no modulus: id = hi * 2^31 + lo = hi + lo (mod P), 3P keeps it positive, then y = that times
+        // 48,271 is folded the same way, and the fold's carry added.
+        String folded = "(((object_id >> 31) + (object_id & 2147483647) + 6442450941) * 48271)";
+        String carried = "((" + folded + " & 2147483647) + (" + folded + " >> 31))";
+        ladder.put(
+                "sum of the shard, no modulus",
+                "SELECT sum((" + carried + " + ((" + carried + " + 1) >> 31)) & 1023) FROM " + from);
         // What grouping on a hash would have to add to be exact without comparing cells per row: the
         // distinct spellings of each group column (a second pass), whose cross product the hash must
         // keep apart.
@@ -112,6 +148,28 @@ public final class ScanCost {
         ladder.put("scan, 1 thread", "SET threads = 1;" + scan);
         ladder.put(
                 "plain, no Parquet prefetch", "SET disable_parquet_prefetching = true;" + ladder.get("plain GROUP BY"));
+        // The engine's own DuckDB settings (DuckDbInventoryEngine.connect: the allocator's background
+        // threads, a 6 GB limit as InventoryAtScale gives it) on the engine's forms of the units before
+        // and after the one key: the cells' hash with a constant for the shard beside the shard, and the
+        // one key.
+        String engine = "SET allocator_background_threads = true;SET memory_limit = '6GB';";
+        ladder.put(
+                "engine settings, hash and shard",
+                engine + "SELECT hash(home, category, sites, coalesce(legal_hold, false), 0) AS k, " + shard
+                        + " AS shard, count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM " + from
+                        + " GROUP BY ALL");
+        ladder.put("engine settings, one key", engine + ladder.get("one key"));
+        ladder.put("engine settings, plain", engine + ladder.get("plain GROUP BY"));
+        if (args.length == 3) {
+            List<String> chosen = List.of(args[2].split("\\|"));
+            for (String name : chosen) {
+                if (!ladder.containsKey(name)) {
+                    throw new IllegalArgumentException(
+                            "query \"" + name + "\" is not in the ladder (its queries: " + ladder.keySet() + ")");
+                }
+            }
+            ladder.keySet().retainAll(chosen);
+        }
         String[] names = ladder.keySet().toArray(new String[0]);
         double[] wall = new double[names.length];
         double[] cpu = new double[names.length];
