@@ -38,7 +38,7 @@ awk -v java="$work/src/main/java/com/example/fleet/FleetMigration.java" -v out="
 # by its full name: a prefix needs plugin-group metadata that an offline repository may not hold.
 if ! ./mvnw -B -ntp -q "$@" -f "$work/pom.xml" -Dresidency.version="$version" compile \
     org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-    -Dmdep.outputFile=classpath.txt -Dmdep.includeScope=runtime > "$work/build.txt"; then
+    -Dmdep.outputFile=classpath.txt -DincludeScope=runtime > "$work/build.txt"; then
     cat "$work/build.txt" >&2
     echo "library-consumer: the example did not build against residency-sim $version" >&2
     exit 1
