@@ -108,9 +108,10 @@ public final class ScanCost {
                         + " any_value(home), any_value(category), any_value(sites), any_value(legal_hold),"
                         + " count(*), sum(bytes), min(bytes), count(bytes), count(object_id) FROM " + from
                         + " GROUP BY ALL");
-        // The key the scan groups on since 2026-11-30 evening: the cells' hash with its low 10 bits
-        // replaced by the shard, one 64-bit column instead of two; then that key's parts alone.
-        String oneKey = "(hash(home, category, sites, coalesce(legal_hold, false)) & 18446744073709550592::UBIGINT)"
+        // The key the scan groups on since 2026-11-30 evening, as the engine spells it (the hash of the
+        // cells with a constant in the shard's place, as the manifest write's hash of cells and shard):
+        // its low 10 bits replaced by the shard, one 64-bit column instead of two; then its parts alone.
+        String oneKey = "(hash(home, category, sites, coalesce(legal_hold, false), 0) & 18446744073709550592::UBIGINT)"
                 + " | CAST(" + shard + " AS UBIGINT)";
         ladder.put(
                 "one key",

@@ -231,7 +231,7 @@ public final class DuckDbInventoryEngine implements InventoryEngine {
      * #shardBits} of them). At 10^9 objects, grouping on the hash and the shard as two columns cost
      * 1.71-1.95 times the plain GROUP BY of the same files against 1.99-2.34 times on the cells
      * (docs/inventories.md, "The scan grouped on a hash of the cells"), and one key instead of those two
-     * columns took the units' query under the engine's settings from 21.03 s to 19.15 s (ScanCost, same
+     * columns took the units' query under the engine's settings from 21.02 s to 20.26 s (ScanCost, same
      * file, "One key for the scan's units, and a fresh machine"). It is exact when
      * it returns: the columns' distinct spellings are read first (one small pass each), the hash of every
      * combination of them, less its low bits, is checked distinct (a row's cells are one of these
